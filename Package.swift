@@ -1,0 +1,47 @@
+// swift-tools-version:6.0
+// gongkai — 政府信息公开工作年度报告 PDF → typed, checked JSON.
+//
+// Layers (data flows one way, top to bottom):
+//   CPoppler      C interop: poppler-glib + cairo via pkg-config
+//   PageGeometry  plain value types shared by every layer (Rect, Glyph, RulingLine, PageContent)
+//   PopplerKit    owns every pointer and GObject lifetime; bytes → PageContent
+//   TableLayout   glyphs + ruling lines → lines → CellGrid (knows nothing of reports)
+//   GongkaiReport templates as data, label matching, normalising, checks, JSON
+//   GongkaiKit    the pipeline facade (library product)
+//   GongkaiCLI    the `gongkai` executable
+import PackageDescription
+
+let package = Package(
+    name: "gongkai",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "gongkai", targets: ["GongkaiCLI"]),
+        .library(name: "GongkaiKit", targets: ["GongkaiKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CPoppler",
+            pkgConfig: "poppler-glib",
+            providers: [.apt(["libpoppler-glib-dev"])]
+        ),
+        .target(name: "PageGeometry"),
+        .target(name: "PopplerKit", dependencies: ["CPoppler", "PageGeometry"]),
+        .target(name: "TableLayout", dependencies: ["PageGeometry"]),
+        .target(name: "GongkaiReport", dependencies: ["TableLayout"]),
+        .target(name: "GongkaiKit", dependencies: ["PopplerKit", "TableLayout", "GongkaiReport"]),
+        .executableTarget(
+            name: "GongkaiCLI",
+            dependencies: [
+                "GongkaiKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "PopplerKitTests", dependencies: ["PopplerKit"]),
+        .testTarget(name: "TableLayoutTests", dependencies: ["TableLayout"]),
+        .testTarget(name: "GongkaiReportTests", dependencies: ["GongkaiReport", "TableLayout"]),
+        .testTarget(name: "GongkaiCLITests", dependencies: ["GongkaiKit"]),
+    ]
+)

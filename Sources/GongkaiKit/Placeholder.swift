@@ -1,0 +1,3 @@
+@_exported import PopplerKit
+@_exported import PageGeometry
+@_exported import TableLayout

@@ -1,0 +1,98 @@
+import CPoppler
+import PageGeometry
+
+/// An open PDF. Owns the `PopplerDocument` GObject; everything it hands out is a plain Swift value.
+///
+/// Not thread-safe (Poppler documents are not); use one instance per thread.
+public final class PDFDocument {
+    private let handle: OpaquePointer
+    /// Number of pages.
+    public let pageCount: Int
+
+    /// Opens a PDF held in memory. The bytes are copied into a `GBytes` that the document keeps.
+    public init(bytes: [UInt8], password: String? = nil) throws(PDFError) {
+        if bytes.isEmpty { throw .emptyFile }
+        guard FileSniffer.hasPDFHeader(bytes) else { throw .notPDF(looksLike: FileSniffer.describe(bytes)) }
+        let gbytes: OpaquePointer = bytes.withUnsafeBytes { raw in g_bytes_new(raw.baseAddress, gsize(raw.count)) }
+        defer { g_bytes_unref(gbytes) }
+        var error: UnsafeMutablePointer<GError>?
+        let document = poppler_document_new_from_bytes(gbytes, password, &error)
+        guard let document else {
+            var code: Int32 = -1
+            var message = "unknown error"
+            if let error {
+                if error.pointee.domain == poppler_error_quark() { code = error.pointee.code }
+                if let m = error.pointee.message { message = String(cString: m) }
+                g_error_free(error)
+            }
+            if code == Int32(POPPLER_ERROR_ENCRYPTED.rawValue) { throw .encrypted }
+            throw .damaged(detail: message)
+        }
+        if let error { g_error_free(error) }
+        self.handle = document
+        self.pageCount = Int(poppler_document_get_n_pages(document))
+        if pageCount == 0 {
+            g_object_unref(UnsafeMutableRawPointer(document))
+            throw .damaged(detail: "no pages")
+        }
+    }
+
+    /// Opens a PDF file from disk.
+    public convenience init(path: String, password: String? = nil) throws(PDFError) {
+        let bytes: [UInt8]
+        do { bytes = try FileBytes.read(path: path) } catch { throw .unreadable(detail: error.description) }
+        try self.init(bytes: bytes, password: password)
+    }
+
+    deinit {
+        g_object_unref(UnsafeMutableRawPointer(handle))
+    }
+
+    /// The document's /Title metadata, if any.
+    public var title: String? {
+        guard let raw = poppler_document_get_title(handle) else { return nil }
+        defer { g_free(raw) }
+        let s = String(cString: raw)
+        return s.isEmpty ? nil : s
+    }
+
+    /// Runs `body` with the page at 0-based `index`; the `PopplerPage` lives only for the call.
+    func withPage<T>(_ index: Int, _ body: (OpaquePointer) throws -> T) rethrows -> T? {
+        guard index >= 0, index < pageCount, let page = poppler_document_get_page(handle, Int32(index)) else { return nil }
+        defer { g_object_unref(UnsafeMutableRawPointer(page)) }
+        return try body(page)
+    }
+
+    /// Size of the page at 0-based `index` in points, in the coordinate space of its text and rendering.
+    public func pageSize(_ index: Int) -> (width: Double, height: Double)? {
+        withPage(index) { page in PageReader.size(of: page) }
+    }
+
+    /// The page's characters with their boxes (cheap: no rendering).
+    public func glyphs(page index: Int) -> [Glyph] {
+        withPage(index) { page in PageReader.glyphs(of: page) } ?? []
+    }
+
+    /// The page's ruling lines, recovered from a low-resolution raster (see `RulingLineScanner`).
+    public func rulingLines(page index: Int, glyphs: [Glyph], settings: RulingLineScanner.Settings = .init()) -> [RulingLine] {
+        withPage(index) { page in
+            let size = PageReader.size(of: page)
+            let raster = PageRasterizer.render(page: page, width: size.width, height: size.height, scale: settings.scale)
+            return RulingLineScanner(settings: settings).scan(raster, masking: glyphs)
+        } ?? []
+    }
+
+    /// Glyphs and ruling lines of one page (1-based `number` in the result).
+    public func content(page index: Int, withRulingLines: Bool = true, settings: RulingLineScanner.Settings = .init()) -> PageContent? {
+        withPage(index) { page in
+            let size = PageReader.size(of: page)
+            let glyphs = PageReader.glyphs(of: page)
+            var lines: [RulingLine] = []
+            if withRulingLines {
+                let raster = PageRasterizer.render(page: page, width: size.width, height: size.height, scale: settings.scale)
+                lines = RulingLineScanner(settings: settings).scan(raster, masking: glyphs)
+            }
+            return PageContent(number: index + 1, width: size.width, height: size.height, glyphs: glyphs, rulingLines: lines)
+        }
+    }
+}

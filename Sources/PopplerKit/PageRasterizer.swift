@@ -1,0 +1,50 @@
+import CPoppler
+
+/// A greyscale raster of a page: one byte per pixel, 0 = black, 255 = white.
+public struct GrayRaster: Sendable {
+    public var width: Int
+    public var height: Int
+    /// Pixels per PDF point.
+    public var scale: Double
+    public var pixels: [UInt8]
+
+    public init(width: Int, height: Int, scale: Double, pixels: [UInt8]) {
+        self.width = width; self.height = height; self.scale = scale; self.pixels = pixels
+    }
+}
+
+/// Renders a page through cairo into a `GrayRaster`. The cairo surface never escapes this call.
+enum PageRasterizer {
+    static func render(page: OpaquePointer, width: Double, height: Double, scale: Double) -> GrayRaster {
+        let w = max(1, Int((width * scale).rounded(.up)))
+        let h = max(1, Int((height * scale).rounded(.up)))
+        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(w), Int32(h)) else {
+            return GrayRaster(width: w, height: h, scale: scale, pixels: [UInt8](repeating: 255, count: w * h))
+        }
+        defer { cairo_surface_destroy(surface) }
+        let cr = cairo_create(surface)
+        cairo_set_source_rgb(cr, 1, 1, 1)
+        cairo_paint(cr)
+        cairo_scale(cr, scale, scale)
+        poppler_page_render(page, cr)
+        cairo_destroy(cr)
+        cairo_surface_flush(surface)
+        let stride = Int(cairo_image_surface_get_stride(surface))
+        var pixels = [UInt8](repeating: 255, count: w * h)
+        guard let data = cairo_image_surface_get_data(surface) else {
+            return GrayRaster(width: w, height: h, scale: scale, pixels: pixels)
+        }
+        pixels.withUnsafeMutableBufferPointer { out in
+            for y in 0..<h {
+                let row = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
+                for x in 0..<w {
+                    let p = row[x]
+                    let r = (p >> 16) & 0xFF, g = (p >> 8) & 0xFF, b = p & 0xFF
+                    // Integer luma (BT.601): lines in any dark colour count as dark.
+                    out[y * w + x] = UInt8((r * 77 + g * 150 + b * 29) >> 8)
+                }
+            }
+        }
+        return GrayRaster(width: w, height: h, scale: scale, pixels: pixels)
+    }
+}

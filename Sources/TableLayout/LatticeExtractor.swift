@@ -1,0 +1,119 @@
+import PageGeometry
+
+/// Builds tables from ruling lines (tabula's "lattice" mode).
+///
+/// Lines that meet form a network; each connected network with at least two lines each way is a
+/// table. Its distinct line positions are the grid's boundaries; two neighbouring grid positions are
+/// merged into one cell wherever no line separates them — which is how merged header cells, row
+/// groups such as （三）不予公开 and tall rows come back as single cells with spans.
+public struct LatticeExtractor: Sendable {
+    public var settings: LayoutSettings
+    public init(settings: LayoutSettings = .init()) { self.settings = settings }
+
+    /// The tables of a page and the glyphs that fell in none of them.
+    public func extract(_ page: PageContent) -> (tables: [CellGrid], outside: [Glyph]) {
+        let networks = self.networks(page.rulingLines)
+        var tables: [CellGrid] = []
+        var claimed = [Bool](repeating: false, count: page.glyphs.count)
+        for lines in networks {
+            guard let grid = buildGrid(lines, glyphs: page.glyphs, claimed: &claimed, page: page.number) else { continue }
+            tables.append(grid)
+        }
+        tables.sort { ($0.box.y0, $0.box.x0) < ($1.box.y0, $1.box.x0) }
+        let outside = zip(page.glyphs, claimed).filter { !$0.1 }.map(\.0)
+        return (tables, outside)
+    }
+
+    private func meets(_ h: RulingLine, _ v: RulingLine) -> Bool {
+        let t = settings.intersectionTolerance
+        return v.position >= h.start - t && v.position <= h.end + t && h.position >= v.start - t && h.position <= v.end + t
+    }
+
+    /// Connected groups of lines, after dropping short lines and lines that meet fewer than two
+    /// perpendicular lines (stray strokes never sit between two borders).
+    func networks(_ all: [RulingLine]) -> [[RulingLine]] {
+        var lines = all.filter { $0.length >= settings.minRulingLength }
+        while true {
+            let hs = lines.filter { $0.orientation == .horizontal }
+            let vs = lines.filter { $0.orientation == .vertical }
+            let kept = lines.filter { line in
+                let others = line.orientation == .horizontal ? vs : hs
+                var count = 0
+                for o in others where line.orientation == .horizontal ? meets(line, o) : meets(o, line) {
+                    count += 1
+                    if count >= 2 { return true }
+                }
+                return false
+            }
+            if kept.count == lines.count { break }
+            lines = kept
+        }
+        var uf = UnionFind(lines.count)
+        for i in lines.indices where lines[i].orientation == .horizontal {
+            for j in lines.indices where lines[j].orientation == .vertical && meets(lines[i], lines[j]) {
+                uf.union(i, j)
+            }
+        }
+        var groups: [Int: [RulingLine]] = [:]
+        for i in lines.indices { groups[uf.find(i), default: []].append(lines[i]) }
+        return groups.values.filter { g in
+            g.filter { $0.orientation == .horizontal }.count >= 2 && g.filter { $0.orientation == .vertical }.count >= 2
+        }.sorted { ($0.map(\.position).min() ?? 0) < ($1.map(\.position).min() ?? 0) }
+    }
+
+    private func buildGrid(_ lines: [RulingLine], glyphs: [Glyph], claimed: inout [Bool], page: Int) -> CellGrid? {
+        let hs = lines.filter { $0.orientation == .horizontal }
+        let vs = lines.filter { $0.orientation == .vertical }
+        let xs = Snapping.cluster(vs.map(\.position), tolerance: settings.snapTolerance)
+        let ys = Snapping.cluster(hs.map(\.position), tolerance: settings.snapTolerance)
+        guard xs.count >= 2, ys.count >= 2 else { return nil }
+        let rows = ys.count - 1, cols = xs.count - 1
+        let tol = settings.snapTolerance
+
+        func hasVertical(at x: Double, from y0: Double, to y1: Double) -> Bool {
+            let covered = vs.filter { abs($0.position - x) <= tol }.reduce(0.0) { $0 + $1.coverage(of: y0, y1) }
+            return covered >= settings.minBorderCoverage
+        }
+        func hasHorizontal(at y: Double, from x0: Double, to x1: Double) -> Bool {
+            let covered = hs.filter { abs($0.position - y) <= tol }.reduce(0.0) { $0 + $1.coverage(of: x0, x1) }
+            return covered >= settings.minBorderCoverage
+        }
+
+        var uf = UnionFind(rows * cols)
+        for r in 0..<rows {
+            for c in 0..<cols {
+                if c + 1 < cols, !hasVertical(at: xs[c + 1], from: ys[r], to: ys[r + 1]) { uf.union(r * cols + c, r * cols + c + 1) }
+                if r + 1 < rows, !hasHorizontal(at: ys[r + 1], from: xs[c], to: xs[c + 1]) { uf.union(r * cols + c, (r + 1) * cols + c) }
+            }
+        }
+        // Each merged region → one cell over its bounding rectangle of grid positions.
+        var regions: [Int: (r0: Int, c0: Int, r1: Int, c1: Int)] = [:]
+        for r in 0..<rows {
+            for c in 0..<cols {
+                let root = uf.find(r * cols + c)
+                if let e = regions[root] {
+                    regions[root] = (min(e.r0, r), min(e.c0, c), max(e.r1, r), max(e.c1, c))
+                } else {
+                    regions[root] = (r, c, r, c)
+                }
+            }
+        }
+        let ordered = regions.sorted { ($0.value.r0, $0.value.c0) < ($1.value.r0, $1.value.c0) }
+        var indexOfRoot: [Int: Int] = [:]
+        for (i, entry) in ordered.enumerated() { indexOfRoot[entry.key] = i }
+        var cellGlyphs = [[Glyph]](repeating: [], count: ordered.count)
+        for (gi, g) in glyphs.enumerated() where !claimed[gi] {
+            guard let c = Snapping.slot(of: g.box.midX, in: xs), let r = Snapping.slot(of: g.box.midY, in: ys) else { continue }
+            claimed[gi] = true
+            if g.isWhitespace { continue }
+            cellGlyphs[indexOfRoot[uf.find(r * cols + c)]!].append(g)
+        }
+        let cells = ordered.enumerated().map { i, entry in
+            let e = entry.value
+            let box = Rect(x0: xs[e.c0], y0: ys[e.r0], x1: xs[e.c1 + 1], y1: ys[e.r1 + 1])
+            let text = TextJoiner.join(lines: TextLineBuilder.lines(from: cellGlyphs[i], settings: settings))
+            return GridCell(row: e.r0, column: e.c0, rowSpan: e.r1 - e.r0 + 1, columnSpan: e.c1 - e.c0 + 1, box: box, text: text)
+        }
+        return CellGrid(page: page, rowEdges: ys, columnEdges: xs, cells: cells, method: .lattice)
+    }
+}
