@@ -20,6 +20,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     ],
     targets: [
         .systemLibrary(
@@ -31,7 +32,10 @@ let package = Package(
         .target(name: "PopplerKit", dependencies: ["CPoppler", "PageGeometry"]),
         .target(name: "TableLayout", dependencies: ["PageGeometry"]),
         .target(name: "GongkaiReport", dependencies: ["TableLayout"]),
-        .target(name: "GongkaiKit", dependencies: ["PopplerKit", "TableLayout", "GongkaiReport"]),
+        .target(
+            name: "GongkaiKit",
+            dependencies: ["PopplerKit", "TableLayout", "GongkaiReport", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .executableTarget(
             name: "GongkaiCLI",
             dependencies: [

@@ -1,3 +1,4 @@
-@_exported import PopplerKit
+@_exported import GongkaiReport
 @_exported import PageGeometry
+@_exported import PopplerKit
 @_exported import TableLayout

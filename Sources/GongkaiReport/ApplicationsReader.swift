@@ -1,0 +1,119 @@
+import PageGeometry
+import TableLayout
+
+/// Reads table 三 (收到和处理政府信息公开申请情况), possibly continued over several grids.
+///
+/// Columns come from the merged 申请人情况 header: each applicant column is the box of the header cell
+/// bearing its label, at whatever header depth it sits. Rows are matched by their whole label path
+/// — every label cell covering the row, outer group first — against the template rows, so a wrapped
+/// or merged group label (（三）不予公开 over eight rows) gives each sub-row its context.
+struct ApplicationsReader {
+    let minRowScore = 0.55
+
+    func read(_ grids: [CellGrid], into warnings: inout [ReportWarning]) -> TableReading {
+        var reading = TableReading()
+        guard let first = grids.first, let header = headerColumns(first) else { return reading }
+        let labelRight = header.map(\.box.x0).min() ?? 0
+
+        // Data rows: every row below the header in the first grid, all rows of continuation grids.
+        var candidates: [(row: GridRow, label: String, values: [GridCell], columns: [(ReportTemplates.ApplicantColumn, Rect)])] = []
+        for (gi, grid) in grids.enumerated() {
+            var columns = header.map { ($0.column, $0.box) }
+            var right = labelRight
+            if gi > 0, let own = headerColumns(grid) {
+                columns = own.map { ($0.column, $0.box) }
+                right = own.map(\.box.x0).min() ?? right
+            } else if gi > 0 {
+                (columns, right) = continuationColumns(grid, header: header, labelRight: labelRight)
+            }
+            let headerBottom = gi == 0 || headerColumns(grid) != nil ? header.map(\.box.y1).max() ?? 0 : -Double.infinity
+            for r in 0..<grid.rowCount where grid.rowEdges[r] >= headerBottom - 1 {
+                let row = GridRow(grid: grid, index: r, cells: grid.cells(inRow: r))
+                let labelCells = row.cells.filter { $0.box.midX < right }
+                let label = labelCells.map { LabelText.key($0.text) }.joined()
+                guard !label.isEmpty else { continue }
+                candidates.append((row, label, row.cells.filter { $0.box.midX >= right }, columns))
+            }
+        }
+
+        // Score every (row, template row) pair and assign greedily, best first, each at most once.
+        let templates = ReportTemplates.applicationRows
+        let templateKeys = templates.map { $0.labels.map(LabelText.key).joined() }
+        let leafKeys = templates.map { LabelText.key($0.labels.last ?? "") }
+        var scored: [(Double, Int, Int)] = []
+        for (ci, c) in candidates.enumerated() {
+            for (ti, t) in templateKeys.enumerated() {
+                var s = LabelText.similarity(c.label, t)
+                // A row whose group cells were lost (continuation page) still matches on its own label.
+                if c.label.count < t.count { s = max(s, 0.95 * LabelText.similarity(c.label, leafKeys[ti]) * (leafKeys[ti].count >= 4 ? 1 : 0.7)) }
+                if s >= minRowScore { scored.append((s, ci, ti)) }
+            }
+        }
+        scored.sort { ($0.0, -$0.1) > ($1.0, -$1.1) }
+        var rowTaken = Set<Int>(), templateTaken = Set<Int>()
+        var assignment: [(Int, Int)] = []
+        for (_, ci, ti) in scored where !rowTaken.contains(ci) && !templateTaken.contains(ti) {
+            rowTaken.insert(ci); templateTaken.insert(ti)
+            assignment.append((ci, ti))
+        }
+        assignment.sort { $0.0 < $1.0 }
+
+        var versionVotes: [TemplateVersion: Int] = [:]
+        for (ci, ti) in assignment {
+            let c = candidates[ci], t = templates[ti]
+            if let v = t.version { versionVotes[v, default: 0] += 1 }
+            for (column, box) in c.columns {
+                let path = t.path.split(separator: ".").map(String.init) + [column.key]
+                let dotted = "applications." + path.joined(separator: ".")
+                guard let cell = cellUnder(box, among: c.values) else {
+                    warnings.append(.init(code: "cell_missing", message: "no cell under column \(column.label) in row \(t.labels.last ?? t.path)", path: dotted, page: c.row.page))
+                    reading.values.append(.init(path: path, value: nil, raw: "", page: c.row.page, box: c.row.box))
+                    continue
+                }
+                let value = CellInterpreter.interpret(cell.text, path: dotted, page: c.row.page, warnings: &warnings)
+                reading.values.append(.init(path: path, value: value, raw: cell.text, page: c.row.page, box: cell.box))
+            }
+        }
+        for ci in candidates.indices where !rowTaken.contains(ci) {
+            let c = candidates[ci]
+            if c.values.contains(where: { !$0.text.isEmpty }) {
+                warnings.append(.init(code: "unmatched_row", message: "table 三 row not matched to the template: \(c.label)", page: c.row.page))
+            }
+        }
+        let matchedPaths = Set(assignment.map { templates[$0.1].path })
+        for t in templates where t.version == nil && !matchedPaths.contains(t.path) {
+            warnings.append(.init(code: "row_missing", message: "table 三 row not found: \(t.labels.last ?? t.path)", path: "applications." + t.path))
+        }
+        reading.version = versionVotes.max(by: { ($0.value, $0.key) < ($1.value, $1.key) })?.key
+        return reading
+    }
+
+    /// Applicant columns found in the grid's header cells, or nil when fewer than four are there.
+    func headerColumns(_ grid: CellGrid) -> [(column: ReportTemplates.ApplicantColumn, box: Rect)]? {
+        var out: [(column: ReportTemplates.ApplicantColumn, box: Rect)] = []
+        for column in ReportTemplates.applicantColumns {
+            let want = LabelText.key(column.label)
+            // Exact label first (其他 must not match 法人或其他组织), then a close one for split words.
+            let exact = grid.cells.filter { $0.labelKey == want }
+            let chosen = exact.min { $0.box.y0 < $1.box.y0 }
+                ?? (want.count >= 4 ? grid.cells.filter { LabelText.similarity($0.labelKey, want) >= 0.7 && $0.labelKey.count <= want.count + 2 }.min { $0.box.y0 < $1.box.y0 } : nil)
+            if let chosen { out.append((column, chosen.box)) }
+        }
+        return out.count >= 4 ? out : nil
+    }
+
+    /// Columns of a continuation grid (table cut by a page break, header not repeated): the same
+    /// x positions when they line up with the header, else the rightmost value columns in order.
+    private func continuationColumns(_ grid: CellGrid, header: [(column: ReportTemplates.ApplicantColumn, box: Rect)], labelRight: Double) -> ([(ReportTemplates.ApplicantColumn, Rect)], Double) {
+        let edges = grid.columnEdges
+        let aligned = header.allSatisfy { h in edges.contains { abs($0 - h.box.x0) < 3 } && edges.contains { abs($0 - h.box.x1) < 3 } }
+        if aligned { return (header.map { ($0.column, $0.box) }, labelRight) }
+        let n = header.count
+        guard edges.count > n else { return (header.map { ($0.column, $0.box) }, labelRight) }
+        let tail = Array(edges.suffix(n + 1))
+        let columns = header.enumerated().map { i, h in
+            (h.column, Rect(x0: tail[i], y0: grid.box.y0, x1: tail[i + 1], y1: grid.box.y1))
+        }
+        return (columns, tail[0])
+    }
+}

@@ -1,0 +1,16 @@
+/// Turns a cell's text into the JSON value the contract asks for, warning about anything lossy:
+/// zero tokens → 0, blank → null + warning, unreadable → null + warning.
+enum CellInterpreter {
+    static func interpret(_ text: String, path: String, page: Int, warnings: inout [ReportWarning]) -> ReportNumber? {
+        switch CellValueParser.read(text) {
+        case .number(let n): return n
+        case .zeroToken: return ReportNumber(0)
+        case .blank:
+            warnings.append(.init(code: "blank_cell", message: "cell \(path) is blank", path: path, page: page))
+            return nil
+        case .unreadable(let raw):
+            warnings.append(.init(code: "unreadable_cell", message: "cell \(path) is not a number: \(raw)", path: path, page: page))
+            return nil
+        }
+    }
+}

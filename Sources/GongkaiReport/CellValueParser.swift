@@ -1,0 +1,48 @@
+/// What a table cell says, before it becomes a JSON value.
+public enum CellReading: Equatable, Sendable {
+    /// A number.
+    case number(ReportNumber)
+    /// A token the format uses for zero: —, －, 无, /, 0 written in words.
+    case zeroToken(String)
+    /// Nothing in the cell.
+    case blank
+    /// Text that is not a number (kept for the warning).
+    case unreadable(String)
+}
+
+/// Reads cell text as a number: full-width digits, thousands separators, `+3`/`-2`, a unit suffix
+/// (元, 万元, 件, 个, 项), stray spaces.
+public enum CellValueParser {
+    static let zeroTokens: Set<String> = ["—", "——", "-", "--", "－", "–", "―", "─", "一", "无", "/", "／", "\\", "0", "零", "空", "×"]
+
+    public static func read(_ raw: String) -> CellReading {
+        let folded = LabelText.fold(raw)
+        if folded.isEmpty { return .blank }
+        if zeroTokens.contains(folded) || folded.allSatisfy({ "—-－–―─".contains($0) }) { return .zeroToken(folded) }
+        var s = Substring(folded)
+        for unit in ["万元", "元", "件", "个", "项", "次", "人"] where s.hasSuffix(unit) {
+            s = s.dropLast(unit.count)
+            break
+        }
+        var negative = false
+        if let f = s.first, "+-−－".contains(f) {
+            negative = f != "+"
+            s = s.dropFirst()
+        }
+        let body = s.filter { $0 != "," && $0 != "，" }
+        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), let intPart = parts.first, !intPart.isEmpty,
+              intPart.allSatisfy({ $0.isASCII && $0.isNumber }),
+              parts.count == 1 || (!parts[1].isEmpty && parts[1].allSatisfy({ $0.isASCII && $0.isNumber })) else {
+            return .unreadable(raw)
+        }
+        return .number(ReportNumber.make(negative: negative, integer: String(intPart), fraction: parts.count == 2 ? String(parts[1]) : ""))
+    }
+
+    /// The unit written in a money cell or its header, if any.
+    public static func unit(in text: String) -> String? {
+        if text.contains("万元") { return "万元" }
+        if text.contains("元") { return "元" }
+        return nil
+    }
+}

@@ -1,0 +1,84 @@
+import PageGeometry
+import TableLayout
+
+/// Reads table 二 (主动公开政府信息情况), one combined table or several small ones.
+///
+/// Rows are read in order. A row holding 信息内容 and column labels sets the current columns
+/// (their boxes); a row whose label matches a template row takes its values from the cells under
+/// those column boxes. Which format the table follows falls out of the column labels seen.
+struct ProactiveReader {
+    let minLabelScore = 0.75
+
+    func read(_ grids: [CellGrid], into warnings: inout [ReportWarning]) -> TableReading {
+        var reading = TableReading()
+        var columns: [(column: ReportTemplates.ProactiveColumn, box: Rect, header: String)] = []
+        var seenRows = Set<String>()
+        var versionVotes: [TemplateVersion: Int] = [:]
+        for row in GridRow.rows(of: grids) {
+            let own = row.cells
+            if let header = headerColumns(own) {
+                columns = header
+                for h in header { if let v = h.column.version { versionVotes[v, default: 0] += 1 } }
+                continue
+            }
+            guard !columns.isEmpty, let (labelCell, template) = rowLabel(own) else { continue }
+            guard !seenRows.contains(template.key) else { continue }
+            seenRows.insert(template.key)
+            if let v = template.version { versionVotes[v, default: 0] += 1 }
+            let valueCells = own.filter { $0.box.x0 >= labelCell.box.x1 - 1 }
+            for col in columns {
+                let path = [template.key, col.column.key]
+                let dotted = "proactive." + path.joined(separator: ".")
+                guard let cell = cellUnder(col.box, among: valueCells) else {
+                    warnings.append(.init(code: "cell_missing", message: "no cell under column \(col.header) in row \(labelCell.text)", path: dotted, page: row.page))
+                    reading.values.append(.init(path: path, value: nil, raw: "", page: row.page, box: labelCell.box))
+                    continue
+                }
+                let value = CellInterpreter.interpret(cell.text, path: dotted, page: row.page, warnings: &warnings)
+                reading.values.append(.init(path: path, value: value, raw: cell.text, page: row.page, box: cell.box))
+                if col.column.key == "amount", template.key == "procurement" {
+                    reading.strings["procurement.unit"] = CellValueParser.unit(in: cell.text) ?? CellValueParser.unit(in: col.header) ?? "万元"
+                }
+            }
+        }
+        if let best = versionVotes.max(by: { ($0.value, $0.key) < ($1.value, $1.key) }) { reading.version = best.key }
+        return reading
+    }
+
+    /// The columns named by a header row, or nil if the row is not a header row.
+    private func headerColumns(_ cells: [GridCell]) -> [(column: ReportTemplates.ProactiveColumn, box: Rect, header: String)]? {
+        guard cells.contains(where: { $0.labelKey == LabelText.key(ReportTemplates.proactiveHeaderMarker) }) else { return nil }
+        var out: [(column: ReportTemplates.ProactiveColumn, box: Rect, header: String)] = []
+        for cell in cells {
+            let key = cell.labelKey
+            guard !key.isEmpty else { continue }
+            var best: (ReportTemplates.ProactiveColumn, Double)?
+            for column in ReportTemplates.proactiveColumns {
+                for label in column.labels {
+                    let lk = LabelText.key(label)
+                    let score = key == lk ? 1.0 : (key.contains(lk) && lk.count >= 4 ? 0.9 : LabelText.similarity(key, lk))
+                    if score > (best?.1 ?? 0) { best = (column, score) }
+                }
+            }
+            if let best, best.1 >= 0.7 { out.append((best.0, cell.box, cell.text)) }
+        }
+        return out.isEmpty ? nil : out
+    }
+
+    /// The cell holding a template row label, and that row.
+    private func rowLabel(_ cells: [GridCell]) -> (GridCell, ReportTemplates.ProactiveRow)? {
+        var best: (GridCell, ReportTemplates.ProactiveRow, Double)?
+        for cell in cells {
+            let key = cell.labelKey
+            guard key.count >= 2 else { continue }
+            for row in ReportTemplates.proactiveRows {
+                for label in row.labels {
+                    let score = LabelText.similarity(key, LabelText.key(label))
+                    if score > (best?.2 ?? 0) { best = (cell, row, score) }
+                }
+            }
+        }
+        guard let best, best.2 >= minLabelScore else { return nil }
+        return (best.0, best.1)
+    }
+}

@@ -1,0 +1,95 @@
+/// Where the document came from (filled in by the pipeline, not by the report parser).
+public struct SourceInfo: Sendable, Equatable {
+    public var path: String
+    public var sha256: String
+    public var kind: String
+    public var pages: Int
+
+    public init(path: String, sha256: String, kind: String, pages: Int) {
+        self.path = path; self.sha256 = sha256; self.kind = kind; self.pages = pages
+    }
+}
+
+/// A parsed report: the contract's document before it is rendered as JSON.
+public struct ReportDocument: Sendable {
+    public static let schemaVersion = 1
+
+    public var source: SourceInfo?
+    public var title: TitleReader.Title?
+    public var template: String
+    public var tableVersions: [ReportTableKind: TemplateVersion]
+    public var tables: ReportTables
+    public var checks: [CheckResult]
+
+    public var warnings: [ReportWarning] { tables.warnings }
+
+    /// The JSON document of `spec/report-schema.md`. `provenance` adds page, box and raw text of every value.
+    public func json(provenance: Bool = false) -> JSONValue {
+        var root: [String: JSONValue] = ["schema_version": .number(ReportNumber(Self.schemaVersion))]
+        if let source {
+            root["source"] = .object([
+                "path": .string(source.path), "sha256": .string(source.sha256),
+                "kind": .string(source.kind), "pages": .number(ReportNumber(source.pages)),
+            ])
+        }
+        var report: [String: JSONValue] = ["template": .string(template)]
+        report["title"] = title.map { .string($0.title) } ?? .null
+        report["agency"] = title?.agency.map { .string($0) } ?? .null
+        report["year"] = title?.year.map { .number(ReportNumber($0)) } ?? .null
+        var versions: [String: JSONValue] = [:]
+        for (kind, key) in [(ReportTableKind.proactive, "proactive"), (.applications, "applications"), (.reviewLitigation, "review_litigation")] {
+            if let v = tableVersions[kind] { versions[key] = .string(v.rawValue) }
+        }
+        report["tables"] = .object(versions)
+        root["report"] = .object(report)
+
+        var inferred: [JSONValue] = []
+        var sources: [JSONValue] = []
+        for (key, reading) in [("proactive", tables.proactive), ("applications", tables.applications), ("review_litigation", tables.reviewLitigation)] {
+            var table = JSONValue.object([:])
+            for v in reading.values {
+                table.set(v.value.map(JSONValue.number) ?? .null, at: v.path)
+                let dotted = key + "." + v.path.joined(separator: ".")
+                if let rule = v.inferredBy {
+                    inferred.append(.object(["path": .string(dotted), "rule": .string(rule)]))
+                }
+                if provenance {
+                    sources.append(.object([
+                        "path": .string(dotted), "page": .number(ReportNumber(v.page)), "raw": .string(v.raw),
+                        "box": .array([v.box.x0, v.box.y0, v.box.x1, v.box.y1].map { .number(Self.points($0)) }),
+                    ]))
+                }
+            }
+            for (path, s) in reading.strings { table.set(.string(s), at: path.split(separator: ".").map(String.init)) }
+            root[key] = table
+        }
+        root["inferred"] = .array(inferred)
+        if provenance { root["provenance"] = .array(sources) }
+        root["checks"] = .array(checks.map { c in
+            var o: [String: JSONValue] = ["rule": .string(c.rule), "ok": .bool(c.ok)]
+            if !c.failures.isEmpty {
+                o["failures"] = .array(c.failures.map { f in
+                    .object(["at": .string(f.at), "expected": .number(f.expected), "actual": .number(f.actual)])
+                })
+            }
+            if !c.notCheckable.isEmpty { o["not_checkable"] = .array(c.notCheckable.map(JSONValue.string)) }
+            return .object(o)
+        })
+        root["warnings"] = .array(warnings.map { w in
+            var o: [String: JSONValue] = ["code": .string(w.code), "message": .string(w.message)]
+            if let p = w.path { o["path"] = .string(p) }
+            if let p = w.page { o["page"] = .number(ReportNumber(p)) }
+            return .object(o)
+        })
+        return .object(root)
+    }
+
+    private static func points(_ v: Double) -> ReportNumber {
+        ReportNumber(literal: String(format2(v))) ?? ReportNumber(0)
+    }
+
+    private static func format2(_ v: Double) -> String {
+        let scaled = (v * 100).rounded() / 100
+        return scaled == scaled.rounded() ? String(Int(scaled)) : String(scaled)
+    }
+}

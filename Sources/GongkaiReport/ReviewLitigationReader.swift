@@ -1,0 +1,55 @@
+import PageGeometry
+import TableLayout
+
+/// Reads table 四 (行政复议、行政诉讼). Each value column's meaning is its header path: the header
+/// cells stacked above it (行政诉讼 → 未经复议直接起诉 → 结果维持), matched against groups and outcomes.
+struct ReviewLitigationReader {
+    func read(_ grids: [CellGrid], into warnings: inout [ReportWarning]) -> TableReading {
+        var reading = TableReading()
+        guard let grid = grids.first else { return reading }
+        // The data row: the first row below the header whose own cells are mostly numbers.
+        var dataRow: Int?
+        for r in 0..<grid.rowCount {
+            let own = grid.cells(inRow: r).filter { $0.row == r }
+            let numeric = own.filter { if case .unreadable = CellValueParser.read($0.text) { return false }; return true }
+            if own.count >= 10 && numeric.count * 10 >= own.count * 8 && r > 0 { dataRow = r; break }
+        }
+        guard let dataRow else {
+            warnings.append(.init(code: "table_unreadable", message: "table 四 has no row of numbers", page: grid.page))
+            return reading
+        }
+        let headerCells = grid.cells.filter { $0.lastRow < dataRow }
+        let valueCells = grid.cells(inRow: dataRow)
+        var seen = Set<String>()
+        for cell in valueCells {
+            let stack = headerCells
+                .filter { $0.box.horizontalOverlap(cell.box) >= 0.5 * min($0.box.width, cell.box.width) }
+                .sorted { $0.box.y0 < $1.box.y0 }
+                .map(\.labelKey)
+            let joined = stack.joined()
+            guard let group = ReportTemplates.reviewGroups.first(where: { joined.contains(LabelText.key($0.label)) }) else { continue }
+            guard let leaf = stack.last, let outcome = bestOutcome(leaf) else { continue }
+            let path = [group.key, outcome.key]
+            let dotted = "review_litigation." + path.joined(separator: ".")
+            guard seen.insert(dotted).inserted else { continue }
+            let value = CellInterpreter.interpret(cell.text, path: dotted, page: grid.page, warnings: &warnings)
+            reading.values.append(.init(path: path, value: value, raw: cell.text, page: grid.page, box: cell.box))
+        }
+        for g in ReportTemplates.reviewGroups {
+            for o in ReportTemplates.reviewOutcomes where !seen.contains("review_litigation.\(g.key).\(o.key)") {
+                warnings.append(.init(code: "cell_missing", message: "table 四 has no column \(g.label)·\(o.label)", path: "review_litigation.\(g.key).\(o.key)", page: grid.page))
+            }
+        }
+        return reading
+    }
+
+    private func bestOutcome(_ leaf: String) -> ReportTemplates.ReviewOutcome? {
+        var best: (ReportTemplates.ReviewOutcome, Double)?
+        for o in ReportTemplates.reviewOutcomes {
+            let s = LabelText.similarity(leaf, LabelText.key(o.label))
+            if s > (best?.1 ?? 0) { best = (o, s) }
+        }
+        guard let best, best.1 >= 0.6 else { return nil }
+        return best.0
+    }
+}
