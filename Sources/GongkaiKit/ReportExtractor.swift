@@ -35,7 +35,7 @@ public struct ReportExtractor: Sendable {
         do { document = try PDFDocument(bytes: bytes, password: options.password) } catch { throw ExtractionError(error, path: path) }
         let pageCount = min(document.pageCount, options.maxPages)
         var grids: [CellGrid] = []
-        var headLines: [String] = []
+        var headLines: [TitleReader.HeadLine] = []
         var fullText = ""
         var glyphTotal = 0
         let lattice = LatticeExtractor(settings: options.layout)
@@ -52,7 +52,7 @@ public struct ReportExtractor: Sendable {
                 grids += result.tables
                 outside = result.outside
             }
-            if index < 2 { headLines += TextLineBuilder.lines(from: outside, settings: options.layout).map(\.text) }
+            if index < 2 { headLines += TextLineBuilder.lines(from: outside, settings: options.layout).map { TitleReader.HeadLine(text: $0.text, height: $0.glyphHeight) } }
         }
         if glyphTotal == 0 { throw .noTextLayer(path: path, pages: document.pageCount) }
         var report: ReportDocument

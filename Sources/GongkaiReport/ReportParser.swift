@@ -9,7 +9,7 @@ public struct ReportParser: Sendable {
     ///   - grids: every table of the document, in reading order.
     ///   - headLines: the text lines of the first page(s) outside tables, top to bottom (for the title).
     ///   - fullText: all text, for diagnosing documents that are not reports.
-    public func parse(grids: [CellGrid], headLines: [String], fullText: String = "") throws(ReportError) -> ReportDocument {
+    public func parse(grids: [CellGrid], headLines: [TitleReader.HeadLine], fullText: String = "") throws(ReportError) -> ReportDocument {
         let byKind = TableClassifier.classify(grids)
         var tables = ReportTables()
         var warnings: [ReportWarning] = []

@@ -13,22 +13,53 @@ public enum TitleReader {
 
     static let suffixes = ["政府信息公开工作年度报告", "政府信息公开年度报告", "政务公开工作年度报告", "信息公开工作年度报告", "政府信息公开工作报告"]
 
-    /// `lines`: the text lines of the first page(s), top to bottom.
-    public static func read(lines: [String]) -> Title? {
-        let folded = lines.map { LabelText.fold($0) }
-        for (i, line) in folded.enumerated().prefix(40) {
-            guard let suffix = suffixes.first(where: { line.contains($0) }) else { continue }
-            var title = line
-            // The agency may stand alone on the line before (title split over two lines).
-            if i > 0, yearIn(line) != nil || line.hasPrefix(suffix), agencyPart(of: line, suffix: suffix).isEmpty {
-                let prev = folded[i - 1]
-                if !prev.isEmpty, prev.count <= 30, !prev.contains("。") { title = prev + line }
+    /// A line of the document's opening: its text and glyph height (a proxy for font size).
+    public struct HeadLine: Sendable {
+        public var text: String
+        public var height: Double
+        public init(text: String, height: Double) { self.text = text; self.height = height }
+    }
+
+    /// The title among the first lines of the document: the block set in the largest type at the
+    /// top (titles wrap, so consecutive large lines are joined), else the first line(s) that name
+    /// the report.
+    public static func read(lines: [HeadLine]) -> Title? {
+        let head = Array(lines.prefix(40)).filter { !LabelText.fold($0.text).isEmpty }
+        guard !head.isEmpty else { return nil }
+        let heights = head.map(\.height).sorted()
+        let median = heights[heights.count / 2]
+        if let top = head.prefix(15).map(\.height).max(), top >= 1.15 * median,
+           let first = head.firstIndex(where: { $0.height >= 0.9 * top }) {
+            var block = ""
+            for line in head[first...] {
+                guard line.height >= 0.9 * top else { break }
+                block += LabelText.fold(line.text)
             }
-            if let end = title.range(of: suffix)?.upperBound { title = String(title[..<end]) }
-            let agency = agencyPart(of: title, suffix: suffix)
-            return Title(title: title, agency: agency.isEmpty ? nil : agency, year: yearIn(title))
+            if let t = parse(block) { return t }
+        }
+        let folded = head.map { LabelText.fold($0.text) }
+        for i in folded.indices {
+            let pair = folded[i] + (i + 1 < folded.count ? folded[i + 1] : "")
+            guard suffixes.contains(where: { pair.contains($0) }) else { continue }
+            // A title wrapped after its agency: take the line before too when this one starts with the year.
+            let withPrevious = i > 0 && yearIn(folded[i]) != nil && folded[i].hasPrefix(String(yearIn(folded[i])!)) && folded[i - 1].count <= 30
+            if let t = parse((withPrevious ? folded[i - 1] : "") + pair) { return t }
         }
         return nil
+    }
+
+    /// Convenience for plain strings (no size information).
+    public static func read(lines: [String]) -> Title? {
+        read(lines: lines.map { HeadLine(text: $0, height: 10) })
+    }
+
+    /// Title, agency and year from text that contains the title (and maybe more after it).
+    static func parse(_ folded: String) -> Title? {
+        guard let suffix = suffixes.first(where: { folded.contains($0) }), let end = folded.range(of: suffix)?.upperBound else { return nil }
+        let title = String(folded[..<end])
+        let agency = agencyPart(of: title, suffix: suffix)
+        guard agency.count <= 40 else { return nil }
+        return Title(title: title, agency: agency.isEmpty ? nil : agency, year: yearIn(title))
     }
 
     static func yearIn(_ s: String) -> Int? {
