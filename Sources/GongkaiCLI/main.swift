@@ -1,6 +1,7 @@
 import GongkaiKit
 import Foundation
 let args = CommandLine.arguments
+if args.count > 2 { debugGrids(args[1]); exit(0) }
 do {
   let doc = try ReportExtractor().extract(path: args[1])
   print(doc.json().rendered())

@@ -16,7 +16,7 @@ struct ApplicationsReader {
         let labelRight = header.map(\.box.x0).min() ?? 0
 
         // Data rows: every row below the header in the first grid, all rows of continuation grids.
-        var candidates: [(row: GridRow, label: String, values: [GridCell], columns: [(ReportTemplates.ApplicantColumn, Rect)])] = []
+        var candidates: [(row: GridRow, label: [String], values: [GridCell], columns: [(ReportTemplates.ApplicantColumn, Rect)])] = []
         for (gi, grid) in grids.enumerated() {
             var columns = header.map { ($0.column, $0.box) }
             var right = labelRight
@@ -30,7 +30,8 @@ struct ApplicationsReader {
             for r in 0..<grid.rowCount where grid.rowEdges[r] >= headerBottom - 1 {
                 let row = GridRow(grid: grid, index: r, cells: grid.cells(inRow: r))
                 let labelCells = row.cells.filter { $0.box.midX < right }
-                let label = labelCells.map { LabelText.key($0.text) }.joined()
+                var label: [String] = []
+                for key in labelCells.map(\.labelKey) where !key.isEmpty && key != label.last { label.append(key) }
                 guard !label.isEmpty else { continue }
                 candidates.append((row, label, row.cells.filter { $0.box.midX >= right }, columns))
             }
@@ -38,14 +39,11 @@ struct ApplicationsReader {
 
         // Score every (row, template row) pair and assign greedily, best first, each at most once.
         let templates = ReportTemplates.applicationRows
-        let templateKeys = templates.map { $0.labels.map(LabelText.key).joined() }
-        let leafKeys = templates.map { LabelText.key($0.labels.last ?? "") }
+        let templateSegments = templates.map { $0.labels.map(LabelText.key) }
         var scored: [(Double, Int, Int)] = []
         for (ci, c) in candidates.enumerated() {
-            for (ti, t) in templateKeys.enumerated() {
-                var s = LabelText.similarity(c.label, t)
-                // A row whose group cells were lost (continuation page) still matches on its own label.
-                if c.label.count < t.count { s = max(s, 0.95 * LabelText.similarity(c.label, leafKeys[ti]) * (leafKeys[ti].count >= 4 ? 1 : 0.7)) }
+            for (ti, t) in templateSegments.enumerated() {
+                let s = Self.score(row: c.label, template: t)
                 if s >= minRowScore { scored.append((s, ci, ti)) }
             }
         }
@@ -77,7 +75,7 @@ struct ApplicationsReader {
         for ci in candidates.indices where !rowTaken.contains(ci) {
             let c = candidates[ci]
             if c.values.contains(where: { !$0.text.isEmpty }) {
-                warnings.append(.init(code: "unmatched_row", message: "table 三 row not matched to the template: \(c.label)", page: c.row.page))
+                warnings.append(.init(code: "unmatched_row", message: "table 三 row not matched to the template: \(c.label.joined(separator: " / "))", page: c.row.page))
             }
         }
         let matchedPaths = Set(assignment.map { templates[$0.1].path })
@@ -86,6 +84,24 @@ struct ApplicationsReader {
         }
         reading.version = versionVotes.max(by: { ($0.value, $0.key) < ($1.value, $1.key) })?.key
         return reading
+    }
+
+    /// How well a row's label cells (outer group first) match a template row's labels.
+    ///
+    /// The row's own (last) label must match the template's own label; the group labels before it
+    /// must agree with the template's groups, but may be missing (a row continued on a new page).
+    /// The whole path compared as one string is the fallback for labels cut across cells.
+    static func score(row: [String], template: [String]) -> Double {
+        guard let leaf = row.last, let templateLeaf = template.last else { return 0 }
+        let groups = template.dropLast()
+        var context = 1.0
+        if row.count > 1 {
+            let agreement = row.dropLast().map { seg in groups.map { LabelText.similarity(seg, $0) }.max() ?? 0 }
+            context = agreement.reduce(0, +) / Double(agreement.count)
+        }
+        let bySegment = LabelText.similarity(leaf, templateLeaf) * (0.6 + 0.4 * context)
+        let whole = 0.9 * LabelText.similarity(row.joined(), template.joined())
+        return max(bySegment, whole)
     }
 
     /// Applicant columns found in the grid's header cells, or nil when fewer than four are there.

@@ -14,6 +14,7 @@ public enum TableClassifier {
         for grid in grids {
             let keys = grid.cells.map { LabelText.key($0.text) }
             let text = keys.joined()
+            if text.isEmpty { continue }  // a ruled box with nothing in it neither starts nor breaks a table
             func has(_ s: String) -> Bool { text.contains(LabelText.key(s)) }
             var kind: ReportTableKind?
             if has("行政复议") && (has("行政诉讼") || has("尚未审结")) {

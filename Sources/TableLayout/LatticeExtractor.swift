@@ -64,8 +64,18 @@ public struct LatticeExtractor: Sendable {
     private func buildGrid(_ lines: [RulingLine], glyphs: [Glyph], claimed: inout [Bool], page: Int) -> CellGrid? {
         let hs = lines.filter { $0.orientation == .horizontal }
         let vs = lines.filter { $0.orientation == .vertical }
-        let xs = Snapping.cluster(vs.map(\.position), tolerance: settings.snapTolerance)
-        let ys = Snapping.cluster(hs.map(\.position), tolerance: settings.snapTolerance)
+        var xs = Snapping.cluster(vs.map(\.position), tolerance: settings.snapTolerance)
+        var ys = Snapping.cluster(hs.map(\.position), tolerance: settings.snapTolerance)
+        // An open edge: a row cut by a page break often has no bottom border (or a continued table
+        // no top border), yet its column lines run on. Where the perpendicular lines reach past the
+        // last boundary by a row's worth, that reach is an implicit boundary.
+        if let top = ys.first, let bottom = ys.last, let x0 = xs.first, let x1 = xs.last {
+            let reach = settings.minOpenEdgeReach
+            if let low = vs.map(\.end).max(), low > bottom + reach { ys.append(low) }
+            if let high = vs.map(\.start).min(), high < top - reach { ys.insert(high, at: 0) }
+            if let right = hs.map(\.end).max(), right > x1 + reach { xs.append(right) }
+            if let left = hs.map(\.start).min(), left < x0 - reach { xs.insert(left, at: 0) }
+        }
         guard xs.count >= 2, ys.count >= 2 else { return nil }
         let rows = ys.count - 1, cols = xs.count - 1
         let tol = settings.snapTolerance

@@ -7,6 +7,8 @@ public struct LayoutSettings: Sendable, Equatable {
     public var intersectionTolerance: Double = 2.5
     /// Line positions closer than this are the same grid boundary.
     public var snapTolerance: Double = 2.0
+    /// How far lines must run past a table's last boundary to close an open edge there.
+    public var minOpenEdgeReach: Double = 5
     /// Share of a cell edge a ruling line must cover to count as a border between two cells.
     public var minBorderCoverage: Double = 0.6
     /// Glyphs whose vertical overlap is at least this share of the smaller glyph's height sit on one line.
