@@ -13,7 +13,7 @@ public enum CellReading: Equatable, Sendable {
 /// Reads cell text as a number: full-width digits, thousands separators, `+3`/`-2`, a unit suffix
 /// (元, 万元, 件, 个, 项), stray spaces.
 public enum CellValueParser {
-    static let zeroTokens: Set<String> = ["—", "——", "-", "--", "－", "–", "―", "─", "一", "无", "/", "／", "\\", "0", "零", "空", "×"]
+    static let zeroTokens: Set<String> = ["—", "——", "-", "--", "－", "–", "―", "─", "一", "无", "/", "／", "\\", "零", "空", "×"]
 
     public static func read(_ raw: String) -> CellReading {
         let folded = LabelText.fold(raw)

@@ -1,0 +1,39 @@
+import ArgumentParser
+import GongkaiKit
+
+/// Prints the grids the layout layer rebuilt, page by page: the first thing to look at when a
+/// value comes out wrong.
+struct DebugGridCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "grids",
+        abstract: "Show the table grids found on each page (for debugging the layout layer)."
+    )
+
+    @Argument(help: "A PDF file.")
+    var file: String
+
+    @Flag(help: "Also list the ruling lines.")
+    var lines = false
+
+    func run() throws {
+        Diagnostics.silenceLibraryOutput()
+        let document: PDFDocument
+        do { document = try PDFDocument(path: file) } catch {
+            Diagnostics.error("gongkai: \(file): \(error)")
+            throw ExitCode(1)
+        }
+        for index in 0..<document.pageCount {
+            guard let page = document.content(page: index) else { continue }
+            print("== page \(page.number) (\(Int(page.width))×\(Int(page.height)) pt, \(page.glyphs.count) glyphs, \(page.rulingLines.count) ruling lines)")
+            if lines {
+                for l in page.rulingLines {
+                    print("  \(l.orientation.rawValue) at \(l.position.rounded()) from \(l.start.rounded()) to \(l.end.rounded())")
+                }
+            }
+            for grid in LatticeExtractor().extract(page).tables {
+                print("-- \(grid.method.rawValue) table \(grid.rowCount)×\(grid.columnCount) at \(Int(grid.box.x0)),\(Int(grid.box.y0))")
+                print(grid.debugDescription)
+            }
+        }
+    }
+}

@@ -1,0 +1,13 @@
+import ArgumentParser
+import GongkaiKit
+
+@main
+struct GongkaiCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gongkai",
+        abstract: "Turn 政府信息公开工作年度报告 PDFs into typed, checked JSON.",
+        discussion: ExitStatus.helpText,
+        subcommands: [ExtractCommand.self, DebugGridCommand.self],
+        defaultSubcommand: nil
+    )
+}

@@ -1,0 +1,155 @@
+import PageGeometry
+import TableLayout
+import Testing
+@testable import GongkaiReport
+
+/// Builds a lattice-like grid from rows of cell texts; "<" merges a cell into its left neighbour,
+/// "^" into the one above. Columns are 40 pt wide, rows 20 pt high.
+func makeGrid(_ rows: [[String]], page: Int = 1, widths: [Double]? = nil) -> CellGrid {
+    let cols = rows.map(\.count).max() ?? 0
+    let w = widths ?? Array(repeating: 40, count: cols)
+    var xs: [Double] = [0]
+    for width in w { xs.append(xs.last! + width) }
+    let ys = (0...rows.count).map { Double($0) * 20 }
+    var owner = [[Int]](repeating: [Int](repeating: -1, count: cols), count: rows.count)
+    var cells: [GridCell] = []
+    for r in rows.indices {
+        for c in 0..<cols {
+            let text = c < rows[r].count ? rows[r][c] : ""
+            if text == "<", c > 0 { owner[r][c] = owner[r][c - 1]; continue }
+            if text == "^", r > 0 { owner[r][c] = owner[r - 1][c]; continue }
+            owner[r][c] = cells.count
+            cells.append(GridCell(row: r, column: c, box: Rect(x0: xs[c], y0: ys[r], x1: xs[c + 1], y1: ys[r + 1]), text: text))
+        }
+    }
+    for r in rows.indices {
+        for c in 0..<cols {
+            let i = owner[r][c]
+            cells[i].rowSpan = max(cells[i].rowSpan, r - cells[i].row + 1)
+            cells[i].columnSpan = max(cells[i].columnSpan, c - cells[i].column + 1)
+            cells[i].box = cells[i].box.union(Rect(x0: xs[c], y0: ys[r], x1: xs[c + 1], y1: ys[r + 1]))
+        }
+    }
+    return CellGrid(page: page, rowEdges: ys, columnEdges: xs, cells: cells, method: .lattice)
+}
+
+private let applicantHeader: [[String]] = [
+    ["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "<", "<", "申请人情况", "<", "<", "<", "<", "<", "<"],
+    ["^", "^", "^", "自然人", "法人或其他组织", "<", "<", "<", "<", "总计"],
+    ["^", "^", "^", "^", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "^"],
+]
+
+private func row(_ a: String, _ b: String, _ c: String, _ values: [String]) -> [String] { [a, b, c] + values }
+private let zeros = Array(repeating: "0", count: 7)
+
+@Test func applicationsTableReadsMergedLabelsAnd2019OtherRow() throws {
+    var rows = applicantHeader
+    rows.append(row("一、本年新收政府信息公开申请数量", "<", "<", ["5", "1", "0", "0", "0", "0", "6"]))
+    rows.append(row("二、上年结转政府信息公开申请数量", "<", "<", zeros))
+    rows.append(row("三、本年度办理结果", "（一）予以公开", "<", ["3", "1", "0", "0", "0", "0", "4"]))
+    rows.append(row("^", "（三）不予公开", "1.属于国家秘密", ["1", "—", "—", "—", "—", "—", "1"]))
+    rows.append(row("^", "^", "3.危及“三安全一稳定”", zeros))
+    rows.append(row("^", "（六）其他处理", "<", ["1", "0", "0", "0", "0", "0", "1"]))
+    rows.append(row("^", "（七）总计", "<", ["5", "1", "0", "0", "0", "0", "6"]))
+    rows.append(row("四、结转下年度继续办理", "<", "<", zeros))
+    var warnings: [ReportWarning] = []
+    let reading = ApplicationsReader().read([makeGrid(rows)], into: &warnings)
+    #expect(reading.value("results.withheld.state_secret.natural_person")?.value == ReportNumber(1))
+    #expect(reading.value("results.withheld.state_secret.commercial_enterprise")?.value == ReportNumber(0))
+    #expect(reading.value("results.withheld.security_stability.total")?.value == ReportNumber(0))
+    #expect(reading.value("results.other_handling.natural_person")?.value == ReportNumber(1))
+    #expect(reading.value("new_received.total")?.value == ReportNumber(6))
+    #expect(reading.value("new_received.commercial_enterprise")?.value == ReportNumber(1))
+    #expect(reading.version == .v2019)
+    #expect(AccountingChecks.run(applications: reading, review: TableReading()).allSatisfy { $0.ok })
+}
+
+@Test func applicationsContinuedOnNextPageWithoutHeader() throws {
+    var first = applicantHeader
+    first.append(row("一、本年新收政府信息公开申请数量", "<", "<", ["2", "0", "0", "0", "0", "0", "2"]))
+    first.append(row("三、本年度办理结果", "（五）不予处理", "1.信访举报投诉类申请", zeros))
+    var second: [[String]] = []
+    second.append(row("", "", "2.重复申请", ["2", "0", "0", "0", "0", "0", "2"]))
+    second.append(row("^", "（六）其他处理", "3.其他", zeros))
+    second.append(row("四、结转下年度继续办理", "<", "<", zeros))
+    var warnings: [ReportWarning] = []
+    let reading = ApplicationsReader().read([makeGrid(first), makeGrid(second, page: 2)], into: &warnings)
+    #expect(reading.value("results.not_processed.duplicate.natural_person")?.value == ReportNumber(2))
+    #expect(reading.value("results.not_processed.duplicate.natural_person")?.page == 2)
+    #expect(reading.value("results.other.other.total")?.value == ReportNumber(0))
+    #expect(reading.value("carried_forward.total")?.value == ReportNumber(0))
+    #expect(reading.version == .v2021)
+}
+
+@Test func reviewTableMapsColumnsByHeaderPath() throws {
+    let outcomes = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+    let rows: [[String]] = [
+        ["行政复议", "<", "<", "<", "<", "行政诉讼"] + Array(repeating: "<", count: 9),
+        outcomes + ["未经复议直接起诉", "<", "<", "<", "<", "复议后起诉", "<", "<", "<", "<"],
+        ["^", "^", "^", "^", "^"] + outcomes + outcomes,
+        ["1", "2", "0", "0", "3", "4", "0", "1", "0", "5", "0", "0", "0", "2", "2"],
+    ]
+    var warnings: [ReportWarning] = []
+    let reading = ReviewLitigationReader().read([makeGrid(rows)], into: &warnings)
+    #expect(reading.value("review.total")?.value == ReportNumber(3))
+    #expect(reading.value("litigation_direct.upheld")?.value == ReportNumber(4))
+    #expect(reading.value("litigation_direct.other")?.value == ReportNumber(1))
+    #expect(reading.value("litigation_after_review.pending")?.value == ReportNumber(2))
+    #expect(warnings.isEmpty)
+    #expect(AccountingChecks.run(applications: TableReading(), review: reading).first?.ok == true)
+}
+
+@Test func proactiveTableIn2019FormatWithSignedChange() throws {
+    let rows: [[String]] = [
+        ["第二十条第（一）项", "<", "<", "<"],
+        ["信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"],
+        ["规章", "—", "—", "—"],
+        ["规范性文件", "5", "4", "26"],
+        ["第二十条第（五）项", "<", "<", "<"],
+        ["信息内容", "上一年项目数量", "本年增/减", "处理决定数量"],
+        ["行政许可", "145", "+2", "141"],
+        ["第二十条第（八）项", "<", "<", "<"],
+        ["信息内容", "上一年项目数量", "本年增/减", "<"],
+        ["行政事业性收费", "", "", "<"],
+        ["第二十条第（九）项", "<", "<", "<"],
+        ["信息内容", "采购项目数量", "采购总金额", "<"],
+        ["政府集中采购", "3", "251000元", "<"],
+    ]
+    var warnings: [ReportWarning] = []
+    let reading = ProactiveReader().read([makeGrid(rows)], into: &warnings)
+    #expect(reading.version == .v2019)
+    #expect(reading.value("rules.new_made")?.value == ReportNumber(0))
+    #expect(reading.value("normative_documents.total_published")?.value == ReportNumber(26))
+    #expect(reading.value("licensing.change")?.value == ReportNumber(2))
+    #expect(reading.value("fees.previous_year_items")?.value == nil)
+    #expect(reading.value("procurement.amount")?.value == ReportNumber(251000))
+    #expect(reading.strings["procurement.unit"] == "元")
+    #expect(warnings.filter { $0.code == "blank_cell" }.map(\.path) == ["proactive.fees.previous_year_items", "proactive.fees.change"])
+}
+
+@Test func failedIdentityIsReportedNotFixed() throws {
+    var rows = applicantHeader
+    rows.append(row("一、本年新收政府信息公开申请数量", "<", "<", ["5", "0", "0", "0", "0", "0", "5"]))
+    rows.append(row("二、上年结转政府信息公开申请数量", "<", "<", zeros))
+    rows.append(row("三、本年度办理结果", "（一）予以公开", "<", ["4", "0", "0", "0", "0", "0", "4"]))
+    rows.append(row("^", "（七）总计", "<", ["4", "0", "0", "0", "0", "0", "4"]))
+    rows.append(row("四、结转下年度继续办理", "<", "<", ["", "0", "0", "0", "0", "0", "0"]))
+    var warnings: [ReportWarning] = []
+    let reading = ApplicationsReader().read([makeGrid(rows)], into: &warnings)
+    let balance = AccountingChecks.balance(reading)
+    // natural_person: 5 + 0 vs 4 + null → not checkable; total column: 5 vs 4 + 0 → failed.
+    #expect(balance.notCheckable == ["natural_person"])
+    #expect(balance.failures.map(\.at) == ["total"])
+    #expect(!balance.ok)
+    #expect(reading.value("results.total.total")?.value == ReportNumber(4))
+}
+
+@Test func documentWithoutReportTablesIsRejected() {
+    let grid = makeGrid([["收入", "支出"], ["1", "2"]])
+    do {
+        _ = try ReportParser().parse(grids: [grid], headLines: [], fullText: "部门决算")
+        Issue.record("a 决算 table was taken for a report")
+    } catch {
+        guard case .noReportTables = error else { Issue.record("wrong error \(error)"); return }
+    }
+}

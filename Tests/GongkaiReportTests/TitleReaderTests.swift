@@ -1,0 +1,33 @@
+import Testing
+@testable import GongkaiReport
+
+@Test func titleWithYearFirst() throws {
+    let t = try #require(TitleReader.read(lines: ["2019年三台县卫生健康委员会政府信息公开工作年度报告"]))
+    #expect(t.agency == "三台县卫生健康委员会")
+    #expect(t.year == 2019)
+}
+
+@Test func titleWithAgencyFirstAndYearDu() throws {
+    let t = try #require(TitleReader.read(lines: ["谷城县教育局2025年度政府信息公开工作年度报告"]))
+    #expect(t.agency == "谷城县教育局")
+    #expect(t.year == 2025)
+}
+
+@Test func titleWrappedInLargeType() throws {
+    let lines = [
+        TitleReader.HeadLine(text: "获嘉县财政局 2024 年政府信息公开工作年", height: 22),
+        TitleReader.HeadLine(text: "度报告", height: 22),
+        TitleReader.HeadLine(text: "本报告根据《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》", height: 12),
+        TitleReader.HeadLine(text: "一、总体情况", height: 12),
+    ]
+    let t = try #require(TitleReader.read(lines: lines))
+    #expect(t.title == "获嘉县财政局2024年政府信息公开工作年度报告")
+    #expect(t.agency == "获嘉县财政局")
+    #expect(t.year == 2024)
+}
+
+@Test func titleSplitAgencyLineThenYearLine() throws {
+    let t = try #require(TitleReader.read(lines: ["新乡市商务局", "2024年政府信息公开工作年度报告", "一、总体情况"]))
+    #expect(t.agency == "新乡市商务局")
+    #expect(t.year == 2024)
+}
