@@ -10,13 +10,13 @@ import TableLayout
 struct ApplicationsReader {
     let minRowScore = 0.55
 
-    func read(_ grids: [CellGrid], into warnings: inout [ReportWarning]) -> TableReading {
+    func read(_ grids: [KeyedGrid], into warnings: inout [ReportWarning]) -> TableReading {
         var reading = TableReading()
         guard let first = grids.first, let header = headerColumns(first) else { return reading }
         let labelRight = header.map(\.box.x0).min() ?? 0
 
         // Data rows: every row below the header in the first grid, all rows of continuation grids.
-        var candidates: [(row: GridRow, label: [String], values: [GridCell], columns: [(ReportTemplates.ApplicantColumn, Rect)])] = []
+        var candidates: [(row: GridRow, label: [LabelKey], values: [KeyedCell], columns: [(ReportTemplates.ApplicantColumn, Rect)])] = []
         for (gi, grid) in grids.enumerated() {
             var columns = header.map { ($0.column, $0.box) }
             var right = labelRight
@@ -27,11 +27,11 @@ struct ApplicationsReader {
                 (columns, right) = continuationColumns(grid, header: header, labelRight: labelRight)
             }
             let headerBottom = gi == 0 || headerColumns(grid) != nil ? header.map(\.box.y1).max() ?? 0 : -Double.infinity
-            for r in 0..<grid.rowCount where grid.rowEdges[r] >= headerBottom - 1 {
+            for r in 0..<grid.rowCount where grid.grid.rowEdges[r] >= headerBottom - 1 {
                 let row = GridRow(grid: grid, index: r, cells: grid.cells(inRow: r))
                 let labelCells = row.cells.filter { $0.box.midX < right }
-                var label: [String] = []
-                for key in labelCells.map(\.labelKey) where !key.isEmpty && key != label.last { label.append(key) }
+                var label: [LabelKey] = []
+                for key in labelCells.map(\.key) where !key.isEmpty && key != label.last { label.append(key) }
                 guard !label.isEmpty else { continue }
                 candidates.append((row, label, row.cells.filter { $0.box.midX >= right }, columns))
             }
@@ -39,7 +39,7 @@ struct ApplicationsReader {
 
         // Score every (row, template row) pair and assign greedily, best first, each at most once.
         let templates = ReportTemplates.applicationRows
-        let templateSegments = templates.map { $0.labels.map(LabelText.key) }
+        let templateSegments = Self.templateSegments
         var scored: [(Double, Int, Int)] = []
         for (ci, c) in candidates.enumerated() {
             for (ti, t) in templateSegments.enumerated() {
@@ -75,7 +75,7 @@ struct ApplicationsReader {
         for ci in candidates.indices where !rowTaken.contains(ci) {
             let c = candidates[ci]
             if c.values.contains(where: { !$0.text.isEmpty }) {
-                warnings.append(.init(code: "unmatched_row", message: "table 三 row not matched to the template: \(c.label.joined(separator: " / "))", page: c.row.page))
+                warnings.append(.init(code: "unmatched_row", message: "table 三 row not matched to the template: \(c.label.map(\.string).joined(separator: " / "))", page: c.row.page))
             }
         }
         let matchedPaths = Set(assignment.map { templates[$0.1].path })
@@ -91,28 +91,30 @@ struct ApplicationsReader {
     /// The row's own (last) label must match the template's own label; the group labels before it
     /// must agree with the template's groups, but may be missing (a row continued on a new page).
     /// The whole path compared as one string is the fallback for labels cut across cells.
-    static func score(row: [String], template: [String]) -> Double {
+    static func score(row: [LabelKey], template: [LabelKey]) -> Double {
         guard let leaf = row.last, let templateLeaf = template.last else { return 0 }
         let groups = template.dropLast()
         var context = 1.0
         if row.count > 1 {
-            let agreement = row.dropLast().map { seg in groups.map { LabelText.similarity(seg, $0) }.max() ?? 0 }
+            let agreement = row.dropLast().map { seg in groups.map { seg.similarity($0) }.max() ?? 0 }
             context = agreement.reduce(0, +) / Double(agreement.count)
         }
-        let bySegment = LabelText.similarity(leaf, templateLeaf) * (0.6 + 0.4 * context)
-        let whole = 0.9 * LabelText.similarity(row.joined(), template.joined())
+        let bySegment = leaf.similarity(templateLeaf) * (0.6 + 0.4 * context)
+        let whole = 0.9 * LabelKey(scalars: row.flatMap(\.scalars)).similarity(LabelKey(scalars: template.flatMap(\.scalars)))
         return max(bySegment, whole)
     }
 
+    static let templateSegments = ReportTemplates.applicationRows.map { $0.labels.map(LabelText.labelKey) }
+    static let applicantKeys = ReportTemplates.applicantColumns.map { LabelText.labelKey($0.label) }
+
     /// Applicant columns found in the grid's header cells, or nil when fewer than four are there.
-    func headerColumns(_ grid: CellGrid) -> [(column: ReportTemplates.ApplicantColumn, box: Rect)]? {
+    func headerColumns(_ grid: KeyedGrid) -> [(column: ReportTemplates.ApplicantColumn, box: Rect)]? {
         var out: [(column: ReportTemplates.ApplicantColumn, box: Rect)] = []
-        for column in ReportTemplates.applicantColumns {
-            let want = LabelText.key(column.label)
+        for (column, want) in zip(ReportTemplates.applicantColumns, Self.applicantKeys) {
             // Exact label first (其他 must not match 法人或其他组织), then a close one for split words.
-            let exact = grid.cells.filter { $0.labelKey == want }
+            let exact = grid.cells.filter { $0.key == want }
             let chosen = exact.min { $0.box.y0 < $1.box.y0 }
-                ?? (want.count >= 4 ? grid.cells.filter { LabelText.similarity($0.labelKey, want) >= 0.7 && $0.labelKey.count <= want.count + 2 }.min { $0.box.y0 < $1.box.y0 } : nil)
+                ?? (want.count >= 4 ? grid.cells.filter { $0.key.similarity(want) >= 0.7 && $0.key.count <= want.count + 2 }.min { $0.box.y0 < $1.box.y0 } : nil)
             if let chosen { out.append((column, chosen.box)) }
         }
         return out.count >= 4 ? out : nil
@@ -120,7 +122,8 @@ struct ApplicationsReader {
 
     /// Columns of a continuation grid (table cut by a page break, header not repeated): the same
     /// x positions when they line up with the header, else the rightmost value columns in order.
-    private func continuationColumns(_ grid: CellGrid, header: [(column: ReportTemplates.ApplicantColumn, box: Rect)], labelRight: Double) -> ([(ReportTemplates.ApplicantColumn, Rect)], Double) {
+    private func continuationColumns(_ keyed: KeyedGrid, header: [(column: ReportTemplates.ApplicantColumn, box: Rect)], labelRight: Double) -> ([(ReportTemplates.ApplicantColumn, Rect)], Double) {
+        let grid = keyed.grid
         let edges = grid.columnEdges
         let aligned = header.allSatisfy { h in edges.contains { abs($0 - h.box.x0) < 3 } && edges.contains { abs($0 - h.box.x1) < 3 } }
         if aligned { return (header.map { ($0.column, $0.box) }, labelRight) }

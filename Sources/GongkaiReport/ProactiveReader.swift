@@ -9,7 +9,7 @@ import TableLayout
 struct ProactiveReader {
     let minLabelScore = 0.75
 
-    func read(_ grids: [CellGrid], into warnings: inout [ReportWarning]) -> TableReading {
+    func read(_ grids: [KeyedGrid], into warnings: inout [ReportWarning]) -> TableReading {
         var reading = TableReading()
         var columns: [(column: ReportTemplates.ProactiveColumn, box: Rect, header: String)] = []
         var seenRows = Set<String>()
@@ -46,17 +46,20 @@ struct ProactiveReader {
     }
 
     /// The columns named by a header row, or nil if the row is not a header row.
-    private func headerColumns(_ cells: [GridCell]) -> [(column: ReportTemplates.ProactiveColumn, box: Rect, header: String)]? {
-        guard cells.contains(where: { $0.labelKey == LabelText.key(ReportTemplates.proactiveHeaderMarker) }) else { return nil }
+    private static let headerMarker = LabelText.labelKey(ReportTemplates.proactiveHeaderMarker)
+    private static let columnKeys = ReportTemplates.proactiveColumns.map { ($0, $0.labels.map(LabelText.labelKey)) }
+    private static let rowKeys = ReportTemplates.proactiveRows.map { ($0, $0.labels.map(LabelText.labelKey)) }
+
+    private func headerColumns(_ cells: [KeyedCell]) -> [(column: ReportTemplates.ProactiveColumn, box: Rect, header: String)]? {
+        guard cells.contains(where: { $0.key == Self.headerMarker }) else { return nil }
         var out: [(column: ReportTemplates.ProactiveColumn, box: Rect, header: String)] = []
         for cell in cells {
-            let key = cell.labelKey
+            let key = cell.key
             guard !key.isEmpty else { continue }
             var best: (ReportTemplates.ProactiveColumn, Double)?
-            for column in ReportTemplates.proactiveColumns {
-                for label in column.labels {
-                    let lk = LabelText.key(label)
-                    let score = key == lk ? 1.0 : (key.contains(lk) && lk.count >= 4 ? 0.9 : LabelText.similarity(key, lk))
+            for (column, labels) in Self.columnKeys {
+                for lk in labels {
+                    let score = key == lk ? 1.0 : (key.contains(lk) && lk.count >= 4 ? 0.9 : key.similarity(lk))
                     if score > (best?.1 ?? 0) { best = (column, score) }
                 }
             }
@@ -66,14 +69,14 @@ struct ProactiveReader {
     }
 
     /// The cell holding a template row label, and that row.
-    private func rowLabel(_ cells: [GridCell]) -> (GridCell, ReportTemplates.ProactiveRow)? {
-        var best: (GridCell, ReportTemplates.ProactiveRow, Double)?
+    private func rowLabel(_ cells: [KeyedCell]) -> (KeyedCell, ReportTemplates.ProactiveRow)? {
+        var best: (KeyedCell, ReportTemplates.ProactiveRow, Double)?
         for cell in cells {
-            let key = cell.labelKey
+            let key = cell.key
             guard key.count >= 2 else { continue }
-            for row in ReportTemplates.proactiveRows {
-                for label in row.labels {
-                    let score = LabelText.similarity(key, LabelText.key(label))
+            for (row, labels) in Self.rowKeys {
+                for lk in labels {
+                    let score = key.similarity(lk)
                     if score > (best?.2 ?? 0) { best = (cell, row, score) }
                 }
             }

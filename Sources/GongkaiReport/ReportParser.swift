@@ -10,7 +10,7 @@ public struct ReportParser: Sendable {
     ///   - headLines: the text lines of the first page(s) outside tables, top to bottom (for the title).
     ///   - fullText: all text, for diagnosing documents that are not reports.
     public func parse(grids: [CellGrid], headLines: [TitleReader.HeadLine], fullText: String = "") throws(ReportError) -> ReportDocument {
-        let byKind = TableClassifier.classify(grids)
+        let byKind = TableClassifier.classify(grids.map(KeyedGrid.init))
         var tables = ReportTables()
         var warnings: [ReportWarning] = []
         tables.proactive = ProactiveReader().read(byKind[.proactive] ?? [], into: &warnings)

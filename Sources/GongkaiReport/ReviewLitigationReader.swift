@@ -4,7 +4,7 @@ import TableLayout
 /// Reads table 四 (行政复议、行政诉讼). Each value column's meaning is its header path: the header
 /// cells stacked above it (行政诉讼 → 未经复议直接起诉 → 结果维持), matched against groups and outcomes.
 struct ReviewLitigationReader {
-    func read(_ grids: [CellGrid], into warnings: inout [ReportWarning]) -> TableReading {
+    func read(_ grids: [KeyedGrid], into warnings: inout [ReportWarning]) -> TableReading {
         var reading = TableReading()
         guard let grid = grids.first else { return reading }
         // The data row: the first row below the header whose own cells are mostly numbers.
@@ -25,9 +25,9 @@ struct ReviewLitigationReader {
             let stack = headerCells
                 .filter { $0.box.horizontalOverlap(cell.box) >= 0.5 * min($0.box.width, cell.box.width) }
                 .sorted { $0.box.y0 < $1.box.y0 }
-                .map(\.labelKey)
-            let joined = stack.joined()
-            guard let group = ReportTemplates.reviewGroups.first(where: { joined.contains(LabelText.key($0.label)) }) else { continue }
+                .map(\.key)
+            let joined = LabelKey(scalars: stack.flatMap(\.scalars))
+            guard let group = zip(ReportTemplates.reviewGroups, Self.groupKeys).first(where: { joined.contains($0.1) })?.0 else { continue }
             guard let leaf = stack.last, let outcome = bestOutcome(leaf) else { continue }
             let path = [group.key, outcome.key]
             let dotted = "review_litigation." + path.joined(separator: ".")
@@ -43,10 +43,13 @@ struct ReviewLitigationReader {
         return reading
     }
 
-    private func bestOutcome(_ leaf: String) -> ReportTemplates.ReviewOutcome? {
+    private static let groupKeys = ReportTemplates.reviewGroups.map { LabelText.labelKey($0.label) }
+    private static let outcomeKeys = ReportTemplates.reviewOutcomes.map { LabelText.labelKey($0.label) }
+
+    private func bestOutcome(_ leaf: LabelKey) -> ReportTemplates.ReviewOutcome? {
         var best: (ReportTemplates.ReviewOutcome, Double)?
-        for o in ReportTemplates.reviewOutcomes {
-            let s = LabelText.similarity(leaf, LabelText.key(o.label))
+        for (o, key) in zip(ReportTemplates.reviewOutcomes, Self.outcomeKeys) {
+            let s = leaf.similarity(key)
             if s > (best?.1 ?? 0) { best = (o, s) }
         }
         guard let best, best.1 >= 0.6 else { return nil }

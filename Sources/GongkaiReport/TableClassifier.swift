@@ -7,25 +7,31 @@ public enum ReportTableKind: String, Sendable {
 
 /// Sorts a document's grids into tables 二, 三 and 四 by the words they contain; a grid without
 /// its own header that follows a table and carries that table's row labels continues it.
-public enum TableClassifier {
-    public static func classify(_ grids: [CellGrid]) -> [ReportTableKind: [CellGrid]] {
-        var out: [ReportTableKind: [CellGrid]] = [:]
+enum TableClassifier {
+    private static func keys(_ words: [String]) -> [LabelKey] { words.map(LabelText.labelKey) }
+    private static let review = keys(["行政复议", "行政诉讼", "尚未审结"])
+    private static let applications = keys(["申请人情况", "自然人", "商业企业", "本年新收政府信息公开申请数量"])
+    private static let proactive = keys(["信息内容", "第二十条"])
+    private static let applicationsContinued = keys(["重复申请", "结转下年度", "总计", "不予处理", "无法提供", "不予公开"])
+    private static let proactiveRows = ReportTemplates.proactiveRows.flatMap { keys($0.labels) }
+
+    static func classify(_ grids: [KeyedGrid]) -> [ReportTableKind: [KeyedGrid]] {
+        var out: [ReportTableKind: [KeyedGrid]] = [:]
         var previous: ReportTableKind?
         for grid in grids {
-            let keys = grid.cells.map { LabelText.key($0.text) }
-            let text = keys.joined()
+            let text = grid.allText
             if text.isEmpty { continue }  // a ruled box with nothing in it neither starts nor breaks a table
-            func has(_ s: String) -> Bool { text.contains(LabelText.key(s)) }
+            func has(_ k: LabelKey) -> Bool { text.contains(k) }
             var kind: ReportTableKind?
-            if has("行政复议") && (has("行政诉讼") || has("尚未审结")) {
+            if has(review[0]) && (has(review[1]) || has(review[2])) {
                 kind = .reviewLitigation
-            } else if has("申请人情况") || (has("自然人") && has("商业企业")) || has("本年新收政府信息公开申请数量") {
+            } else if has(applications[0]) || (has(applications[1]) && has(applications[2])) || has(applications[3]) {
                 kind = .applications
-            } else if has("信息内容") || has("第二十条") {
+            } else if proactive.contains(where: has) {
                 kind = .proactive
-            } else if previous == .applications, has("重复申请") || has("结转下年度") || has("总计") || has("不予处理") || has("无法提供") || has("不予公开") {
+            } else if previous == .applications, applicationsContinued.contains(where: has) {
                 kind = .applications
-            } else if previous == .proactive, ReportTemplates.proactiveRows.contains(where: { r in r.labels.contains { keys.contains(LabelText.key($0)) } }) {
+            } else if previous == .proactive, grid.cells.contains(where: { c in proactiveRows.contains(c.key) }) {
                 kind = .proactive
             }
             if let kind {

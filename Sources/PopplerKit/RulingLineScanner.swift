@@ -10,8 +10,9 @@ import PageGeometry
 /// Every threshold is an explicit setting.
 public struct RulingLineScanner: Sendable {
     public struct Settings: Sendable, Equatable {
-        /// Raster resolution in pixels per point. 1.5 keeps 0.25 pt hairlines visible at low cost.
-        public var scale: Double = 1.5
+        /// Raster resolution in pixels per point. At 1.0 a 0.5 pt border is a grey pixel well below
+        /// `darkThreshold`; raise it for documents drawn with 0.25 pt hairlines.
+        public var scale: Double = 1.0
         /// A pixel darker than this (0…255 luma) is ink.
         public var darkThreshold: UInt8 = 190
         /// Shortest run, in points, that counts as a line.
@@ -31,11 +32,8 @@ public struct RulingLineScanner: Sendable {
     public func scan(_ raster: GrayRaster, masking glyphs: [Glyph]) -> [RulingLine] {
         let w = raster.width, h = raster.height, s = raster.scale
         // 0 = paper, 1 = ink inside a glyph core, 2 = ink elsewhere.
-        var ink = [UInt8](repeating: 0, count: w * h)
         let threshold = settings.darkThreshold
-        raster.pixels.withUnsafeBufferPointer { px in
-            for i in 0..<(w * h) where px[i] < threshold { ink[i] = 2 }
-        }
+        var ink = raster.pixels.map { $0 < threshold ? UInt8(2) : 0 }
         for g in glyphs where !g.isWhitespace {
             let b = g.box.insetBy(dx: g.box.width * settings.glyphMaskInset, dy: g.box.height * settings.glyphMaskInset)
             let x0 = max(0, Int((b.x0 * s).rounded(.down))), x1 = min(w - 1, Int((b.x1 * s).rounded(.up)))
@@ -44,8 +42,8 @@ public struct RulingLineScanner: Sendable {
             for y in y0...y1 { for x in x0...x1 where ink[y * w + x] == 2 { ink[y * w + x] = 1 } }
         }
         let minRun = max(2, Int(settings.minLength * s))
-        let horizontal = collect(major: h, minor: w, minRun: minRun) { row, col in ink[row * w + col] }
-        let vertical = collect(major: w, minor: h, minRun: minRun) { col, row in ink[row * w + col] }
+        let horizontal = ink.withUnsafeBufferPointer { collect($0, major: h, minor: w, majorStride: w, minorStride: 1, minRun: minRun) }
+        let vertical = ink.withUnsafeBufferPointer { collect($0, major: w, minor: h, majorStride: 1, minorStride: w, minRun: minRun) }
         return join(horizontal, .horizontal, scale: s) + join(vertical, .vertical, scale: s)
     }
 
@@ -57,30 +55,42 @@ public struct RulingLineScanner: Sendable {
         var end: Int
     }
 
-    /// Runs of ink along `minor` for each `major` index, stacked into bands across adjacent majors.
-    private func collect(major: Int, minor: Int, minRun: Int, ink: (Int, Int) -> UInt8) -> [Band] {
+    /// Runs of ink along the minor axis for each major index (rows for horizontal lines, columns for
+    /// vertical ones), stacked into bands across adjacent majors.
+    private func collect(_ ink: UnsafeBufferPointer<UInt8>, major: Int, minor: Int, majorStride: Int, minorStride: Int, minRun: Int) -> [Band] {
         var finished: [Band] = []
         var active: [Band] = []
+        var next: [Band] = []
+        var runs: [(Int, Int)] = []
         for m in 0..<major {
-            var runs: [(Int, Int)] = []
+            runs.removeAll(keepingCapacity: true)
             var i = 0
+            var p = m * majorStride
             while i < minor {
-                if ink(m, i) != 0 {
+                if ink[p] != 0 {
                     let start = i
                     var exposed = 0
-                    while i < minor, case let v = ink(m, i), v != 0 { if v == 2 { exposed += 1 }; i += 1 }
+                    while i < minor {
+                        let v = ink[p]
+                        if v == 0 { break }
+                        if v == 2 { exposed += 1 }
+                        i += 1
+                        p += minorStride
+                    }
                     if exposed >= minRun { runs.append((start, i - 1)) }
                 } else {
                     i += 1
+                    p += minorStride
                 }
             }
-            var next: [Band] = []
+            if runs.isEmpty && active.isEmpty { continue }
+            next.removeAll(keepingCapacity: true)
             var used = [Bool](repeating: false, count: active.count)
             for run in runs {
                 // Continue the band whose extent overlaps this run most.
                 var best = -1, bestOverlap = 0
-                for (k, band) in active.enumerated() where !used[k] {
-                    let overlap = min(band.end, run.1) - max(band.start, run.0)
+                for k in active.indices where !used[k] {
+                    let overlap = min(active[k].end, run.1) - max(active[k].start, run.0)
                     if overlap > bestOverlap { best = k; bestOverlap = overlap }
                 }
                 if best >= 0 {
@@ -94,8 +104,8 @@ public struct RulingLineScanner: Sendable {
                     next.append(Band(firstMajor: m, lastMajor: m, start: run.0, end: run.1))
                 }
             }
-            for (k, band) in active.enumerated() where !used[k] { finished.append(band) }
-            active = next
+            for k in active.indices where !used[k] { finished.append(active[k]) }
+            swap(&active, &next)
         }
         return finished + active
     }
