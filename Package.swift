@@ -13,14 +13,13 @@ import PackageDescription
 
 let package = Package(
     name: "gongkai",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "gongkai", targets: ["GongkaiCLI"]),
         .library(name: "GongkaiKit", targets: ["GongkaiKit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     ],
     targets: [
         .systemLibrary(
@@ -32,10 +31,7 @@ let package = Package(
         .target(name: "PopplerKit", dependencies: ["CPoppler", "PageGeometry"]),
         .target(name: "TableLayout", dependencies: ["PageGeometry"]),
         .target(name: "GongkaiReport", dependencies: ["TableLayout"]),
-        .target(
-            name: "GongkaiKit",
-            dependencies: ["PopplerKit", "TableLayout", "GongkaiReport", .product(name: "Crypto", package: "swift-crypto")]
-        ),
+        .target(name: "GongkaiKit", dependencies: ["PopplerKit", "TableLayout", "GongkaiReport"]),
         .executableTarget(
             name: "GongkaiCLI",
             dependencies: [

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import Glibc
 import GongkaiKit
 
 struct ExtractCommand: ParsableCommand {
@@ -45,7 +45,7 @@ struct ExtractCommand: ParsableCommand {
         do {
             try OutputTarget(output).write(text)
         } catch {
-            Diagnostics.error("gongkai: \(output ?? "-"): cannot write output: \(error.localizedDescription)")
+            Diagnostics.error("gongkai: \(output ?? "-"): cannot write output: \(error)")
             throw ExitCode(ExitStatus.outputFailed)
         }
     }

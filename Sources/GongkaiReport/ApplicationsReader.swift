@@ -42,8 +42,9 @@ struct ApplicationsReader {
         let templateSegments = Self.templateSegments
         var scored: [(Double, Int, Int)] = []
         for (ci, c) in candidates.enumerated() {
+            let whole = LabelKey(scalars: c.label.flatMap(\.scalars))
             for (ti, t) in templateSegments.enumerated() {
-                let s = Self.score(row: c.label, template: t)
+                let s = Self.score(row: c.label, rowWhole: whole, template: t, templateWhole: Self.templateWholes[ti])
                 if s >= minRowScore { scored.append((s, ci, ti)) }
             }
         }
@@ -91,7 +92,7 @@ struct ApplicationsReader {
     /// The row's own (last) label must match the template's own label; the group labels before it
     /// must agree with the template's groups, but may be missing (a row continued on a new page).
     /// The whole path compared as one string is the fallback for labels cut across cells.
-    static func score(row: [LabelKey], template: [LabelKey]) -> Double {
+    static func score(row: [LabelKey], rowWhole: LabelKey, template: [LabelKey], templateWhole: LabelKey) -> Double {
         guard let leaf = row.last, let templateLeaf = template.last else { return 0 }
         let groups = template.dropLast()
         var context = 1.0
@@ -100,11 +101,11 @@ struct ApplicationsReader {
             context = agreement.reduce(0, +) / Double(agreement.count)
         }
         let bySegment = leaf.similarity(templateLeaf) * (0.6 + 0.4 * context)
-        let whole = 0.9 * LabelKey(scalars: row.flatMap(\.scalars)).similarity(LabelKey(scalars: template.flatMap(\.scalars)))
-        return max(bySegment, whole)
+        return max(bySegment, 0.9 * rowWhole.similarity(templateWhole))
     }
 
     static let templateSegments = ReportTemplates.applicationRows.map { $0.labels.map(LabelText.labelKey) }
+    static let templateWholes = templateSegments.map { LabelKey(scalars: $0.flatMap(\.scalars)) }
     static let applicantKeys = ReportTemplates.applicantColumns.map { LabelText.labelKey($0.label) }
 
     /// Applicant columns found in the grid's header cells, or nil when fewer than four are there.

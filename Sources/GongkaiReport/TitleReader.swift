@@ -1,5 +1,3 @@
-import Foundation
-
 /// Reads the report's title, agency and year from the first lines of the document.
 ///
 /// Titles come as 「2019年三台县卫生健康委员会政府信息公开工作年度报告」, 「获嘉县财政局2024年政府信息
@@ -55,23 +53,47 @@ public enum TitleReader {
 
     /// Title, agency and year from text that contains the title (and maybe more after it).
     static func parse(_ folded: String) -> Title? {
-        guard let suffix = suffixes.first(where: { folded.contains($0) }), let end = folded.range(of: suffix)?.upperBound else { return nil }
+        guard let suffix = suffixes.first(where: { folded.contains($0) }), let end = folded.firstRange(of: suffix)?.upperBound else { return nil }
         let title = String(folded[..<end])
         let agency = agencyPart(of: title, suffix: suffix)
         guard agency.count <= 40 else { return nil }
         return Title(title: title, agency: agency.isEmpty ? nil : agency, year: yearIn(title))
     }
 
+    /// The first `19xx年` / `20xx年` in the text.
     static func yearIn(_ s: String) -> Int? {
-        guard let r = s.range(of: #"(19|20)\d\d(?=年)"#, options: .regularExpression) else { return nil }
-        return Int(s[r])
+        yearSpans(Array(s)).first.map(\.year)
     }
+
+    /// Every `YYYY年` (and `YYYY年度`) in the text, with where it stands.
+    private static func yearSpans(_ c: [Character]) -> [(range: Range<Int>, year: Int)] {
+        var out: [(Range<Int>, Int)] = []
+        var i = 0
+        while i + 4 < c.count {
+            let digits = c[i..<(i + 4)]
+            if digits.allSatisfy({ $0.isASCII && $0.isNumber }), (c[i] == "1" && c[i + 1] == "9") || (c[i] == "2" && c[i + 1] == "0"),
+               c[i + 4] == "年", i == 0 || !(c[i - 1].isASCII && c[i - 1].isNumber) {
+                var end = i + 5
+                if end < c.count, c[end] == "度" { end += 1 }
+                out.append((i..<end, Int(String(digits))!))
+                i = end
+            } else {
+                i += 1
+            }
+        }
+        return out
+    }
+
+    private static let trimmed: Set<Character> = Set(" 　:：,，.。-—\"“”《》<>()（）")
 
     static func agencyPart(of title: String, suffix: String) -> String {
         var s = title
-        if let r = s.range(of: suffix) { s = String(s[..<r.lowerBound]) }
-        s = s.replacingOccurrences(of: #"(19|20)\d\d年度?"#, with: "", options: .regularExpression)
-        s = s.replacingOccurrences(of: #"^关于"#, with: "", options: .regularExpression)
-        return s.trimmingCharacters(in: CharacterSet(charactersIn: " 　:：,，.。-—\"“”《》<>()（）"))
+        if let r = s.firstRange(of: suffix) { s = String(s[..<r.lowerBound]) }
+        var chars = Array(s)
+        for span in yearSpans(chars).reversed() { chars.removeSubrange(span.range) }
+        if chars.starts(with: ["关", "于"]) { chars.removeFirst(2) }
+        while let f = chars.first, trimmed.contains(f) { chars.removeFirst() }
+        while let l = chars.last, trimmed.contains(l) { chars.removeLast() }
+        return String(chars)
     }
 }

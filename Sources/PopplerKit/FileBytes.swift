@@ -4,11 +4,11 @@ import Glibc
 import Darwin
 #endif
 
-/// Reads a whole file with POSIX calls (no Foundation needed in this layer).
-enum FileBytes {
-    struct ReadError: Error, CustomStringConvertible { let description: String }
+/// Reads a whole file with POSIX calls: no Foundation (and its start-up cost) in the pipeline.
+public enum FileBytes {
+    public struct ReadError: Error, CustomStringConvertible { public let description: String }
 
-    static func read(path: String) throws(ReadError) -> [UInt8] {
+    public static func read(path: String) throws(ReadError) -> [UInt8] {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw ReadError(description: String(cString: strerror(errno))) }
         defer { close(fd) }

@@ -8,6 +8,8 @@ public final class PDFDocument {
     private let handle: OpaquePointer
     /// Number of pages.
     public let pageCount: Int
+    /// The raster surface reused from page to page.
+    private var surface: RasterSurface?
 
     /// Opens a PDF held in memory. The bytes are copied into a `GBytes` that the document keeps.
     public init(bytes: [UInt8], password: String? = nil) throws(PDFError) {
@@ -77,7 +79,7 @@ public final class PDFDocument {
     public func rulingLines(page index: Int, glyphs: [Glyph], settings: RulingLineScanner.Settings = .init()) -> [RulingLine] {
         withPage(index) { page in
             let size = PageReader.size(of: page)
-            let raster = PageRasterizer.render(page: page, width: size.width, height: size.height, scale: settings.scale)
+            let raster = PageRasterizer.render(page: page, width: size.width, height: size.height, scale: settings.scale, reusing: &surface)
             return RulingLineScanner(settings: settings).scan(raster, masking: glyphs)
         } ?? []
     }
@@ -89,7 +91,7 @@ public final class PDFDocument {
             let glyphs = PageReader.glyphs(of: page)
             var lines: [RulingLine] = []
             if withRulingLines {
-                let raster = PageRasterizer.render(page: page, width: size.width, height: size.height, scale: settings.scale)
+                let raster = PageRasterizer.render(page: page, width: size.width, height: size.height, scale: settings.scale, reusing: &surface)
                 lines = RulingLineScanner(settings: settings).scan(raster, masking: glyphs)
             }
             return PageContent(number: index + 1, width: size.width, height: size.height, glyphs: glyphs, rulingLines: lines)

@@ -13,15 +13,32 @@ public struct GrayRaster: Sendable {
     }
 }
 
-/// Renders a page through cairo into a `GrayRaster`. The cairo surface never escapes this call.
+/// A cairo image surface kept for reuse: a document renders page after page at one size, and a
+/// fresh 2 MB surface per page costs more in page faults than the rendering of a table page's lines.
+final class RasterSurface {
+    let width: Int
+    let height: Int
+    let surface: OpaquePointer
+
+    init?(width: Int, height: Int) {
+        guard let s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height)),
+              cairo_surface_status(s) == CAIRO_STATUS_SUCCESS else { return nil }
+        self.width = width; self.height = height; self.surface = s
+    }
+
+    deinit { cairo_surface_destroy(surface) }
+}
+
+/// Renders a page through cairo into a `GrayRaster`. The cairo objects never escape this type.
 enum PageRasterizer {
-    static func render(page: OpaquePointer, width: Double, height: Double, scale: Double) -> GrayRaster {
+    static func render(page: OpaquePointer, width: Double, height: Double, scale: Double, reusing cache: inout RasterSurface?) -> GrayRaster {
         let w = max(1, Int((width * scale).rounded(.up)))
         let h = max(1, Int((height * scale).rounded(.up)))
-        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(w), Int32(h)) else {
+        if cache == nil || cache!.width != w || cache!.height != h { cache = RasterSurface(width: w, height: h) }
+        guard let target = cache else {
             return GrayRaster(width: w, height: h, scale: scale, pixels: [UInt8](repeating: 255, count: w * h))
         }
-        defer { cairo_surface_destroy(surface) }
+        let surface = target.surface
         let cr = cairo_create(surface)
         cairo_set_source_rgb(cr, 1, 1, 1)
         cairo_paint(cr)

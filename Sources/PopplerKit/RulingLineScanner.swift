@@ -42,9 +42,18 @@ public struct RulingLineScanner: Sendable {
             for y in y0...y1 { for x in x0...x1 where ink[y * w + x] == 2 { ink[y * w + x] = 1 } }
         }
         let minRun = max(2, Int(settings.minLength * s))
-        let horizontal = ink.withUnsafeBufferPointer { collect($0, major: h, minor: w, majorStride: w, minorStride: 1, minRun: minRun) }
-        let vertical = ink.withUnsafeBufferPointer { collect($0, major: w, minor: h, majorStride: 1, minorStride: w, minRun: minRun) }
+        let (horizontal, vertical) = ink.withUnsafeBufferPointer { buffer in
+            (stack(horizontalRuns(buffer, width: w, height: h, minRun: minRun)),
+             stack(verticalRuns(buffer, width: w, height: h, minRun: minRun)))
+        }
         return join(horizontal, .horizontal, scale: s) + join(vertical, .vertical, scale: s)
+    }
+
+    /// A run of ink along one pixel row (or column): `major` is the row (column), `start…end` the extent.
+    private struct Run {
+        var major: Int
+        var start: Int
+        var end: Int
     }
 
     /// A line being grown across consecutive pixel rows (or columns).
@@ -55,57 +64,85 @@ public struct RulingLineScanner: Sendable {
         var end: Int
     }
 
-    /// Runs of ink along the minor axis for each major index (rows for horizontal lines, columns for
-    /// vertical ones), stacked into bands across adjacent majors.
-    private func collect(_ ink: UnsafeBufferPointer<UInt8>, major: Int, minor: Int, majorStride: Int, minorStride: Int, minRun: Int) -> [Band] {
+    /// Runs along each row, in row order. A run counts only its exposed (non-glyph-core) pixels.
+    private func horizontalRuns(_ ink: UnsafeBufferPointer<UInt8>, width w: Int, height h: Int, minRun: Int) -> [Run] {
+        var runs: [Run] = []
+        for y in 0..<h {
+            var x = 0
+            let row = y * w
+            while x < w {
+                if ink[row + x] == 0 { x += 1; continue }
+                let start = x
+                var exposed = 0
+                while x < w, case let v = ink[row + x], v != 0 { if v == 2 { exposed += 1 }; x += 1 }
+                if exposed >= minRun { runs.append(Run(major: y, start: start, end: x - 1)) }
+            }
+        }
+        return runs
+    }
+
+    /// Runs down each column, in column order, found in one row-major pass (cache-friendly): each
+    /// column keeps its open run while the rows go by.
+    private func verticalRuns(_ ink: UnsafeBufferPointer<UInt8>, width w: Int, height h: Int, minRun: Int) -> [Run] {
+        var open = [Int](repeating: -1, count: w)
+        var exposed = [Int](repeating: 0, count: w)
+        var runs: [Run] = []
+        for y in 0...h {
+            let row = y * w
+            for x in 0..<w {
+                let v: UInt8 = y < h ? ink[row + x] : 0
+                if v != 0 {
+                    if open[x] < 0 { open[x] = y }
+                    if v == 2 { exposed[x] += 1 }
+                } else if open[x] >= 0 {
+                    if exposed[x] >= minRun { runs.append(Run(major: x, start: open[x], end: y - 1)) }
+                    open[x] = -1
+                    exposed[x] = 0
+                }
+            }
+        }
+        runs.sort { ($0.major, $0.start) < ($1.major, $1.start) }
+        return runs
+    }
+
+    /// Stacks runs of adjacent majors into bands: a run continues the band of the previous major
+    /// whose extent overlaps it most.
+    private func stack(_ runs: [Run]) -> [Band] {
         var finished: [Band] = []
         var active: [Band] = []
         var next: [Band] = []
-        var runs: [(Int, Int)] = []
-        for m in 0..<major {
-            runs.removeAll(keepingCapacity: true)
-            var i = 0
-            var p = m * majorStride
-            while i < minor {
-                if ink[p] != 0 {
-                    let start = i
-                    var exposed = 0
-                    while i < minor {
-                        let v = ink[p]
-                        if v == 0 { break }
-                        if v == 2 { exposed += 1 }
-                        i += 1
-                        p += minorStride
-                    }
-                    if exposed >= minRun { runs.append((start, i - 1)) }
-                } else {
-                    i += 1
-                    p += minorStride
-                }
+        var i = 0
+        while i < runs.count {
+            let m = runs[i].major
+            var j = i
+            while j < runs.count && runs[j].major == m { j += 1 }
+            // Bands that did not reach the previous major are closed.
+            if active.contains(where: { $0.lastMajor < m - 1 }) {
+                finished += active.filter { $0.lastMajor < m - 1 }
+                active.removeAll { $0.lastMajor < m - 1 }
             }
-            if runs.isEmpty && active.isEmpty { continue }
             next.removeAll(keepingCapacity: true)
             var used = [Bool](repeating: false, count: active.count)
-            for run in runs {
-                // Continue the band whose extent overlaps this run most.
+            for run in runs[i..<j] {
                 var best = -1, bestOverlap = 0
                 for k in active.indices where !used[k] {
-                    let overlap = min(active[k].end, run.1) - max(active[k].start, run.0)
+                    let overlap = min(active[k].end, run.end) - max(active[k].start, run.start)
                     if overlap > bestOverlap { best = k; bestOverlap = overlap }
                 }
                 if best >= 0 {
                     used[best] = true
                     var band = active[best]
                     band.lastMajor = m
-                    band.start = min(band.start, run.0)
-                    band.end = max(band.end, run.1)
+                    band.start = min(band.start, run.start)
+                    band.end = max(band.end, run.end)
                     next.append(band)
                 } else {
-                    next.append(Band(firstMajor: m, lastMajor: m, start: run.0, end: run.1))
+                    next.append(Band(firstMajor: m, lastMajor: m, start: run.start, end: run.end))
                 }
             }
             for k in active.indices where !used[k] { finished.append(active[k]) }
             swap(&active, &next)
+            i = j
         }
         return finished + active
     }
