@@ -53,7 +53,7 @@ private let zeros = Array(repeating: "0", count: 7)
     rows.append(row("^", "（七）总计", "<", ["5", "1", "0", "0", "0", "0", "6"]))
     rows.append(row("四、结转下年度继续办理", "<", "<", zeros))
     var warnings: [ReportWarning] = []
-    let reading = ApplicationsReader().read([makeGrid(rows)], into: &warnings)
+    let reading = ApplicationsReader().read([KeyedGrid(makeGrid(rows))], into: &warnings)
     #expect(reading.value("results.withheld.state_secret.natural_person")?.value == ReportNumber(1))
     #expect(reading.value("results.withheld.state_secret.commercial_enterprise")?.value == ReportNumber(0))
     #expect(reading.value("results.withheld.security_stability.total")?.value == ReportNumber(0))
@@ -73,7 +73,7 @@ private let zeros = Array(repeating: "0", count: 7)
     second.append(row("^", "（六）其他处理", "3.其他", zeros))
     second.append(row("四、结转下年度继续办理", "<", "<", zeros))
     var warnings: [ReportWarning] = []
-    let reading = ApplicationsReader().read([makeGrid(first), makeGrid(second, page: 2)], into: &warnings)
+    let reading = ApplicationsReader().read([KeyedGrid(makeGrid(first)), KeyedGrid(makeGrid(second, page: 2))], into: &warnings)
     #expect(reading.value("results.not_processed.duplicate.natural_person")?.value == ReportNumber(2))
     #expect(reading.value("results.not_processed.duplicate.natural_person")?.page == 2)
     #expect(reading.value("results.other.other.total")?.value == ReportNumber(0))
@@ -90,7 +90,7 @@ private let zeros = Array(repeating: "0", count: 7)
         ["1", "2", "0", "0", "3", "4", "0", "1", "0", "5", "0", "0", "0", "2", "2"],
     ]
     var warnings: [ReportWarning] = []
-    let reading = ReviewLitigationReader().read([makeGrid(rows)], into: &warnings)
+    let reading = ReviewLitigationReader().read([KeyedGrid(makeGrid(rows))], into: &warnings)
     #expect(reading.value("review.total")?.value == ReportNumber(3))
     #expect(reading.value("litigation_direct.upheld")?.value == ReportNumber(4))
     #expect(reading.value("litigation_direct.other")?.value == ReportNumber(1))
@@ -116,7 +116,7 @@ private let zeros = Array(repeating: "0", count: 7)
         ["政府集中采购", "3", "251000元", "<"],
     ]
     var warnings: [ReportWarning] = []
-    let reading = ProactiveReader().read([makeGrid(rows)], into: &warnings)
+    let reading = ProactiveReader().read([KeyedGrid(makeGrid(rows))], into: &warnings)
     #expect(reading.version == .v2019)
     #expect(reading.value("rules.new_made")?.value == ReportNumber(0))
     #expect(reading.value("normative_documents.total_published")?.value == ReportNumber(26))
@@ -135,7 +135,7 @@ private let zeros = Array(repeating: "0", count: 7)
     rows.append(row("^", "（七）总计", "<", ["4", "0", "0", "0", "0", "0", "4"]))
     rows.append(row("四、结转下年度继续办理", "<", "<", ["", "0", "0", "0", "0", "0", "0"]))
     var warnings: [ReportWarning] = []
-    let reading = ApplicationsReader().read([makeGrid(rows)], into: &warnings)
+    let reading = ApplicationsReader().read([KeyedGrid(makeGrid(rows))], into: &warnings)
     let balance = AccountingChecks.balance(reading)
     // natural_person: 5 + 0 vs 4 + null → not checkable; total column: 5 vs 4 + 0 → failed.
     #expect(balance.notCheckable == ["natural_person"])
