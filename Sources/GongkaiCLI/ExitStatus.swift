@@ -18,6 +18,7 @@ enum ExitStatus {
           8   no text layer (a scan: run OCR first)
           9   no report tables found (not a 政府信息公开工作年度报告?)
           10  unknown template (e.g. a report before the 2019 format)
+          11  input format not supported
           64  bad command line
           73  the output could not be written
         Errors are one line on standard error: the file, then what is wrong.

@@ -8,6 +8,7 @@ public enum ExtractionError: Error, Equatable, Sendable {
     case noTextLayer(path: String, pages: Int)
     case noReportTables(path: String, detail: String)
     case unknownTemplate(path: String, detail: String)
+    case unsupportedFormat(path: String, format: String)
 
     /// Stable machine-readable code.
     public var code: String {
@@ -20,6 +21,7 @@ public enum ExtractionError: Error, Equatable, Sendable {
         case .noTextLayer: return "no_text_layer"
         case .noReportTables: return "no_report_tables"
         case .unknownTemplate: return "unknown_template"
+        case .unsupportedFormat: return "unsupported_format"
         }
     }
 
@@ -34,13 +36,14 @@ public enum ExtractionError: Error, Equatable, Sendable {
         case .noTextLayer: return 8
         case .noReportTables: return 9
         case .unknownTemplate: return 10
+        case .unsupportedFormat: return 11
         }
     }
 
     public var path: String {
         switch self {
         case .unreadable(let p, _), .emptyFile(let p), .notPDF(let p, _), .damaged(let p, _), .encrypted(let p),
-             .noTextLayer(let p, _), .noReportTables(let p, _), .unknownTemplate(let p, _):
+             .noTextLayer(let p, _), .noReportTables(let p, _), .unknownTemplate(let p, _), .unsupportedFormat(let p, _):
             return p
         }
     }
@@ -56,6 +59,7 @@ public enum ExtractionError: Error, Equatable, Sendable {
         case .noTextLayer(let p, let n): return "\(p): no text layer on any of its \(n) pages (a scan?); run OCR first, e.g. ocrmypdf -l chi_sim"
         case .noReportTables(let p, let d): return "\(p): \(d)"
         case .unknownTemplate(let p, let d): return "\(p): \(d)"
+        case .unsupportedFormat(let p, let f): return "\(p): \(f) input is not supported by this build"
         }
     }
 

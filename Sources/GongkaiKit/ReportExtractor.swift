@@ -23,33 +23,39 @@ public struct ReportExtractor: Sendable {
     public var options: Options
     public init(options: Options = .init()) { self.options = options }
 
-    public func extract(path: String) throws(ExtractionError) -> ReportDocument {
+    public func extract(path: String, format: InputFormat? = nil) throws(ExtractionError) -> ReportDocument {
         let bytes: [UInt8]
         do { bytes = try FileBytes.read(path: path) } catch { throw .unreadable(path: path, detail: error.description) }
-        return try extract(bytes: bytes, path: path)
+        return try extract(bytes: bytes, path: path, format: format)
     }
 
-    public func extract(bytes: [UInt8], path: String) throws(ExtractionError) -> ReportDocument {
-        let document: PDFDocument
-        do { document = try PDFDocument(bytes: bytes, password: options.password) } catch { throw ExtractionError(error, path: path) }
-        let pageCount = min(document.pageCount, options.maxPages)
-        let analyzer = PageAnalyzer(layout: options.layout, scanner: options.rulingLines)
-        let password = options.password
-        let pages = ParallelPages.analyze(first: document, open: { () throws(PDFError) in try PDFDocument(bytes: bytes, password: password) },
-                                          pageCount: pageCount, workers: options.threads, analyzer: analyzer)
-        let grids = pages.flatMap(\.grids)
-        let headLines = pages.flatMap(\.freeLines).map { TitleReader.HeadLine(text: $0.text, height: $0.glyphHeight) }
-        let fullText = pages.map(\.text).joined()
-        let glyphTotal = pages.reduce(0) { $0 + $1.glyphCount }
-        if glyphTotal == 0 { throw .noTextLayer(path: path, pages: document.pageCount) }
+    /// Extracts a report from bytes already in memory. `format` nil: detect it from the content.
+    public func extract(bytes: [UInt8], path: String, format: InputFormat? = nil) throws(ExtractionError) -> ReportDocument {
+        if bytes.isEmpty { throw .emptyFile(path: path) }
+        let detected = format ?? InputFormat.detect(bytes: bytes, path: path)
+        // A file named .pdf that is something else (an HTML error page saved by a crawler) is a
+        // failed download, not an input in another format.
+        if format == nil, detected != .pdf, path.lowercased().hasSuffix(".pdf") {
+            throw .notPDF(path: path, looksLike: FileSniffer.describe(bytes))
+        }
+        let tables: TableDocument
+        switch detected {
+        case .pdf:
+            tables = try PDFTableReader(options: options).read(bytes: bytes, path: path)
+        case .text, .markdown, .html:
+            throw .unsupportedFormat(path: path, format: detected.rawValue)
+        }
         var report: ReportDocument
         do {
-            report = try ReportParser().parse(grids: grids, headLines: headLines, fullText: fullText)
+            report = try ReportParser().parse(
+                grids: tables.grids,
+                headLines: tables.leadingLines.map { TitleReader.HeadLine(text: $0.text, height: $0.height) },
+                fullText: tables.fullText)
         } catch {
             throw ExtractionError(error, path: path)
         }
-        if report.title == nil, let meta = document.title, let t = TitleReader.read(lines: [meta]) { report.title = t }
-        report.source = SourceInfo(path: path, sha256: SHA256.hex(bytes), kind: "pdf", pages: document.pageCount)
+        if report.title == nil, let meta = tables.metadataTitle, let t = TitleReader.read(lines: [meta]) { report.title = t }
+        report.source = SourceInfo(path: path, sha256: SHA256.hex(bytes), kind: detected.sourceKind, pages: tables.pages)
         return report
     }
 }

@@ -1,7 +1,7 @@
 /// Guesses what a byte buffer is when it is not a PDF, so the error can say "looks like HTML".
-enum FileSniffer {
+public enum FileSniffer {
     /// Whether the PDF header `%PDF-` appears in the first 1024 bytes (as readers accept).
-    static func hasPDFHeader(_ bytes: [UInt8]) -> Bool {
+    public static func hasPDFHeader(_ bytes: [UInt8]) -> Bool {
         let marker: [UInt8] = Array("%PDF-".utf8)
         let limit = min(bytes.count, 1024)
         guard limit >= marker.count else { return false }
@@ -11,7 +11,7 @@ enum FileSniffer {
         return false
     }
 
-    static func describe(_ bytes: [UInt8]) -> String {
+    public static func describe(_ bytes: [UInt8]) -> String {
         let head = Array(bytes.prefix(512))
         func starts(_ magic: [UInt8]) -> Bool { head.starts(with: magic) }
         if starts([0x50, 0x4B, 0x03, 0x04]) { return "a ZIP container (DOCX/XLSX/OFD?)" }
