@@ -42,6 +42,10 @@ let package = Package(
         .testTarget(name: "PopplerKitTests", dependencies: ["PopplerKit"]),
         .testTarget(name: "TableLayoutTests", dependencies: ["TableLayout"]),
         .testTarget(name: "GongkaiReportTests", dependencies: ["GongkaiReport", "TableLayout"]),
-        .testTarget(name: "GongkaiCLITests", dependencies: ["GongkaiKit"]),
+        .testTarget(
+            name: "GongkaiCLITests",
+            dependencies: ["GongkaiKit", "GongkaiCLI"],
+            exclude: ["Fixtures"]
+        ),
     ]
 )

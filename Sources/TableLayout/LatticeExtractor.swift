@@ -112,11 +112,20 @@ public struct LatticeExtractor: Sendable {
         var indexOfRoot: [Int: Int] = [:]
         for (i, entry) in ordered.enumerated() { indexOfRoot[entry.key] = i }
         var cellGlyphs = [[Glyph]](repeating: [], count: ordered.count)
+        var previous: (glyph: Glyph, cell: Int)?
         for (gi, g) in glyphs.enumerated() where !claimed[gi] {
-            guard let c = Snapping.slot(of: g.box.midX, in: xs), let r = Snapping.slot(of: g.box.midY, in: ys) else { continue }
+            guard let c = Snapping.slot(of: g.box.midX, in: xs), let r = Snapping.slot(of: g.box.midY, in: ys) else { previous = nil; continue }
             claimed[gi] = true
             if g.isWhitespace { continue }
-            cellGlyphs[indexOfRoot[uf.find(r * cols + c)]!].append(g)
+            var cell = indexOfRoot[uf.find(r * cols + c)]!
+            // Text that overruns its cell (a closing quote drawn across the border) stays with the
+            // glyph it follows when it straddles the border and touches that glyph.
+            if let p = previous, p.cell != cell, xs.contains(where: { $0 > g.box.x0 && $0 < g.box.x1 }),
+               g.box.x0 - p.glyph.box.x1 < 0.2 * max(g.box.height, 1), g.box.verticalOverlap(p.glyph.box) > 0.5 * g.box.height {
+                cell = p.cell
+            }
+            cellGlyphs[cell].append(g)
+            previous = (g, cell)
         }
         let cells = ordered.enumerated().map { i, entry in
             let e = entry.value

@@ -1,0 +1,87 @@
+import Foundation
+import PageGeometry
+import Testing
+@testable import PopplerKit
+
+/// Repository root, from this file's location.
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let sample = repositoryRoot.appendingPathComponent("samples/xinxiang_commerce_2024.pdf").path
+func fixture(_ name: String) -> String { repositoryRoot.appendingPathComponent("Tests/GongkaiCLITests/Fixtures/\(name)").path }
+
+@Test func opensSampleAndReadsGlyphsWithBoxes() throws {
+    let doc = try PDFDocument(path: sample)
+    #expect(doc.pageCount >= 2)
+    let size = try #require(doc.pageSize(0))
+    #expect(abs(size.width - 595.3) < 1 && abs(size.height - 841.9) < 1)
+    var text = ""
+    for page in 0..<doc.pageCount { text += doc.glyphs(page: page).map(\.text).joined() }
+    #expect(text.contains("新乡市商务局"))
+    #expect(text.contains("申请人情况"))
+    let glyphs = (0..<doc.pageCount).flatMap { doc.glyphs(page: $0) }
+    #expect(glyphs.allSatisfy { $0.box.width >= 0 && $0.box.height > 0 && $0.box.x1 <= size.width + 1 })
+}
+
+@Test func findsTableRulingLines() throws {
+    let doc = try PDFDocument(path: sample)
+    let pages = (0..<doc.pageCount).compactMap { doc.content(page: $0) }
+    let lines = pages.flatMap(\.rulingLines)
+    let horizontal = lines.filter { $0.orientation == .horizontal && $0.length > 100 }
+    let vertical = lines.filter { $0.orientation == .vertical && $0.length > 20 }
+    // Tables 二, 三 and 四 have dozens of long rules each way.
+    #expect(horizontal.count > 30)
+    #expect(vertical.count > 20)
+    #expect(lines.allSatisfy { $0.thickness <= 3.5 })
+}
+
+@Test func scannerIgnoresGlyphStrokesAndKeepsBorders() {
+    // 40×20 px raster at 1 px/pt: one border row at y=10, and a short dark stroke inside a glyph.
+    var pixels = [UInt8](repeating: 255, count: 40 * 20)
+    for x in 0..<40 { pixels[10 * 40 + x] = 0 }
+    for x in 22..<30 { pixels[4 * 40 + x] = 0 }
+    let raster = GrayRaster(width: 40, height: 20, scale: 1, pixels: pixels)
+    let glyph = Glyph(text: "一", box: Rect(x0: 20, y0: 0, x1: 32, y1: 8))
+    let lines = RulingLineScanner().scan(raster, masking: [glyph])
+    #expect(lines.count == 1)
+    #expect(lines.first?.orientation == .horizontal)
+    #expect(abs((lines.first?.position ?? 0) - 10.5) < 0.01)
+    #expect(lines.first?.length == 40)
+}
+
+@Test func classifiesBadInput() {
+    func error(_ name: String) -> PDFError? {
+        do { _ = try PDFDocument(path: fixture(name)); return nil } catch { return error }
+    }
+    #expect(error("empty.pdf") == .emptyFile)
+    #expect(error("html_error_page.pdf") == .notPDF(looksLike: "HTML"))
+    #expect(error("encrypted.pdf") == .encrypted)
+    if case .damaged = error("damaged.pdf") {} else { Issue.record("damaged.pdf was not reported as damaged") }
+    if case .unreadable = error("no-such-file.pdf") {} else { Issue.record("a missing file was not reported as unreadable") }
+}
+
+@Test func encryptedOpensWithPassword() throws {
+    let doc = try PDFDocument(path: fixture("encrypted.pdf"), password: "gongkai")
+    #expect(doc.glyphs(page: 0).map(\.text).joined().contains("新乡市商务局"))
+}
+
+/// Resident memory in KiB, from /proc.
+private func residentKiB() -> Int {
+    guard let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+    let fields = statm.split(separator: " ")
+    return (Int(fields[1]) ?? 0) * Int(sysconf(Int32(_SC_PAGESIZE))) / 1024
+}
+
+@Test func repeatedOpenAndExtractDoesNotLeak() throws {
+    let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: sample)))
+    func once() throws {
+        let doc = try PDFDocument(bytes: bytes)
+        for page in 0..<doc.pageCount { _ = doc.content(page: page) }
+    }
+    // Warm-up: Poppler's and cairo's font and glyph caches and the allocator's arenas fill during
+    // the first few dozen runs (about 14 MB here) and then stay flat.
+    for _ in 0..<40 { try once() }
+    let before = residentKiB()
+    for _ in 0..<200 { try once() }
+    let growth = residentKiB() - before
+    // A leaked page raster per run would add > 100 MB over 200 runs; a leaked glyph array > 10 MB.
+    #expect(growth < 4 * 1024, "resident memory grew by \(growth) KiB over 200 runs")
+}
