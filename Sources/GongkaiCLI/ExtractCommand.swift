@@ -15,25 +15,22 @@ struct ExtractCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write the result here instead of standard output (written atomically).")
     var output: String?
 
-    @Flag(name: .customLong("pretty"), inversion: .prefixedNo, help: "Indent the JSON (default). --compact or --no-pretty prints one line.")
-    var pretty = true
-
-    @Flag(help: "Print the JSON on one line.")
-    var compact = false
+    @OptionGroup var out: OutputOptions
 
     @Option(help: "Password for an encrypted PDF.")
     var password: String?
 
-    @Flag(help: "Add, for every value, its page, cell box (PDF points) and raw text.")
-    var provenance = false
-
     @Flag(help: "Let the PDF library's own diagnostics through to standard error.")
     var verbose = false
 
+    @OptionGroup(visibility: .hidden) var worker: WorkerOptions
+
     func run() throws {
         if !verbose { Diagnostics.silenceLibraryOutput() }
+        worker.applyLimits(to: file)
         var options = ReportExtractor.Options()
         options.password = password
+        if let threads = worker.threads { options.threads = max(1, threads) }
         let document: ReportDocument
         do {
             document = try ReportExtractor(options: options).extract(path: file)
@@ -41,7 +38,7 @@ struct ExtractCommand: ParsableCommand {
             Diagnostics.error("gongkai: " + error.message)
             throw ExitCode(error.exitStatus)
         }
-        let text = document.json(provenance: provenance).rendered(pretty: pretty && !compact) + "\n"
+        let text = out.preamble + out.render(document)
         do {
             try OutputTarget(output).write(text)
         } catch {

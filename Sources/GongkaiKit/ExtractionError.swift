@@ -25,6 +25,15 @@ public enum ExtractionError: Error, Equatable, Sendable {
         }
     }
 
+    /// The code of the failure a process reported with `status`, nil for statuses no failure uses.
+    public static func code(forExitStatus status: Int32) -> String? {
+        let all: [ExtractionError] = [.unreadable(path: "", detail: ""), .emptyFile(path: ""), .notPDF(path: "", looksLike: ""),
+                                      .damaged(path: "", detail: ""), .encrypted(path: ""), .noTextLayer(path: "", pages: 0),
+                                      .noReportTables(path: "", detail: ""), .unknownTemplate(path: "", detail: ""),
+                                      .unsupportedFormat(path: "", format: "")]
+        return all.first { $0.exitStatus == status }?.code
+    }
+
     /// Process exit status for this failure (documented in `gongkai --help`).
     public var exitStatus: Int32 {
         switch self {

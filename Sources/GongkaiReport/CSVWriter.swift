@@ -1,0 +1,20 @@
+/// RFC 4180 CSV: fields with a comma, quote, CR or LF are quoted, quotes doubled, rows end in CRLF.
+///
+/// Written out rather than taken from CSV.swift: that package needs Foundation, which the
+/// extractor deliberately does not load (its per-document start-up is benchmarked against
+/// pdftotext), and writing — unlike parsing — is this small. Tested in `CSVWriterTests`.
+public enum CSVWriter {
+    /// The UTF-8 byte order mark Excel needs to open UTF-8 CSV with Chinese text correctly.
+    public static let byteOrderMark = "\u{FEFF}"
+
+    public static func field(_ s: String) -> String {
+        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return s }
+        var out = "\""
+        for c in s { out += c == "\"" ? "\"\"" : String(c) }
+        return out + "\""
+    }
+
+    public static func row(_ fields: [String]) -> String {
+        fields.map(field).joined(separator: ",") + "\r\n"
+    }
+}
