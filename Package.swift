@@ -39,7 +39,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "PopplerKitTests", dependencies: ["PopplerKit"]),
+        .executableTarget(name: "MemoryCheck", dependencies: ["PopplerKit"]),
+        .testTarget(name: "PopplerKitTests", dependencies: ["PopplerKit", "MemoryCheck"]),
         .testTarget(name: "TableLayoutTests", dependencies: ["TableLayout"]),
         .testTarget(name: "GongkaiReportTests", dependencies: ["GongkaiReport", "TableLayout"]),
         .testTarget(

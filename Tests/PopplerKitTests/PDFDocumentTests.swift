@@ -63,25 +63,26 @@ func fixture(_ name: String) -> String { repositoryRoot.appendingPathComponent("
     #expect(doc.glyphs(page: 0).map(\.text).joined().contains("新乡市商务局"))
 }
 
-/// Resident memory in KiB, from /proc.
-private func residentKiB() -> Int {
-    guard let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
-    let fields = statm.split(separator: " ")
-    return (Int(fields[1]) ?? 0) * Int(sysconf(Int32(_SC_PAGESIZE))) / 1024
+/// The `MemoryCheck` executable SwiftPM built beside this test bundle.
+private var memoryCheck: URL {
+    let exe = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0])
+    return exe.deletingLastPathComponent().appendingPathComponent("MemoryCheck")
 }
 
 @Test func repeatedOpenAndExtractDoesNotLeak() throws {
-    let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: sample)))
-    func once() throws {
-        let doc = try PDFDocument(bytes: bytes)
-        for page in 0..<doc.pageCount { _ = doc.content(page: page) }
-    }
-    // Warm-up: Poppler's and cairo's font and glyph caches and the allocator's arenas fill during
-    // the first few dozen runs (about 14 MB here) and then stay flat.
-    for _ in 0..<40 { try once() }
-    let before = residentKiB()
-    for _ in 0..<200 { try once() }
-    let growth = residentKiB() - before
+    // Run in a process of its own: tests running in parallel would blur the resident size.
+    let process = Process()
+    process.executableURL = memoryCheck
+    process.arguments = [sample, "200"]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0)
+    let numbers = output.split(separator: " ").compactMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+    try #require(numbers.count == 3, "unexpected output: \(output)")
+    let growth = numbers[2] - numbers[1]
     // A leaked page raster per run would add > 100 MB over 200 runs; a leaked glyph array > 10 MB.
     #expect(growth < 4 * 1024, "resident memory grew by \(growth) KiB over 200 runs")
 }
