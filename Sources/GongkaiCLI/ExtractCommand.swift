@@ -9,7 +9,7 @@ struct ExtractCommand: ParsableCommand {
         discussion: "Prints the document of spec/report-schema.md: report metadata, tables 二/三/四, the checks (勾稽关系) and warnings.\n\n" + ExitStatus.helpText
     )
 
-    @Argument(help: "The report file (PDF).")
+    @Argument(help: "The report file: a PDF or a web page (HTML).")
     var file: String
 
     @Option(name: .shortAndLong, help: "Write the result here instead of standard output (written atomically).")
@@ -24,7 +24,7 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: "Password for an encrypted PDF.")
     var password: String?
 
-    @Flag(help: "Add, for every value, its page, cell box (PDF points) and raw text.")
+    @Flag(help: "Add, for every value, its page, cell box (PDF points) and raw text. Web pages: page = the table's number, box in synthetic units (y0 / 20 = the row's <tr> index).")
     var provenance = false
 
     @Flag(help: "Let the PDF library's own diagnostics through to standard error.")
