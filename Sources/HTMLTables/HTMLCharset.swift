@@ -84,9 +84,22 @@ public enum HTMLCharset {
         return nil
     }
 
+    /// Whether every byte sequence is well-formed UTF-8.
+    static func isValidUTF8<C: Collection<UInt8>>(_ bytes: C) -> Bool {
+        let (_, invalid) = utf8Sequences(bytes)
+        return invalid == 0
+    }
+
     /// Whether the bytes read as UTF-8: fewer malformed sequences than well-formed multi-byte ones
     /// (a cut-off character in a UTF-8 page is tolerated; GBK text is malformed almost everywhere).
     static func looksLikeUTF8(_ bytes: [UInt8]) -> Bool {
+        let (valid, invalid) = utf8Sequences(bytes)
+        return invalid == 0 || invalid * 10 < valid
+    }
+
+    /// Counts of well-formed multi-byte UTF-8 sequences and of malformed bytes.
+    private static func utf8Sequences<C: Collection<UInt8>>(_ collection: C) -> (valid: Int, invalid: Int) {
+        let bytes: [UInt8] = collection as? [UInt8] ?? Array(collection)
         var valid = 0, invalid = 0
         var i = 0
         let n = bytes.count
@@ -104,6 +117,6 @@ public enum HTMLCharset {
             if ok { for k in 1..<length where bytes[i + k] & 0xC0 != 0x80 { ok = false; break } }
             if ok { valid += 1; i += length } else { invalid += 1; i += 1 }
         }
-        return invalid == 0 || invalid * 10 < valid
+        return (valid, invalid)
     }
 }

@@ -16,8 +16,9 @@ public enum HTMLError: Error, Equatable, Sendable {
 /// copied into Swift values and freed before `parse` returns.
 ///
 /// The page is parsed by libxml2's HTML parser with error recovery, without network access and
-/// without its error reports; the charset (see `HTMLCharset`) is given to libxml2, which converts
-/// through iconv, and the page's own `<meta charset>` is then ignored (`HTML_PARSE_IGNORE_ENC`).
+/// without its error reports. It is first converted from its charset (see `HTMLCharset`) to UTF-8
+/// with iconv, undecodable bytes replaced (`Transcoder`); libxml2 is told UTF-8 and ignores the
+/// page's own `<meta charset>` (`HTML_PARSE_IGNORE_ENC`).
 enum LibXML2Parser {
     /// libxml2 wants `xmlInitParser` once before use from several threads.
     private static let initialised: Void = { xmlInitParser() }()
@@ -27,19 +28,18 @@ enum LibXML2Parser {
         let charset = HTMLCharset.detect(bytes)
         let body = bytes.dropFirst(charset.bomLength)
         guard !body.isEmpty else { return HTMLElement(name: "html") }
-        guard body.count < Int(Int32.max) else { throw .unparsable("page too large (\(body.count) bytes)") }
+        guard body.count < Int(Int32.max) / 2 else { throw .unparsable("page too large (\(body.count) bytes)") }
 
+        // libxml2 gets clean UTF-8 (see `Transcoder`); a charset iconv does not know is left to
+        // libxml2's own detection.
+        let utf8 = Transcoder.utf8(body, from: charset.name)
+        let encoding: String? = utf8 == nil ? nil : "UTF-8"
+        let input = utf8 ?? Array(body)
         let options = HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue
-        let encoding = supported(charset.name) ? charset.name : nil
-        // Conversion errors (a stray byte in a GB18030 page) are reported outside the parser
-        // context; keep them off stderr like the parser's own.
+            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | (utf8 == nil ? 0 : HTML_PARSE_IGNORE_ENC.rawValue)
+        // Errors libxml2 raises outside the parser context: keep them off stderr like the parser's own.
         xmlSetStructuredErrorFunc(nil) { _, _ in }
-        let doc: htmlDocPtr? = body.withContiguousStorageIfAvailable { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                htmlReadMemory(chars.baseAddress, Int32(chars.count), "", encoding, Int32(bitPattern: options))
-            }
-        } ?? Array(body).withUnsafeBufferPointer { buffer in
+        let doc: htmlDocPtr? = input.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 htmlReadMemory(chars.baseAddress, Int32(chars.count), "", encoding, Int32(bitPattern: options))
             }
@@ -51,13 +51,6 @@ enum LibXML2Parser {
         // The document node holds the DTD and <html>; callers want <html>.
         if let html = root.elementChildren.first(where: { $0.name == "html" }) { return html }
         return HTMLElement(name: "html", children: root.children)
-    }
-
-    /// Whether libxml2 (through iconv) can decode `name`.
-    private static func supported(_ name: String) -> Bool {
-        guard let handler = xmlFindCharEncodingHandler(name) else { return false }
-        xmlCharEncCloseFunc(handler)
-        return true
     }
 
     private static let skipped: Set<String> = ["script", "style", "noscript", "template"]

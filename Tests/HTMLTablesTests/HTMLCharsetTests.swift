@@ -59,3 +59,17 @@ func chinesePagesInGBCharsetsDecode(meta: String, charset: String) throws {
     let doc = try HTMLTableReader().read(bytes: bytes)
     #expect(doc.grids.first?.cells.last?.text == "12")
 }
+
+/// Stray bytes (a cut-off character, a byte no charset maps) become U+FFFD; the page reads on.
+@Test(arguments: ["GBK", "UTF-8"])
+func undecodableBytesDoNotEndThePage(charset: String) throws {
+    let meta = charset == "GBK" ? "<meta charset=\"gb2312\">" : "<meta charset=\"utf-8\">"
+    var bytes = encode(page.replacing("META", with: meta), as: charset)
+    let marker = Array("<p>".utf8)
+    let at = try #require((0..<(bytes.count - 3)).first { Array(bytes[$0..<($0 + 3)]) == marker })
+    bytes.insert(contentsOf: [0xFF, 0xFF], at: at + 3)  // invalid in both charsets
+    bytes.append(0x81)  // a lead byte cut off at the end
+    let doc = try HTMLTableReader().read(bytes: bytes)
+    #expect(doc.leadingLines.first?.text == "\u{FFFD}\u{FFFD}某局2019年政府信息公开工作年度报告")
+    #expect(doc.grids.first?.cells.map(\.text) == ["信息内容", "本年新制作数量", "規章·规范性文件", "12"])
+}
