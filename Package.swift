@@ -3,9 +3,11 @@
 //
 // Layers (data flows one way, top to bottom):
 //   CPoppler      C interop: poppler-glib + cairo via pkg-config
+//   CLibXML2      C interop: libxml2's HTML parser via pkg-config
 //   PageGeometry  plain value types shared by every layer (Rect, Glyph, RulingLine, PageContent)
 //   PopplerKit    owns every pointer and GObject lifetime; bytes → PageContent
 //   TableLayout   glyphs + ruling lines → lines → CellGrid (knows nothing of reports)
+//   HTMLTables    owns every libxml2 pointer; web page → <table>s → CellGrid (same model as PDF)
 //   GongkaiReport templates as data, label matching, normalising, checks, JSON
 //   GongkaiKit    the pipeline facade (library product)
 //   GongkaiCLI    the `gongkai` executable
@@ -27,11 +29,17 @@ let package = Package(
             pkgConfig: "poppler-glib",
             providers: [.apt(["libpoppler-glib-dev"])]
         ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
         .target(name: "PageGeometry"),
         .target(name: "PopplerKit", dependencies: ["CPoppler", "PageGeometry"]),
         .target(name: "TableLayout", dependencies: ["PageGeometry"]),
+        .target(name: "HTMLTables", dependencies: ["CLibXML2", "TableLayout"]),
         .target(name: "GongkaiReport", dependencies: ["TableLayout"]),
-        .target(name: "GongkaiKit", dependencies: ["PopplerKit", "TableLayout", "GongkaiReport"]),
+        .target(name: "GongkaiKit", dependencies: ["PopplerKit", "HTMLTables", "TableLayout", "GongkaiReport"]),
         .executableTarget(
             name: "GongkaiCLI",
             dependencies: [
@@ -48,5 +56,6 @@ let package = Package(
             dependencies: ["GongkaiKit", "GongkaiCLI"],
             exclude: ["Fixtures"]
         ),
+        .testTarget(name: "HTMLTablesTests", dependencies: ["HTMLTables", "GongkaiKit"]),
     ]
 )

@@ -1,15 +1,15 @@
 import ArgumentParser
 import GongkaiKit
 
-/// Prints the grids the layout layer rebuilt, page by page: the first thing to look at when a
-/// value comes out wrong.
+/// Prints the grids the layout layer rebuilt, page by page (a web page: table by table): the first
+/// thing to look at when a value comes out wrong.
 struct DebugGridCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "grids",
-        abstract: "Show the table grids found on each page (for debugging the layout layer)."
+        abstract: "Show the table grids found on each page, or each table of a web page (for debugging the layout layer)."
     )
 
-    @Argument(help: "A PDF file.")
+    @Argument(help: "A PDF file or a web page (HTML).")
     var file: String
 
     @Flag(help: "Also list the ruling lines.")
@@ -17,6 +17,9 @@ struct DebugGridCommand: ParsableCommand {
 
     func run() throws {
         Diagnostics.silenceLibraryOutput()
+        if let bytes = try? FileBytes.read(path: file), InputFormat.detect(bytes: bytes, path: file) == .html {
+            return try printHTML(bytes)
+        }
         let document: PDFDocument
         do { document = try PDFDocument(path: file) } catch {
             Diagnostics.error("gongkai: \(file): \(error)")
@@ -34,6 +37,21 @@ struct DebugGridCommand: ParsableCommand {
                 print("-- \(grid.method.rawValue) table \(grid.rowCount)×\(grid.columnCount) at \(Int(grid.box.x0)),\(Int(grid.box.y0))")
                 print(grid.debugDescription)
             }
+        }
+    }
+
+    /// Each table of a web page: its number (the `page` of its values), size and cells.
+    private func printHTML(_ bytes: [UInt8]) throws {
+        let document: TableDocument
+        do { document = try HTMLTableReader().read(bytes: bytes) } catch {
+            Diagnostics.error("gongkai: \(file): \(error.description)")
+            throw ExitCode(1)
+        }
+        if let title = document.metadataTitle { print("== <title> \(title)") }
+        for line in document.leadingLines.prefix(5) { print("   \(line.text.prefix(60))") }
+        for grid in document.grids {
+            print("-- table \(grid.page): \(grid.rowCount)×\(grid.columnCount) (box y0/20 = <tr> index)")
+            print(grid.debugDescription)
         }
     }
 }

@@ -9,7 +9,7 @@ struct ExtractCommand: ParsableCommand {
         discussion: "Prints the document of spec/report-schema.md: report metadata, tables 二/三/四, the checks (勾稽关系) and warnings.\n\n" + ExitStatus.helpText
     )
 
-    @Argument(help: "The report file (PDF).")
+    @Argument(help: "The report file: a PDF or a web page (HTML).")
     var file: String
 
     @Option(name: .shortAndLong, help: "Write the result here instead of standard output (written atomically).")

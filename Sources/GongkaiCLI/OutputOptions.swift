@@ -18,7 +18,7 @@ struct OutputOptions: ParsableArguments {
     @Flag(help: "Print the JSON on one line (jsonl always is).")
     var compact = false
 
-    @Flag(help: "Add, for every value, its page, cell box (PDF points) and raw text.")
+    @Flag(help: "Add, for every value, its page, cell box (PDF points) and raw text. Web pages: page = the table's number, box in synthetic units (y0 / 20 = the row's <tr> index).")
     var provenance = false
 
     @Flag(help: "Start CSV output with a UTF-8 byte order mark (for Excel).")

@@ -1,4 +1,5 @@
 @_exported import GongkaiReport
+@_exported import HTMLTables
 @_exported import PageGeometry
 @_exported import PopplerKit
 @_exported import TableLayout

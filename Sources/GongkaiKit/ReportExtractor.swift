@@ -4,12 +4,15 @@ import Glibc
 import Darwin
 #endif
 
-/// The pipeline: bytes → glyphs and ruling lines → grids → report → JSON-ready document.
+/// The pipeline: bytes → grids (PDF: glyphs and ruling lines; HTML: `<table>`s) → report →
+/// JSON-ready document.
 public struct ReportExtractor: Sendable {
     public struct Options: Sendable {
         public var password: String?
         public var layout = LayoutSettings()
         public var rulingLines = RulingLineScanner.Settings()
+        /// Web pages: synthetic cell geometry (see `HTMLTableReader`).
+        public var html = HTMLTableReader.Settings()
         /// Pages beyond this are not read (a guard against pathological files).
         public var maxPages = 200
         /// Threads reading pages of one document (each with its own Poppler document); 1 = serial.
@@ -42,7 +45,11 @@ public struct ReportExtractor: Sendable {
         switch detected {
         case .pdf:
             tables = try PDFTableReader(options: options).read(bytes: bytes, path: path)
-        case .text, .markdown, .html:
+        case .html:
+            do { tables = try HTMLTableReader(settings: options.html).read(bytes: bytes) } catch {
+                throw .unreadable(path: path, detail: "not readable as HTML: \(error.description)")
+            }
+        case .text, .markdown:
             throw .unsupportedFormat(path: path, format: detected.rawValue)
         }
         var report: ReportDocument

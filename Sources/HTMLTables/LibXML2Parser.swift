@@ -1,0 +1,104 @@
+import CLibXML2
+
+/// Why a page could not be read as HTML.
+public enum HTMLError: Error, Equatable, Sendable {
+    /// libxml2 gave no document at all (it recovers from almost anything, so this is rare).
+    case unparsable(String)
+
+    public var description: String {
+        switch self {
+        case .unparsable(let d): return d
+        }
+    }
+}
+
+/// The only place that touches libxml2: bytes → `HTMLNode` tree. The document libxml2 builds is
+/// copied into Swift values and freed before `parse` returns.
+///
+/// The page is parsed by libxml2's HTML parser with error recovery, without network access and
+/// without its error reports. It is first converted from its charset (see `HTMLCharset`) to UTF-8
+/// with iconv, undecodable bytes replaced (`Transcoder`); libxml2 is told UTF-8 and ignores the
+/// page's own `<meta charset>` (`HTML_PARSE_IGNORE_ENC`).
+enum LibXML2Parser {
+    /// libxml2 wants `xmlInitParser` once before use from several threads.
+    private static let initialised: Void = { xmlInitParser() }()
+
+    static func parse(_ bytes: [UInt8]) throws(HTMLError) -> HTMLElement {
+        _ = initialised
+        let charset = HTMLCharset.detect(bytes)
+        let body = bytes.dropFirst(charset.bomLength)
+        guard !body.isEmpty else { return HTMLElement(name: "html") }
+        guard body.count < Int(Int32.max) / 2 else { throw .unparsable("page too large (\(body.count) bytes)") }
+
+        // libxml2 gets clean UTF-8 (see `Transcoder`); a charset iconv does not know is left to
+        // libxml2's own detection.
+        let utf8 = Transcoder.utf8(body, from: charset.name)
+        let encoding: String? = utf8 == nil ? nil : "UTF-8"
+        let input = utf8 ?? Array(body)
+        let options = HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | (utf8 == nil ? 0 : HTML_PARSE_IGNORE_ENC.rawValue)
+        // Errors libxml2 raises outside the parser context: keep them off stderr like the parser's own.
+        xmlSetStructuredErrorFunc(nil) { _, _ in }
+        let doc: htmlDocPtr? = input.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                htmlReadMemory(chars.baseAddress, Int32(chars.count), "", encoding, Int32(bitPattern: options))
+            }
+        }
+        guard let doc else { throw .unparsable("libxml2 could not build a document") }
+        defer { xmlFreeDoc(doc) }
+        var root = HTMLElement(name: "#document")
+        root.children = convert(children: doc.pointee.children)
+        // The document node holds the DTD and <html>; callers want <html>.
+        if let html = root.elementChildren.first(where: { $0.name == "html" }) { return html }
+        return HTMLElement(name: "html", children: root.children)
+    }
+
+    private static let skipped: Set<String> = ["script", "style", "noscript", "template"]
+
+    private static func convert(children first: xmlNodePtr?) -> [HTMLNode] {
+        var out: [HTMLNode] = []
+        var node = first
+        while let n = node {
+            switch n.pointee.type {
+            case XML_ELEMENT_NODE:
+                let name = string(n.pointee.name).lowercased()
+                if !skipped.contains(name) {
+                    out.append(.element(HTMLElement(name: name, attributes: attributes(of: n), children: convert(children: n.pointee.children))))
+                }
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = n.pointee.content {
+                    let text = String(cString: content)
+                    // Adjacent text nodes (split by an entity) read as one.
+                    if case .text(let previous)? = out.last { out[out.count - 1] = .text(previous + text) } else { out.append(.text(text)) }
+                }
+            case XML_ENTITY_REF_NODE:
+                out.append(contentsOf: convert(children: n.pointee.children))
+            default:
+                break  // comments, processing instructions, DTD
+            }
+            node = n.pointee.next
+        }
+        return out
+    }
+
+    private static func attributes(of node: xmlNodePtr) -> [String: String] {
+        var out: [String: String] = [:]
+        var attr = node.pointee.properties
+        while let a = attr {
+            let name = string(a.pointee.name).lowercased()
+            var value = ""
+            var child = a.pointee.children
+            while let c = child {
+                if let content = c.pointee.content { value += String(cString: content) }
+                child = c.pointee.next
+            }
+            if out[name] == nil { out[name] = value }
+            attr = a.pointee.next
+        }
+        return out
+    }
+
+    private static func string(_ p: UnsafePointer<xmlChar>?) -> String {
+        p.map { String(cString: $0) } ?? ""
+    }
+}
