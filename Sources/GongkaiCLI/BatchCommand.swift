@@ -74,38 +74,26 @@ struct BatchCommand: ParsableCommand {
         }
         if !resume || done.isEmpty && fileSize(output) == 0 { sink.writeNow(format.preamble) }
 
-        // Hash every input first: resume matches by content, and unreadable inputs fail here.
+        // With --resume, hash every input first: resume matches by content. Otherwise the workers
+        // hash what they read (the hash goes into every record, failures included).
         var progress = BatchProgress(total: inputs.count)
-        var work: [(index: Int, path: String, sha: String)] = []
-        var order = 0
-        for path in inputs {
-            let bytes: [UInt8]
-            do { bytes = try FileBytes.read(path: path) } catch {
-                sink.deliver(order, format.renderFailure(path: path, sha256: "", code: "unreadable", message: "\(path): cannot read file: \(error)"))
-                progress.failed += 1
-                order += 1
-                continue
-            }
-            let sha = SHA256.hex(bytes)
-            if done.contains(sha) {
+        var work: [(index: Int, path: String)] = []
+        for (order, path) in inputs.enumerated() {
+            if resume, let bytes = try? FileBytes.read(path: path), done.contains(SHA256.hex(bytes)) {
                 sink.deliver(order, nil)
                 progress.skipped += 1
             } else {
-                work.append((order, path, sha))
+                work.append((order, path))
             }
-            order += 1
         }
         progress = BatchProgress(total: work.count, carrying: progress)
 
-        let me = Self.executablePath()
-        let pool = WorkerPool(jobs: jobs, timeout: timeout)
-        pool.run(count: work.count, arguments: { i in
-            var args = [me, "extract", work[i].path, "--format", format.format.rawValue, "--no-csv-header",
-                        "--threads", "1", "--max-memory-mb", String(maxMemoryMb)]
-            if format.provenance { args.append("--provenance") }
-            if let password { args += ["--password", password] }
-            return args
-        }, done: { outcome in
+        var workerArguments = [Self.executablePath(), "worker", "--format", format.format.rawValue, "--no-csv-header",
+                               "--threads", "1", "--max-memory-mb", String(maxMemoryMb)]
+        if format.provenance { workerArguments.append("--provenance") }
+        if let password { workerArguments += ["--password", password] }
+        let pool = WorkerPool(jobs: jobs, timeout: timeout, workerArguments: workerArguments)
+        pool.run(count: work.count, path: { work[$0].path        }, done: { outcome in
             let item = work[outcome.index]
             if case .exited(0) = outcome.status {
                 progress.converted += 1
@@ -113,27 +101,39 @@ struct BatchCommand: ParsableCommand {
                 return
             }
             progress.failed += 1
-            let (code, message) = Self.describeFailure(outcome, path: item.path, timeout: timeout)
-            sink.deliver(item.index, format.renderFailure(path: item.path, sha256: item.sha, code: code, message: message))
+            let (code, message, sha) = Self.describeFailure(outcome, path: item.path, timeout: timeout)
+            sink.deliver(item.index, format.renderFailure(path: item.path, sha256: sha ?? Self.hash(item.path), code: code, message: message))
         }, tick: { progress.draw() })
         progress.finish()
         if progress.failed > 0 { throw ExitCode(1) }
     }
 
-    static func describeFailure(_ outcome: WorkerPool.Outcome, path: String, timeout: Double) -> (String, String) {
-        let said = outcome.stderr.split(separator: "\n").last.map { String($0) } ?? ""
-        let message = said.hasPrefix("gongkai: ") ? String(said.dropFirst(9)) : said
+    /// Code, message and (when the worker sent it) content hash of a document that failed.
+    static func describeFailure(_ outcome: WorkerPool.Outcome, path: String, timeout: Double) -> (code: String, message: String, sha256: String?) {
         switch outcome.status {
         case .exited(let status):
-            return (ExtractionError.code(forExitStatus: status) ?? "failed", message.isEmpty ? "\(path): worker exited with status \(status)" : message)
+            if let code = ExtractionError.code(forExitStatus: status) {
+                // A failure the worker reported: "<sha256>\n<message>".
+                let parts = outcome.stderr.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
+                let sha = parts.count == 2 && parts[0].count == 64 ? String(parts[0]) : nil
+                return (code, String(parts.last ?? ""), sha)
+            }
+            // The worker process itself ended.
+            let said = outcome.stderr.split(separator: "\n").last.map { ": " + $0 } ?? ""
+            return ("crashed", "\(path): worker ended with status \(status)\(said)", nil)
         case .signalled(let signal):
             let name = signal == SIGKILL ? "SIGKILL (memory or CPU limit?)" : signal == SIGSEGV ? "SIGSEGV" : signal == SIGABRT ? "SIGABRT" : "signal \(signal)"
-            return ("crashed", "\(path): worker crashed with \(name)")
+            return ("crashed", "\(path): worker crashed with \(name)", nil)
         case .timedOut:
-            return ("timeout", "\(path): no result after \(Int(timeout)) s; worker killed")
+            return ("timeout", "\(path): no result after \(Int(timeout)) s; worker killed", nil)
         case .couldNotStart(let reason):
-            return ("worker_failed", "\(path): could not start a worker: \(reason)")
+            return ("worker_failed", "\(path): could not start a worker: \(reason)", nil)
         }
+    }
+
+    /// Content hash of a file, empty when it cannot be read.
+    static func hash(_ path: String) -> String {
+        (try? FileBytes.read(path: path)).map(SHA256.hex) ?? ""
     }
 
     static func executablePath() -> String {

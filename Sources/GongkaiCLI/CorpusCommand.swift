@@ -49,16 +49,14 @@ struct CorpusOptions: ParsableArguments {
     /// Extracts every input in worker processes; results in input order (nil text for a failure).
     func extractAll(_ inputs: [String]) -> [(json: JSONValue?, error: String?)] {
         var results = [(json: JSONValue?, error: String?)](repeating: (nil, "not run"), count: inputs.count)
-        let me = BatchCommand.executablePath()
-        WorkerPool(jobs: jobs, timeout: timeout).run(count: inputs.count, arguments: { i in
-            [me, "extract", inputs[i], "--compact", "--threads", "1"]
-        }, done: { outcome in
+        let worker = [BatchCommand.executablePath(), "worker", "--format", "jsonl", "--threads", "1"]
+        WorkerPool(jobs: jobs, timeout: timeout, workerArguments: worker).run(count: inputs.count, path: { inputs[$0] }, done: { outcome in
             if case .exited(0) = outcome.status {
                 do { results[outcome.index] = (try JSONParser.parse(String(decoding: outcome.stdout, as: UTF8.self)), nil) } catch {
                     results[outcome.index] = (nil, "unreadable output: \(error)")
                 }
             } else {
-                results[outcome.index] = (nil, BatchCommand.describeFailure(outcome, path: inputs[outcome.index], timeout: timeout).1)
+                results[outcome.index] = (nil, BatchCommand.describeFailure(outcome, path: inputs[outcome.index], timeout: timeout).message)
             }
         }, tick: {})
         return results

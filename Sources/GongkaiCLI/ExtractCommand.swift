@@ -27,7 +27,8 @@ struct ExtractCommand: ParsableCommand {
 
     func run() throws {
         if !verbose { Diagnostics.silenceLibraryOutput() }
-        worker.applyLimits(to: file)
+        worker.applyLimits()
+        WorkerOptions.injectFault(for: file)
         var options = ReportExtractor.Options()
         options.password = password
         if let threads = worker.threads { options.threads = max(1, threads) }

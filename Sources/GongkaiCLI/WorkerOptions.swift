@@ -14,10 +14,8 @@ struct WorkerOptions: ParsableArguments {
     @Option(help: "CPU-time limit for this process, in seconds (batch workers).")
     var maxCpuSeconds: Int?
 
-    /// Sets resource limits, then honours the fault-injection hook the batch tests use:
-    /// GONGKAI_TEST_FAULT=crash:NAME, hang:NAME or slow:NAME makes the worker for a file named NAME
-    /// crash, hang, or take three seconds longer.
-    func applyLimits(to file: String) {
+    /// Sets the process's resource limits.
+    func applyLimits() {
         if let mb = maxMemoryMb, mb > 0 {
             var limit = rlimit(rlim_cur: rlim_t(mb) << 20, rlim_max: rlim_t(mb) << 20)
             setrlimit(__rlimit_resource_t(RLIMIT_AS.rawValue), &limit)
@@ -26,6 +24,11 @@ struct WorkerOptions: ParsableArguments {
             var limit = rlimit(rlim_cur: rlim_t(seconds), rlim_max: rlim_t(seconds + 1))
             setrlimit(__rlimit_resource_t(RLIMIT_CPU.rawValue), &limit)
         }
+    }
+
+    /// The fault-injection hook the batch tests use: GONGKAI_TEST_FAULT=crash:NAME, hang:NAME or
+    /// slow:NAME makes the worker crash, hang, or take three seconds longer on a file named NAME.
+    static func injectFault(for file: String) {
         guard let fault = getenv("GONGKAI_TEST_FAULT").map({ String(cString: $0) }) else { return }
         let parts = fault.split(separator: ":", maxSplits: 1).map(String.init)
         guard parts.count == 2, file.hasSuffix("/" + parts[1]) || file == parts[1] else { return }

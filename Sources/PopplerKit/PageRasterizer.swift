@@ -13,6 +13,18 @@ public struct GrayRaster: Sendable {
     }
 }
 
+/// A page as ink: per pixel `paper`, `ink`, or `core` (ink inside a glyph's core, marked by the
+/// scanner). Made straight from the cairo surface, without an intermediate grey image.
+struct InkRaster {
+    static let paper: UInt8 = 0
+    static let core: UInt8 = 1
+    static let ink: UInt8 = 2
+    var width: Int
+    var height: Int
+    var scale: Double
+    var pixels: [UInt8]
+}
+
 /// A cairo image surface kept for reuse: a document renders page after page at one size, and a
 /// fresh 2 MB surface per page costs more in page faults than the rendering of a table page's lines.
 final class RasterSurface {
@@ -31,26 +43,55 @@ final class RasterSurface {
 
 /// Renders a page through cairo into a `GrayRaster`. The cairo objects never escape this type.
 enum PageRasterizer {
-    static func render(page: OpaquePointer, width: Double, height: Double, scale: Double, reusing cache: inout RasterSurface?) -> GrayRaster {
+    /// Renders the page and thresholds it in one pass: a pixel is ink when its luma is below `threshold`.
+    static func renderInk(page: OpaquePointer, width: Double, height: Double, scale: Double, threshold: UInt8,
+                          reusing cache: inout RasterSurface?) -> InkRaster {
         let w = max(1, Int((width * scale).rounded(.up)))
         let h = max(1, Int((height * scale).rounded(.up)))
-        if cache == nil || cache!.width != w || cache!.height != h { cache = RasterSurface(width: w, height: h) }
-        guard let target = cache else {
-            return GrayRaster(width: w, height: h, scale: scale, pixels: [UInt8](repeating: 255, count: w * h))
+        var pixels = [UInt8](repeating: InkRaster.paper, count: w * h)
+        guard let data = draw(page: page, w: w, h: h, scale: scale, reusing: &cache) else {
+            return InkRaster(width: w, height: h, scale: scale, pixels: pixels)
         }
-        let surface = target.surface
-        let cr = cairo_create(surface)
+        let stride = Int(cairo_image_surface_get_stride(cache!.surface))
+        let limit = UInt32(threshold) << 8
+        pixels.withUnsafeMutableBufferPointer { out in
+            for y in 0..<h {
+                let row = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
+                let base = y * w
+                for x in 0..<w {
+                    let p = row[x]
+                    if p == 0x00FF_FFFF || p == 0xFFFF_FFFF { continue }  // paper: the common case
+                    let luma = ((p >> 16) & 0xFF) * 77 + ((p >> 8) & 0xFF) * 150 + (p & 0xFF) * 29
+                    if luma < limit { out[base + x] = InkRaster.ink }
+                }
+            }
+        }
+        return InkRaster(width: w, height: h, scale: scale, pixels: pixels)
+    }
+
+    /// Paints the page white-backed into the cached surface; returns its pixel data.
+    private static func draw(page: OpaquePointer, w: Int, h: Int, scale: Double, reusing cache: inout RasterSurface?) -> UnsafeMutablePointer<UInt8>? {
+        if cache == nil || cache!.width != w || cache!.height != h { cache = RasterSurface(width: w, height: h) }
+        guard let target = cache else { return nil }
+        let cr = cairo_create(target.surface)
         cairo_set_source_rgb(cr, 1, 1, 1)
         cairo_paint(cr)
         cairo_scale(cr, scale, scale)
         poppler_page_render(page, cr)
         cairo_destroy(cr)
-        cairo_surface_flush(surface)
-        let stride = Int(cairo_image_surface_get_stride(surface))
+        cairo_surface_flush(target.surface)
+        return cairo_image_surface_get_data(target.surface)
+    }
+
+    /// Renders the page as a grey image (for pictures of the page; the scanner uses `renderInk`).
+    static func render(page: OpaquePointer, width: Double, height: Double, scale: Double, reusing cache: inout RasterSurface?) -> GrayRaster {
+        let w = max(1, Int((width * scale).rounded(.up)))
+        let h = max(1, Int((height * scale).rounded(.up)))
         var pixels = [UInt8](repeating: 255, count: w * h)
-        guard let data = cairo_image_surface_get_data(surface) else {
+        guard let data = draw(page: page, w: w, h: h, scale: scale, reusing: &cache) else {
             return GrayRaster(width: w, height: h, scale: scale, pixels: pixels)
         }
+        let stride = Int(cairo_image_surface_get_stride(cache!.surface))
         pixels.withUnsafeMutableBufferPointer { out in
             for y in 0..<h {
                 let row = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)

@@ -30,19 +30,29 @@ public struct RulingLineScanner: Sendable {
     public init(settings: Settings = .init()) { self.settings = settings }
 
     public func scan(_ raster: GrayRaster, masking glyphs: [Glyph]) -> [RulingLine] {
-        let w = raster.width, h = raster.height, s = raster.scale
-        // 0 = paper, 1 = ink inside a glyph core, 2 = ink elsewhere.
         let threshold = settings.darkThreshold
-        var ink = raster.pixels.map { $0 < threshold ? UInt8(2) : 0 }
-        for g in glyphs where !g.isWhitespace {
-            let b = g.box.insetBy(dx: g.box.width * settings.glyphMaskInset, dy: g.box.height * settings.glyphMaskInset)
-            let x0 = max(0, Int((b.x0 * s).rounded(.down))), x1 = min(w - 1, Int((b.x1 * s).rounded(.up)))
-            let y0 = max(0, Int((b.y0 * s).rounded(.down))), y1 = min(h - 1, Int((b.y1 * s).rounded(.up)))
-            guard x0 <= x1, y0 <= y1 else { continue }
-            for y in y0...y1 { for x in x0...x1 where ink[y * w + x] == 2 { ink[y * w + x] = 1 } }
+        var ink = InkRaster(width: raster.width, height: raster.height, scale: raster.scale,
+                            pixels: raster.pixels.map { $0 < threshold ? InkRaster.ink : InkRaster.paper })
+        return scan(&ink, masking: glyphs)
+    }
+
+    /// Scans an ink raster (its glyph cores are marked in place).
+    func scan(_ ink: inout InkRaster, masking glyphs: [Glyph]) -> [RulingLine] {
+        let w = ink.width, h = ink.height, s = ink.scale
+        ink.pixels.withUnsafeMutableBufferPointer { px in
+            for g in glyphs where !g.isWhitespace {
+                let b = g.box.insetBy(dx: g.box.width * settings.glyphMaskInset, dy: g.box.height * settings.glyphMaskInset)
+                let x0 = max(0, Int((b.x0 * s).rounded(.down))), x1 = min(w - 1, Int((b.x1 * s).rounded(.up)))
+                let y0 = max(0, Int((b.y0 * s).rounded(.down))), y1 = min(h - 1, Int((b.y1 * s).rounded(.up)))
+                guard x0 <= x1, y0 <= y1 else { continue }
+                for y in y0...y1 {
+                    let row = y * w
+                    for x in x0...x1 where px[row + x] == InkRaster.ink { px[row + x] = InkRaster.core }
+                }
+            }
         }
         let minRun = max(2, Int(settings.minLength * s))
-        let (horizontal, vertical) = ink.withUnsafeBufferPointer { buffer in
+        let (horizontal, vertical) = ink.pixels.withUnsafeBufferPointer { buffer in
             (stack(horizontalRuns(buffer, width: w, height: h, minRun: minRun)),
              stack(verticalRuns(buffer, width: w, height: h, minRun: minRun)))
         }
@@ -74,7 +84,7 @@ public struct RulingLineScanner: Sendable {
                 if ink[row + x] == 0 { x += 1; continue }
                 let start = x
                 var exposed = 0
-                while x < w, case let v = ink[row + x], v != 0 { if v == 2 { exposed += 1 }; x += 1 }
+                while x < w, case let v = ink[row + x], v != 0 { if v == InkRaster.ink { exposed += 1 }; x += 1 }
                 if exposed >= minRun { runs.append(Run(major: y, start: start, end: x - 1)) }
             }
         }
@@ -84,20 +94,24 @@ public struct RulingLineScanner: Sendable {
     /// Runs down each column, in column order, found in one row-major pass (cache-friendly): each
     /// column keeps its open run while the rows go by.
     private func verticalRuns(_ ink: UnsafeBufferPointer<UInt8>, width w: Int, height h: Int, minRun: Int) -> [Run] {
-        var open = [Int](repeating: -1, count: w)
-        var exposed = [Int](repeating: 0, count: w)
+        var openStorage = [Int32](repeating: -1, count: w)
+        var exposedStorage = [Int32](repeating: 0, count: w)
         var runs: [Run] = []
-        for y in 0...h {
-            let row = y * w
-            for x in 0..<w {
-                let v: UInt8 = y < h ? ink[row + x] : 0
-                if v != 0 {
-                    if open[x] < 0 { open[x] = y }
-                    if v == 2 { exposed[x] += 1 }
-                } else if open[x] >= 0 {
-                    if exposed[x] >= minRun { runs.append(Run(major: x, start: open[x], end: y - 1)) }
-                    open[x] = -1
-                    exposed[x] = 0
+        openStorage.withUnsafeMutableBufferPointer { open in
+            exposedStorage.withUnsafeMutableBufferPointer { exposed in
+                for y in 0...h {
+                    let row = y * w
+                    for x in 0..<w {
+                        let v: UInt8 = y < h ? ink[row + x] : 0
+                        if v != 0 {
+                            if open[x] < 0 { open[x] = Int32(y) }
+                            if v == InkRaster.ink { exposed[x] += 1 }
+                        } else if open[x] >= 0 {
+                            if Int(exposed[x]) >= minRun { runs.append(Run(major: x, start: Int(open[x]), end: y - 1)) }
+                            open[x] = -1
+                            exposed[x] = 0
+                        }
+                    }
                 }
             }
         }
