@@ -77,10 +77,14 @@ public struct RulingLineScanner: Sendable {
     /// Runs along each row, in row order. A run counts only its exposed (non-glyph-core) pixels.
     private func horizontalRuns(_ ink: UnsafeBufferPointer<UInt8>, width w: Int, height h: Int, minRun: Int) -> [Run] {
         var runs: [Run] = []
+        let raw = UnsafeRawPointer(ink.baseAddress!)
         for y in 0..<h {
             var x = 0
             let row = y * w
             while x < w {
+                // Skip paper eight pixels at a time.
+                while x + 8 <= w, raw.loadUnaligned(fromByteOffset: row + x, as: UInt64.self) == 0 { x += 8 }
+                guard x < w else { break }
                 if ink[row + x] == 0 { x += 1; continue }
                 let start = x
                 var exposed = 0
@@ -96,24 +100,37 @@ public struct RulingLineScanner: Sendable {
     private func verticalRuns(_ ink: UnsafeBufferPointer<UInt8>, width w: Int, height h: Int, minRun: Int) -> [Run] {
         var openStorage = [Int32](repeating: -1, count: w)
         var exposedStorage = [Int32](repeating: 0, count: w)
+        // Open runs per block of eight columns: a block of paper with none open is skipped whole.
+        var blockStorage = [Int32](repeating: 0, count: (w + 7) / 8)
         var runs: [Run] = []
         openStorage.withUnsafeMutableBufferPointer { open in
-            exposedStorage.withUnsafeMutableBufferPointer { exposed in
+          exposedStorage.withUnsafeMutableBufferPointer { exposed in
+            blockStorage.withUnsafeMutableBufferPointer { openInBlock in
+                let raw = UnsafeRawPointer(ink.baseAddress!)
                 for y in 0...h {
                     let row = y * w
-                    for x in 0..<w {
+                    var x = 0
+                    while x < w {
+                        if x & 7 == 0, y < h, x + 8 <= w, openInBlock[x >> 3] == 0,
+                           raw.loadUnaligned(fromByteOffset: row + x, as: UInt64.self) == 0 {
+                            x += 8
+                            continue
+                        }
+                        defer { x += 1 }
                         let v: UInt8 = y < h ? ink[row + x] : 0
                         if v != 0 {
-                            if open[x] < 0 { open[x] = Int32(y) }
+                            if open[x] < 0 { open[x] = Int32(y); openInBlock[x >> 3] += 1 }
                             if v == InkRaster.ink { exposed[x] += 1 }
                         } else if open[x] >= 0 {
                             if Int(exposed[x]) >= minRun { runs.append(Run(major: x, start: Int(open[x]), end: y - 1)) }
                             open[x] = -1
                             exposed[x] = 0
+                            openInBlock[x >> 3] -= 1
                         }
                     }
                 }
             }
+          }
         }
         runs.sort { ($0.major, $0.start) < ($1.major, $1.start) }
         return runs
