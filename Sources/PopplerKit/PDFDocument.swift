@@ -1,5 +1,26 @@
 import CPoppler
 import PageGeometry
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Poppler sets up process-wide state (GlobalParams) the first time a document is created, without
+/// a lock of its own; creating and destroying documents under one lock makes concurrent use from
+/// several threads (page workers, parallel tests) safe. Rendering and text need no lock: each
+/// document is used by one thread at a time.
+private enum DocumentLifecycle {
+    nonisolated(unsafe) static let mutex: UnsafeMutablePointer<pthread_mutex_t> = {
+        let m = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+        pthread_mutex_init(m, nil)
+        return m
+    }()
+
+    static func locked<T>(_ body: () -> T) -> T {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return body()
+    }
+}
 
 /// An open PDF. Owns the `PopplerDocument` GObject; everything it hands out is a plain Swift value.
 ///
@@ -18,7 +39,7 @@ public final class PDFDocument {
         let gbytes: OpaquePointer = bytes.withUnsafeBytes { raw in g_bytes_new(raw.baseAddress, gsize(raw.count)) }
         defer { g_bytes_unref(gbytes) }
         var error: UnsafeMutablePointer<GError>?
-        let document = poppler_document_new_from_bytes(gbytes, password, &error)
+        let document = DocumentLifecycle.locked { poppler_document_new_from_bytes(gbytes, password, &error) }
         guard let document else {
             var code: Int32 = -1
             var message = "unknown error"
@@ -34,7 +55,7 @@ public final class PDFDocument {
         self.handle = document
         self.pageCount = Int(poppler_document_get_n_pages(document))
         if pageCount == 0 {
-            g_object_unref(UnsafeMutableRawPointer(document))
+            DocumentLifecycle.locked { g_object_unref(UnsafeMutableRawPointer(document)) }
             throw .damaged(detail: "no pages")
         }
     }
@@ -47,7 +68,7 @@ public final class PDFDocument {
     }
 
     deinit {
-        g_object_unref(UnsafeMutableRawPointer(handle))
+        DocumentLifecycle.locked { g_object_unref(UnsafeMutableRawPointer(handle)) }
     }
 
     /// The document's /Title metadata, if any.
