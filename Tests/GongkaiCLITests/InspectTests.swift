@@ -241,3 +241,73 @@ private func colouredPixels(_ image: PageImage, scale: Double) -> [Hue: [(x: Dou
     #expect(InspectCommand.numbered("dir.v2/out", 12) == "dir.v2/out-12")
     #expect(InspectCommand.numbered("/tmp/a.b.PNG", 2) == "/tmp/a.b-2.PNG")
 }
+
+/// A lattice-like grid from rows of texts ("<" merges into the left cell, "^" into the one above);
+/// columns 40 pt wide, rows 20 pt high.
+private func grid(_ rows: [[String]], page: Int) -> CellGrid {
+    let cols = rows.map(\.count).max() ?? 0
+    let xs = (0...cols).map { Double($0) * 40 }, ys = (0...rows.count).map { Double($0) * 20 }
+    var owner = [[Int]](repeating: [Int](repeating: -1, count: cols), count: rows.count)
+    var cells: [GridCell] = []
+    for r in rows.indices {
+        for c in 0..<cols {
+            let text = c < rows[r].count ? rows[r][c] : ""
+            if text == "<", c > 0 { owner[r][c] = owner[r][c - 1]; continue }
+            if text == "^", r > 0 { owner[r][c] = owner[r - 1][c]; continue }
+            owner[r][c] = cells.count
+            cells.append(GridCell(row: r, column: c, box: Rect(x0: xs[c], y0: ys[r], x1: xs[c + 1], y1: ys[r + 1]), text: text))
+        }
+    }
+    for r in rows.indices {
+        for c in 0..<cols {
+            let i = owner[r][c]
+            cells[i].rowSpan = max(cells[i].rowSpan, r - cells[i].row + 1)
+            cells[i].columnSpan = max(cells[i].columnSpan, c - cells[i].column + 1)
+            cells[i].box = cells[i].box.union(Rect(x0: xs[c], y0: ys[r], x1: xs[c + 1], y1: ys[r + 1]))
+        }
+    }
+    return CellGrid(page: page, rowEdges: ys, columnEdges: xs, cells: cells, method: .lattice)
+}
+
+/// Colours follow the values: null and failed-check cells red, inferred orange, the rest green,
+/// and numbers in a report table that no value came from are marked unmatched.
+@Test func marksFollowValuesChecksAndUnmatchedNumbers() throws {
+    let outcomes = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+    let table = grid([
+        ["行政复议", "<", "<", "<", "<", "行政诉讼"] + Array(repeating: "<", count: 9),
+        outcomes + ["未经复议直接起诉", "<", "<", "<", "<", "复议后起诉", "<", "<", "<", "<"],
+        ["^", "^", "^", "^", "^"] + outcomes + outcomes,
+        ["1", "2", "0", "0", "4", "", "0", "0", "0", "0", "0", "0", "0", "0", "0"],  // review: 1+2 ≠ 4; a blank
+        ["7", "无", "", "", "", "", "", "", "", "", "", "", "", "", "说明"],          // a row no value comes from
+    ], page: 4)
+    var report = try ReportParser().parse(grids: [table], headLines: [])
+    // What an inference would look like (none is made yet): the value is marked, not read.
+    if let i = report.tables.reviewLitigation.values.firstIndex(where: { $0.path == ["litigation_after_review", "total"] }) {
+        report.tables.reviewLitigation.values[i].inferredBy = "review_litigation.totals"
+    }
+    let tables = TableDocument(pages: 4, grids: [table], leadingLines: [], fullText: "")
+    let page = PageLayout(number: 4, width: 600, height: 400, scanned: true, rulingLines: [], grids: 0..<1)
+    let inspection = Inspection(ExtractionLayout(report: report, format: .pdf, tables: tables, pages: [page]))
+
+    func status(_ path: String) -> Inspection.Status? { inspection.marks.first { $0.path == path }?.status }
+    for outcome in ["upheld", "corrected", "other", "pending", "total"] {
+        #expect(status("review_litigation.review.\(outcome)") == .failed)
+    }
+    #expect(status("review_litigation.litigation_direct.upheld") == .failed)  // blank → null
+    #expect(inspection.marks.first { $0.path == "review_litigation.litigation_direct.upheld" }?.reason?.contains("blank") == true)
+    #expect(status("review_litigation.litigation_direct.corrected") == .used)
+    #expect(status("review_litigation.litigation_after_review.total") == .inferred)
+    let unmatched = inspection.marks.filter { $0.status == .unmatched }
+    #expect(unmatched.map(\.raw) == ["7", "无"])
+    #expect(unmatched.allSatisfy { $0.page == 4 && $0.box.y0 == 80 && $0.path == nil })
+    #expect(inspection.counts(onPage: 4) == [.failed: 6, .used: 8, .inferred: 1, .unmatched: 2])
+
+    // The overlay: one line per ruling line, a dashed box per grid cell, then one box per mark.
+    let shapes = inspection.overlay(page: 4)
+    #expect(shapes.count == table.cells.count + inspection.marks.count)
+    #expect(inspection.overlay(page: 4, grid: false).count == inspection.marks.count)
+    #expect(inspection.overlay(page: 3).isEmpty)
+    let html = InspectionHTML.render(inspection, pages: [.init(number: 4, png: [0x89, 0x50])])
+    #expect(html.contains("<tr id=\"v-unmatched-4-15\" class=\"unmatched\">"))
+    #expect(html.contains("data:image/png;base64,iVA="))
+}
