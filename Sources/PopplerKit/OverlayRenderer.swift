@@ -53,7 +53,9 @@ enum OverlayRenderer {
         guard !label.text.isEmpty, rect.width > 1, rect.height > 1 else { return }
         let pad = 0.8
         cairo_set_font_size(cr, 1)
-        let fit = LabelFit.fit(label.text, width: rect.width - 2 * pad, height: rect.height - 2 * pad,
+        // The top part of the cell only, so that a value printed in its middle stays visible.
+        let height = min(rect.height - 2 * pad, max(rect.height * 0.6, label.minSize * LabelFit.leading))
+        let fit = LabelFit.fit(label.text, width: rect.width - 2 * pad, height: height,
                                maxSize: label.maxSize, minSize: label.minSize) { piece in
             var extents = cairo_text_extents_t()
             cairo_text_extents(cr, piece, &extents)
