@@ -44,8 +44,8 @@ public final class PageImage {
 
     /// The pixel at column `x`, row `y` (nil outside the image).
     public func pixel(x: Int, y: Int) -> Pixel? {
+        // The surface was flushed after drawing (or comes from a PNG), so its data is current.
         guard x >= 0, y >= 0, x < width, y < height, let data = cairo_image_surface_get_data(surface) else { return nil }
-        cairo_surface_flush(surface)
         let stride = Int(cairo_image_surface_get_stride(surface))
         let p = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)[x]
         let hasAlpha = cairo_image_surface_get_format(surface) == CAIRO_FORMAT_ARGB32
