@@ -7,7 +7,8 @@ struct GongkaiCommand: ParsableCommand {
         commandName: "gongkai",
         abstract: "Turn 政府信息公开工作年度报告 PDFs into typed, checked JSON.",
         discussion: ExitStatus.helpText,
-        subcommands: [ExtractCommand.self, BatchCommand.self, CorpusCommand.self, DiffCommand.self, DebugGridCommand.self, WorkerCommand.self],
+        subcommands: [ExtractCommand.self, BatchCommand.self, CorpusCommand.self, DiffCommand.self, InspectCommand.self,
+                      DebugGridCommand.self, WorkerCommand.self],
         defaultSubcommand: nil
     )
 }

@@ -18,7 +18,7 @@ struct OutputOptions: ParsableArguments {
     @Flag(help: "Print the JSON on one line (jsonl always is).")
     var compact = false
 
-    @Flag(help: "Add, for every value, its page, cell box (PDF points) and raw text. Web pages: page = the table's number, box in synthetic units (y0 / 20 = the row's <tr> index).")
+    @Flag(help: "Add, for every value, its page, cell box (PDF points, origin top-left), raw text and grid cell (JSON: a \"provenance\" list; CSV: extra columns). Web pages: page = the table's number, box in synthetic units (y0 / 20 = the row's <tr> index).")
     var provenance = false
 
     @Flag(help: "Start CSV output with a UTF-8 byte order mark (for Excel).")
@@ -30,7 +30,7 @@ struct OutputOptions: ParsableArguments {
     /// Text before the first record (CSV header, BOM).
     var preamble: String {
         guard format == .csv else { return "" }
-        return (bom ? CSVWriter.byteOrderMark : "") + (csvHeader ? CSVWriter.row(LongForm.header) : "")
+        return (bom ? CSVWriter.byteOrderMark : "") + (csvHeader ? CSVWriter.row(LongForm.header(provenance: provenance)) : "")
     }
 
     func render(_ document: ReportDocument) -> String {
@@ -40,7 +40,7 @@ struct OutputOptions: ParsableArguments {
         case .jsonl:
             return document.json(provenance: provenance).rendered(pretty: false) + "\n"
         case .csv:
-            return LongForm.rows(document).map(CSVWriter.row).joined()
+            return LongForm.rows(document, provenance: provenance).map(CSVWriter.row).joined()
         }
     }
 
@@ -54,7 +54,7 @@ struct OutputOptions: ParsableArguments {
             ])
             return record.rendered(pretty: false) + "\n"
         case .csv:
-            return CSVWriter.row(LongForm.failureRow(source: path, sha256: sha256, code: code))
+            return CSVWriter.row(LongForm.failureRow(source: path, sha256: sha256, code: code, provenance: provenance))
         }
     }
 }

@@ -17,15 +17,19 @@ enum OutputTarget {
     }
 
     func write(_ text: String) throws(WriteError) {
+        try write(bytes: Array(text.utf8))
+    }
+
+    func write(bytes: [UInt8]) throws(WriteError) {
         switch self {
         case .standardOutput:
-            try Self.writeAll(1, Array(text.utf8))
+            try Self.writeAll(1, bytes)
         case .file(let path):
             let temporary = path + ".part-\(getpid())"
             let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
             guard fd >= 0 else { throw WriteError(description: String(cString: strerror(errno))) }
             do throws(WriteError) {
-                try Self.writeAll(fd, Array(text.utf8))
+                try Self.writeAll(fd, bytes)
                 guard fsync(fd) == 0 || errno == EINVAL else { throw WriteError(description: String(cString: strerror(errno))) }
             } catch {
                 close(fd); unlink(temporary)

@@ -1,22 +1,35 @@
 /// PDF bytes → `TableDocument`: glyphs and ruling lines per page, lattice grids, leading lines.
 struct PDFTableReader: Sendable {
     var options: ReportExtractor.Options
+    /// Also return each page's size, ruling lines and grids (`ReportExtractor.extractWithLayout`).
+    var keepLayout = false
 
-    func read(bytes: [UInt8], path: String) throws(ExtractionError) -> TableDocument {
+    func read(bytes: [UInt8], path: String) throws(ExtractionError) -> (tables: TableDocument, pages: [PageLayout]) {
         let document: PDFDocument
         do { document = try PDFDocument(bytes: bytes, password: options.password) } catch { throw ExtractionError(error, path: path) }
         let pageCount = min(document.pageCount, options.maxPages)
-        let analyzer = PageAnalyzer(layout: options.layout, scanner: options.rulingLines)
+        var analyzer = PageAnalyzer(layout: options.layout, scanner: options.rulingLines)
+        analyzer.keepLayout = keepLayout
         let password = options.password
         let pages = ParallelPages.analyze(first: document, open: { () throws(PDFError) in try PDFDocument(bytes: bytes, password: password) },
                                           pageCount: pageCount, workers: options.threads, analyzer: analyzer)
         if pages.reduce(0, { $0 + $1.glyphCount }) == 0 { throw .noTextLayer(path: path, pages: document.pageCount) }
-        return TableDocument(
+        let tables = TableDocument(
             pages: document.pageCount,
             grids: pages.flatMap(\.grids),
             leadingLines: pages.flatMap(\.freeLines).map { TableDocument.Line(text: $0.text, height: $0.glyphHeight) },
             fullText: pages.map(\.text).joined(),
             metadataTitle: document.title
         )
+        guard keepLayout else { return (tables, []) }
+        var layouts: [PageLayout] = []
+        var next = 0
+        for page in pages {
+            let size = page.size ?? (0, 0)
+            layouts.append(PageLayout(number: page.number, width: size.width, height: size.height, scanned: page.scanned,
+                                      rulingLines: page.rulingLines, grids: next..<(next + page.grids.count)))
+            next += page.grids.count
+        }
+        return (tables, layouts)
     }
 }

@@ -34,6 +34,22 @@ public struct ReportExtractor: Sendable {
 
     /// Extracts a report from bytes already in memory. `format` nil: detect it from the content.
     public func extract(bytes: [UInt8], path: String, format: InputFormat? = nil) throws(ExtractionError) -> ReportDocument {
+        try run(bytes: bytes, path: path, format: format, keepLayout: false).report
+    }
+
+    /// Extracts a report and keeps what it was read from: the grids, and for PDFs each page's size
+    /// and ruling lines (`gongkai inspect`). The report is the one `extract` returns.
+    public func extractWithLayout(path: String, format: InputFormat? = nil) throws(ExtractionError) -> ExtractionLayout {
+        let bytes: [UInt8]
+        do { bytes = try FileBytes.read(path: path) } catch { throw .unreadable(path: path, detail: error.description) }
+        return try extractWithLayout(bytes: bytes, path: path, format: format)
+    }
+
+    public func extractWithLayout(bytes: [UInt8], path: String, format: InputFormat? = nil) throws(ExtractionError) -> ExtractionLayout {
+        try run(bytes: bytes, path: path, format: format, keepLayout: true)
+    }
+
+    private func run(bytes: [UInt8], path: String, format: InputFormat?, keepLayout: Bool) throws(ExtractionError) -> ExtractionLayout {
         if bytes.isEmpty { throw .emptyFile(path: path) }
         let detected = format ?? InputFormat.detect(bytes: bytes, path: path)
         // A file named .pdf that is something else (an HTML error page saved by a crawler) is a
@@ -42,14 +58,17 @@ public struct ReportExtractor: Sendable {
             throw .notPDF(path: path, looksLike: FileSniffer.describe(bytes))
         }
         let tables: TableDocument
+        var pages: [PageLayout] = []
         switch detected {
         case .pdf:
-            tables = try PDFTableReader(options: options).read(bytes: bytes, path: path)
+            (tables, pages) = try PDFTableReader(options: options, keepLayout: keepLayout).read(bytes: bytes, path: path)
         case .html:
             do { tables = try HTMLTableReader(settings: options.html).read(bytes: bytes) } catch {
                 throw .unreadable(path: path, detail: "not readable as HTML: \(error.description)")
             }
         case .text, .markdown:
+            // Text inputs plug in here: a reader that builds a `TableDocument` whose cells carry
+            // `GridCell.textPosition`, which `--provenance` then reports as line and column.
             throw .unsupportedFormat(path: path, format: detected.rawValue)
         }
         var report: ReportDocument
@@ -63,6 +82,6 @@ public struct ReportExtractor: Sendable {
         }
         if report.title == nil, let meta = tables.metadataTitle, let t = TitleReader.read(lines: [meta]) { report.title = t }
         report.source = SourceInfo(path: path, sha256: SHA256.hex(bytes), kind: detected.sourceKind, pages: tables.pages)
-        return report
+        return ExtractionLayout(report: report, format: detected, tables: tables, pages: pages)
     }
 }

@@ -3,6 +3,9 @@ public struct CheckFailure: Sendable, Equatable {
     public var at: String
     public var expected: ReportNumber
     public var actual: ReportNumber
+    /// Full dotted paths of the values the identity adds up on both sides (what `inspect` marks
+    /// red). Not part of the JSON.
+    public var paths: [String] = []
 }
 
 /// The outcome of one 勾稽关系 rule over a document.
@@ -47,10 +50,12 @@ public enum AccountingChecks {
         return total
     }
 
-    private static func compare(_ result: inout CheckResult, at: String, parts: ReportNumber?, total: ReportNumber?) {
+    /// `paths`: the values on both sides, relative to `table`.
+    private static func compare(_ result: inout CheckResult, at: String, parts: ReportNumber?, total: ReportNumber?,
+                                table: String, paths: [String]) {
         guard let parts, let total else { result.notCheckable.append(at); return }
         if abs(parts.doubleValue - total.doubleValue) > 1e-9 {
-            result.failures.append(.init(at: at, expected: parts, actual: total))
+            result.failures.append(.init(at: at, expected: parts, actual: total, paths: paths.map { table + "." + $0 }))
         }
     }
 
@@ -58,8 +63,8 @@ public enum AccountingChecks {
         let m = lookup(t)
         var r = CheckResult(rule: "applications.balance")
         for c in applicantKeys {
-            compare(&r, at: c, parts: sum(m, ["new_received.\(c)", "carried_over.\(c)"]),
-                    total: sum(m, ["results.total.\(c)", "carried_forward.\(c)"]))
+            let left = ["new_received.\(c)", "carried_over.\(c)"], right = ["results.total.\(c)", "carried_forward.\(c)"]
+            compare(&r, at: c, parts: sum(m, left), total: sum(m, right), table: "applications", paths: left + right)
         }
         return r
     }
@@ -69,7 +74,8 @@ public enum AccountingChecks {
         var r = CheckResult(rule: "applications.row_total")
         let rows = Set(t.values.map { $0.path.dropLast().joined(separator: ".") })
         for row in rows.sorted() {
-            compare(&r, at: row, parts: sum(m, partyKeys.map { "\(row).\($0)" }), total: m["\(row).total"] ?? nil)
+            let parts = partyKeys.map { "\(row).\($0)" }
+            compare(&r, at: row, parts: sum(m, parts), total: m["\(row).total"] ?? nil, table: "applications", paths: parts + ["\(row).total"])
         }
         return r
     }
@@ -80,7 +86,8 @@ public enum AccountingChecks {
         let resultRows = Set(t.values.map { $0.path.dropLast().joined(separator: ".") }
             .filter { $0.hasPrefix("results.") && $0 != "results.total" })
         for c in applicantKeys {
-            compare(&r, at: c, parts: sum(m, resultRows.sorted().map { "\($0).\(c)" }), total: m["results.total.\(c)"] ?? nil)
+            let parts = resultRows.sorted().map { "\($0).\(c)" }
+            compare(&r, at: c, parts: sum(m, parts), total: m["results.total.\(c)"] ?? nil, table: "applications", paths: parts + ["results.total.\(c)"])
         }
         return r
     }
@@ -89,7 +96,8 @@ public enum AccountingChecks {
         let m = lookup(t)
         var r = CheckResult(rule: "review_litigation.totals")
         for g in ReportTemplates.reviewGroups.map(\.key) {
-            compare(&r, at: g, parts: sum(m, ["upheld", "corrected", "other", "pending"].map { "\(g).\($0)" }), total: m["\(g).total"] ?? nil)
+            let parts = ["upheld", "corrected", "other", "pending"].map { "\(g).\($0)" }
+            compare(&r, at: g, parts: sum(m, parts), total: m["\(g).total"] ?? nil, table: "review_litigation", paths: parts + ["\(g).total"])
         }
         return r
     }

@@ -66,11 +66,15 @@ struct ApplicationsReader {
                 let dotted = "applications." + path.joined(separator: ".")
                 guard let cell = cellUnder(box, among: c.values) else {
                     warnings.append(.init(code: "cell_missing", message: "no cell under column \(column.label) in row \(t.labels.last ?? t.path)", path: dotted, page: c.row.page))
-                    reading.values.append(.init(path: path, value: nil, raw: "", page: c.row.page, box: c.row.box))
+                    // No cell: the box is where it should have been, the column over the row.
+                    let row = c.row.box
+                    reading.values.append(.init(path: path, value: nil, raw: "", page: c.row.page,
+                                                box: Rect(x0: box.x0, y0: row.y0, x1: box.x1, y1: row.y1)))
                     continue
                 }
                 let value = CellInterpreter.interpret(cell.text, path: dotted, page: c.row.page, warnings: &warnings)
-                reading.values.append(.init(path: path, value: value, raw: cell.text, page: c.row.page, box: cell.box))
+                reading.values.append(.init(path: path, value: value, raw: cell.text, page: c.row.page, box: cell.box,
+                                            cell: c.row.grid.ref(cell)))
             }
         }
         for ci in candidates.indices where !rowTaken.contains(ci) {

@@ -16,11 +16,17 @@ struct KeyedCell {
 struct KeyedGrid {
     let grid: CellGrid
     let cells: [KeyedCell]
+    /// The grid's index among the document's grids (`CellRef.grid`).
+    let index: Int
 
-    init(_ grid: CellGrid) {
+    init(_ grid: CellGrid, index: Int = 0) {
         self.grid = grid
+        self.index = index
         self.cells = grid.cells.map { KeyedCell(cell: $0, key: LabelText.labelKey($0.text)) }
     }
+
+    /// Where `cell` of this grid sits, for a value's provenance.
+    func ref(_ cell: KeyedCell) -> CellRef { CellRef(grid: index, cell: cell.cell) }
 
     var page: Int { grid.page }
     var rowCount: Int { grid.rowCount }

@@ -31,11 +31,14 @@ struct ProactiveReader {
                 let dotted = "proactive." + path.joined(separator: ".")
                 guard let cell = cellUnder(col.box, among: valueCells) else {
                     warnings.append(.init(code: "cell_missing", message: "no cell under column \(col.header) in row \(labelCell.text)", path: dotted, page: row.page))
-                    reading.values.append(.init(path: path, value: nil, raw: "", page: row.page, box: labelCell.box))
+                    // No cell: the box is where it should have been, the column beside the label.
+                    let expected = Rect(x0: col.box.x0, y0: labelCell.box.y0, x1: col.box.x1, y1: labelCell.box.y1)
+                    reading.values.append(.init(path: path, value: nil, raw: "", page: row.page, box: expected))
                     continue
                 }
                 let value = CellInterpreter.interpret(cell.text, path: dotted, page: row.page, warnings: &warnings)
-                reading.values.append(.init(path: path, value: value, raw: cell.text, page: row.page, box: cell.box))
+                reading.values.append(.init(path: path, value: value, raw: cell.text, page: row.page, box: cell.box,
+                                            cell: row.grid.ref(cell)))
                 if col.column.key == "amount", template.key == "procurement" {
                     reading.strings["procurement.unit"] = CellValueParser.unit(in: cell.text) ?? CellValueParser.unit(in: col.header) ?? "万元"
                 }

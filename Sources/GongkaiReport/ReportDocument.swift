@@ -53,12 +53,7 @@ public struct ReportDocument: Sendable {
                 if let rule = v.inferredBy {
                     inferred.append(.object(["path": .string(dotted), "rule": .string(rule)]))
                 }
-                if provenance {
-                    sources.append(.object([
-                        "path": .string(dotted), "page": .number(ReportNumber(v.page)), "raw": .string(v.raw),
-                        "box": .array([v.box.x0, v.box.y0, v.box.x1, v.box.y1].map { .number(Self.points($0)) }),
-                    ]))
-                }
+                if provenance { sources.append(Self.provenance(of: v, path: dotted)) }
             }
             for (path, s) in reading.strings { table.set(.string(s), at: path.split(separator: ".").map(String.init)) }
             root[key] = table
@@ -84,11 +79,36 @@ public struct ReportDocument: Sendable {
         return .object(root)
     }
 
+    /// One `provenance` entry: page, box (PDF points, top-left origin), raw text, the grid cell
+    /// (`null` when the row had no cell in that column: the box is then where it should be), and
+    /// for text inputs the line and column where the cell's text starts.
+    static func provenance(of v: ExtractedValue, path: String) -> JSONValue {
+        var o: [String: JSONValue] = [
+            "path": .string(path), "page": .number(ReportNumber(v.page)), "raw": .string(v.raw),
+            "box": .array([v.box.x0, v.box.y0, v.box.x1, v.box.y1].map { .number(Self.points($0)) }),
+        ]
+        if let c = v.cell {
+            o["cell"] = .object([
+                "grid": .number(ReportNumber(c.grid)), "row": .number(ReportNumber(c.row)), "column": .number(ReportNumber(c.column)),
+                "row_span": .number(ReportNumber(c.rowSpan)), "column_span": .number(ReportNumber(c.columnSpan)),
+            ])
+            if let t = c.textPosition {
+                o["line"] = .number(ReportNumber(t.line))
+                o["column"] = .number(ReportNumber(t.column))
+            }
+        } else {
+            o["cell"] = .null
+        }
+        if let rule = v.inferredBy { o["inferred_by"] = .string(rule) }
+        return .object(o)
+    }
+
     private static func points(_ v: Double) -> ReportNumber {
         ReportNumber(literal: String(format2(v))) ?? ReportNumber(0)
     }
 
-    private static func format2(_ v: Double) -> String {
+    /// A coordinate in points with at most two decimals, as `--provenance` writes it.
+    static func format2(_ v: Double) -> String {
         let scaled = (v * 100).rounded() / 100
         return scaled == scaled.rounded() ? String(Int(scaled)) : String(scaled)
     }

@@ -1,4 +1,29 @@
 import PageGeometry
+import TableLayout
+
+/// The grid cell a value was read from: which grid of the document and where in it.
+public struct CellRef: Sendable, Equatable, Hashable {
+    /// Index of the grid among the document's grids in reading order (the `grids` given to
+    /// `ReportParser.parse`, i.e. `TableDocument.grids`), 0-based.
+    public var grid: Int
+    /// 0-based grid row and column of the cell's top-left position, and how many it covers.
+    public var row: Int
+    public var column: Int
+    public var rowSpan: Int
+    public var columnSpan: Int
+    /// Text inputs: where the cell's text starts in the source (see `GridCell.textPosition`).
+    public var textPosition: TextPosition?
+
+    public init(grid: Int, row: Int, column: Int, rowSpan: Int = 1, columnSpan: Int = 1, textPosition: TextPosition? = nil) {
+        self.grid = grid; self.row = row; self.column = column; self.rowSpan = rowSpan; self.columnSpan = columnSpan
+        self.textPosition = textPosition
+    }
+
+    public init(grid: Int, cell: GridCell) {
+        self.init(grid: grid, row: cell.row, column: cell.column, rowSpan: cell.rowSpan, columnSpan: cell.columnSpan,
+                  textPosition: cell.textPosition)
+    }
+}
 
 /// One value read from a table, with where it came from.
 public struct ExtractedValue: Sendable, Equatable {
@@ -10,10 +35,21 @@ public struct ExtractedValue: Sendable, Equatable {
     /// Set when the value was not printed but follows from an accounting identity.
     public var inferredBy: String?
     public var page: Int
+    /// The cell's box in PDF points (top-left origin, y down). When no cell sat under the value's
+    /// column (`cell` nil), the box where it should have been: the column's x range over the row.
     public var box: Rect
+    /// The grid cell the value was read from; nil when the row had no cell in that column, or
+    /// for a value inferred rather than read.
+    public var cell: CellRef?
 
-    public init(path: [String], value: ReportNumber?, raw: String, inferredBy: String? = nil, page: Int, box: Rect) {
+    public init(path: [String], value: ReportNumber?, raw: String, inferredBy: String? = nil, page: Int, box: Rect, cell: CellRef? = nil) {
         self.path = path; self.value = value; self.raw = raw; self.inferredBy = inferredBy; self.page = page; self.box = box
+        self.cell = cell
+    }
+
+    /// The full dotted path, e.g. `applications.results.withheld.state_secret.natural_person`.
+    public func dottedPath(in table: ReportTableKind) -> String {
+        table.key + "." + path.joined(separator: ".")
     }
 }
 
@@ -51,5 +87,13 @@ public struct ReportTables: Sendable {
     public var applications = TableReading()
     public var reviewLitigation = TableReading()
     public var warnings: [ReportWarning] = []
+    /// Which report table each grid was read as, by grid index (see `CellRef.grid`); grids that
+    /// are none of tables 二/三/四 are absent.
+    public var gridKinds: [Int: ReportTableKind] = [:]
     public init() {}
+
+    /// The three tables with their kinds, in document order.
+    public var all: [(kind: ReportTableKind, reading: TableReading)] {
+        [(.proactive, proactive), (.applications, applications), (.reviewLitigation, reviewLitigation)]
+    }
 }

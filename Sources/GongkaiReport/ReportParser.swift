@@ -10,8 +10,9 @@ public struct ReportParser: Sendable {
     ///   - headLines: the text lines of the first page(s) outside tables, top to bottom (for the title).
     ///   - fullText: all text, for diagnosing documents that are not reports.
     public func parse(grids: [CellGrid], headLines: [TitleReader.HeadLine], fullText: String = "") throws(ReportError) -> ReportDocument {
-        let byKind = TableClassifier.classify(grids.map(KeyedGrid.init))
+        let byKind = TableClassifier.classify(grids.enumerated().map { KeyedGrid($1, index: $0) })
         var tables = ReportTables()
+        for (kind, keyed) in byKind { for g in keyed { tables.gridKinds[g.index] = kind } }
         var warnings: [ReportWarning] = []
         tables.proactive = ProactiveReader().read(byKind[.proactive] ?? [], into: &warnings)
         tables.applications = ApplicationsReader().read(byKind[.applications] ?? [], into: &warnings)

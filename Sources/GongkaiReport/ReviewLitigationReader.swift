@@ -33,7 +33,8 @@ struct ReviewLitigationReader {
             let dotted = "review_litigation." + path.joined(separator: ".")
             guard seen.insert(dotted).inserted else { continue }
             let value = CellInterpreter.interpret(cell.text, path: dotted, page: grid.page, warnings: &warnings)
-            reading.values.append(.init(path: path, value: value, raw: cell.text, page: grid.page, box: cell.box))
+            reading.values.append(.init(path: path, value: value, raw: cell.text, page: grid.page, box: cell.box,
+                                        cell: grid.ref(cell)))
         }
         for g in ReportTemplates.reviewGroups {
             for o in ReportTemplates.reviewOutcomes where !seen.contains("review_litigation.\(g.key).\(o.key)") {

@@ -1,8 +1,17 @@
 import TableLayout
 
 /// Which report table a grid belongs to.
-public enum ReportTableKind: String, Sendable {
+public enum ReportTableKind: String, Sendable, CaseIterable {
     case proactive, applications, reviewLitigation
+
+    /// The table's key in the JSON document (`proactive`, `applications`, `review_litigation`).
+    public var key: String {
+        switch self {
+        case .proactive: return "proactive"
+        case .applications: return "applications"
+        case .reviewLitigation: return "review_litigation"
+        }
+    }
 }
 
 /// Sorts a document's grids into tables 二, 三 and 四 by the words they contain; a grid without

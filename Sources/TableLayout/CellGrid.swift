@@ -1,5 +1,14 @@
 import PageGeometry
 
+/// Where a cell's text starts in a text source (layout text, markdown): 1-based line and column,
+/// the column counted in characters. Readers of text inputs set it on the cells they build;
+/// `--provenance` passes it on as `line`/`column`. PDF and HTML cells have none.
+public struct TextPosition: Sendable, Equatable, Hashable {
+    public var line: Int
+    public var column: Int
+    public init(line: Int, column: Int) { self.line = line; self.column = column }
+}
+
 /// One cell of a reconstructed table, possibly spanning several grid rows and columns.
 public struct GridCell: Sendable, Equatable {
     public var row: Int
@@ -10,10 +19,12 @@ public struct GridCell: Sendable, Equatable {
     public var box: Rect
     /// The cell's text, wrapped lines joined.
     public var text: String
+    /// Text inputs: where the cell's text starts in the source; nil for PDF and HTML.
+    public var textPosition: TextPosition?
 
-    public init(row: Int, column: Int, rowSpan: Int = 1, columnSpan: Int = 1, box: Rect, text: String) {
+    public init(row: Int, column: Int, rowSpan: Int = 1, columnSpan: Int = 1, box: Rect, text: String, textPosition: TextPosition? = nil) {
         self.row = row; self.column = column; self.rowSpan = rowSpan; self.columnSpan = columnSpan
-        self.box = box; self.text = text
+        self.box = box; self.text = text; self.textPosition = textPosition
     }
 
     public var lastRow: Int { row + rowSpan - 1 }

@@ -1,0 +1,42 @@
+/// One page as the layout layer saw it (PDF inputs): what `inspect` draws under the values.
+public struct PageLayout: Sendable {
+    /// 1-based page number.
+    public var number: Int
+    /// Page size in points (the space of every box and line).
+    public var width: Double
+    public var height: Double
+    /// Whether the page was rendered for ruling lines: only pages whose text carries the tables'
+    /// labels are (prose pages are never rendered).
+    public var scanned: Bool
+    /// The ruling lines found (empty when not scanned).
+    public var rulingLines: [RulingLine]
+    /// The page's grids, as indices into `ExtractionLayout.tables.grids` (and `CellRef.grid`).
+    public var grids: Range<Int>
+
+    public init(number: Int, width: Double, height: Double, scanned: Bool, rulingLines: [RulingLine], grids: Range<Int>) {
+        self.number = number; self.width = width; self.height = height; self.scanned = scanned
+        self.rulingLines = rulingLines; self.grids = grids
+    }
+}
+
+/// A report together with the layout it was read from: everything needed to show what was
+/// extracted and from where, without extracting again.
+public struct ExtractionLayout: Sendable {
+    /// The extracted report (the document `extract` returns).
+    public var report: ReportDocument
+    public var format: InputFormat
+    /// The grids in reading order; `CellRef.grid` and `report.tables.gridKinds` index into them.
+    public var tables: TableDocument
+    /// PDF: every page read, in order. Other inputs have no pages.
+    public var pages: [PageLayout]
+
+    public init(report: ReportDocument, format: InputFormat, tables: TableDocument, pages: [PageLayout]) {
+        self.report = report; self.format = format; self.tables = tables; self.pages = pages
+    }
+
+    /// Pages that hold at least one grid.
+    public var pagesWithTables: [PageLayout] { pages.filter { !$0.grids.isEmpty } }
+
+    /// The page numbered `number` (1-based), if it was read.
+    public func page(_ number: Int) -> PageLayout? { pages.first { $0.number == number } }
+}
