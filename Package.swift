@@ -6,6 +6,7 @@
 //   PageGeometry  plain value types shared by every layer (Rect, Glyph, RulingLine, PageContent)
 //   PopplerKit    owns every pointer and GObject lifetime; bytes → PageContent
 //   TableLayout   glyphs + ruling lines → lines → CellGrid (knows nothing of reports)
+//   TextTables    text (pdftotext -layout output, markdown pipe tables) → CellGrid; decoding
 //   GongkaiReport templates as data, label matching, normalising, checks, JSON
 //   GongkaiKit    the pipeline facade (library product)
 //   GongkaiCLI    the `gongkai` executable
@@ -30,8 +31,9 @@ let package = Package(
         .target(name: "PageGeometry"),
         .target(name: "PopplerKit", dependencies: ["CPoppler", "PageGeometry"]),
         .target(name: "TableLayout", dependencies: ["PageGeometry"]),
+        .target(name: "TextTables", dependencies: ["TableLayout"]),
         .target(name: "GongkaiReport", dependencies: ["TableLayout"]),
-        .target(name: "GongkaiKit", dependencies: ["PopplerKit", "TableLayout", "GongkaiReport"]),
+        .target(name: "GongkaiKit", dependencies: ["PopplerKit", "TableLayout", "TextTables", "GongkaiReport"]),
         .executableTarget(
             name: "GongkaiCLI",
             dependencies: [
@@ -43,5 +45,6 @@ let package = Package(
         .testTarget(name: "TableLayoutTests", dependencies: ["TableLayout"]),
         .testTarget(name: "GongkaiReportTests", dependencies: ["GongkaiReport", "TableLayout"]),
         .testTarget(name: "GongkaiCLITests", dependencies: ["GongkaiKit"]),
+        .testTarget(name: "TextTablesTests", dependencies: ["TextTables", "GongkaiKit"], exclude: ["Fixtures"]),
     ]
 )

@@ -15,6 +15,8 @@ public struct ReportExtractor: Sendable {
         /// Threads reading pages of one document (each with its own Poppler document); 1 = serial.
         /// Two pay off on a multi-core machine; more mostly repeat each document's font set-up.
         public var threads = min(2, Self.processorCount)
+        /// How text inputs count columns; nil: chosen per document.
+        public var textMetric: TextTableReader.Metric?
         public init() {}
 
         public static var processorCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
@@ -39,10 +41,17 @@ public struct ReportExtractor: Sendable {
             throw .notPDF(path: path, looksLike: FileSniffer.describe(bytes))
         }
         let tables: TableDocument
+        var notes: [String] = []
         switch detected {
         case .pdf:
             tables = try PDFTableReader(options: options).read(bytes: bytes, path: path)
-        case .text, .markdown, .html:
+        case .text, .markdown:
+            let decoded: (text: String, encoding: TextEncoding)
+            do { decoded = try TextDecoding.decode(bytes) } catch { throw .unsupportedEncoding(path: path, detail: error.description) }
+            let (document, found) = TextTableReader(options: .init(metric: options.textMetric)).analyze(decoded.text)
+            tables = document
+            notes.append("input: \(detected.rawValue), \(decoded.encoding.rawValue); columns counted by \(found.metric == .characters ? "characters (pdftotext -layout)" : "display width (CJK = 2)"); \(found.layoutTables) layout grid(s), \(found.pipeTables) pipe table(s)")
+        case .html:
             throw .unsupportedFormat(path: path, format: detected.rawValue)
         }
         var report: ReportDocument
@@ -56,6 +65,7 @@ public struct ReportExtractor: Sendable {
         }
         if report.title == nil, let meta = tables.metadataTitle, let t = TitleReader.read(lines: [meta]) { report.title = t }
         report.source = SourceInfo(path: path, sha256: SHA256.hex(bytes), kind: detected.sourceKind, pages: tables.pages)
+        report.notes = notes + report.notes
         return report
     }
 }

@@ -51,5 +51,7 @@ public struct ReportTables: Sendable {
     public var applications = TableReading()
     public var reviewLitigation = TableReading()
     public var warnings: [ReportWarning] = []
+    /// How rows and columns were matched (label → template path, score), for `--verbose`.
+    public var notes: [String] = []
     public init() {}
 }

@@ -45,7 +45,7 @@ public struct ReportParser: Sendable {
         let template = distinct.count == 1 ? distinct.first!.rawValue : (distinct.isEmpty ? fallback.rawValue : "mixed")
 
         let checks = AccountingChecks.run(applications: tables.applications, review: tables.reviewLitigation)
-        return ReportDocument(source: nil, title: title, template: template, tableVersions: versions, tables: tables, checks: checks)
+        return ReportDocument(source: nil, title: title, template: template, tableVersions: versions, tables: tables, checks: checks, notes: tables.notes)
     }
 
     private func diagnoseMissingTables(title: TitleReader.Title?, grids: [CellGrid], fullText: String) -> ReportError {
