@@ -29,6 +29,7 @@ struct LayoutSection {
         var frag: Fragment
         var row: Int
         var range: ClosedRange<Int>
+        var whole = false
     }
 
     private struct LabelBlock {
@@ -69,23 +70,49 @@ struct LayoutSection {
         var headerStubs: [(row: Int, frag: Fragment)] = []
         var stacks: [Stack] = []
         var spanning: [Spanning] = []
+        func inArea(_ f: Fragment) -> Bool { f.pos >= headerThreshold || f.posEnd > v + 1 }
+        // Captions: the top header lines holding a single word over the columns (申请人情况,
+        // 法人或其他组织, 第二十条第（一）项) span the columns below them.
+        var captionRows = Set<Int>()
+        for (row, li) in header.enumerated() where row < header.count - 1 {
+            let area = lines[li].fragments.filter(inArea)
+            if area.count == 1 { captionRows.insert(row); continue }
+            if area.isEmpty { continue }
+            break
+        }
         for (row, li) in header.enumerated().reversed() {
+            let area = lines[li].fragments.filter(inArea)
             for f in lines[li].fragments {
-                let inArea = f.pos >= headerThreshold || f.posEnd > v + 1
-                if !inArea { headerStubs.append((row, f)); continue }
+                guard inArea(f) else { headerStubs.append((row, f)); continue }
+                if captionRows.contains(row) {
+                    spanning.append(Spanning(frag: f, row: row, range: 0...0, whole: true))
+                    continue
+                }
                 let lo = f.pos, hi = f.physEnd
+                func overlap(_ i: Int) -> Double { min(hi, stacks[i].hi) - max(lo, stacks[i].lo) }
                 let hits = stacks.indices.filter { i in
                     guard stacks[i].topRow != row else { return false }  // never two words of one line
-                    let o = min(hi, stacks[i].hi) - max(lo, stacks[i].lo)
+                    let o = overlap(i)
                     return o > 0 && o >= 0.4 * min(hi - lo, stacks[i].hi - stacks[i].lo)
                 }
-                if hits.isEmpty {
-                    stacks.append(Stack(frags: [f], lo: lo, hi: hi, topRow: row))
-                } else if hits.count == 1 {
-                    let i = hits[0]
+                var join: Int?
+                if hits.count == 1 {
+                    join = hits[0]
+                } else if hits.count >= 2 {
+                    // Over two columns: a word set among neighbours one column apart is that column's
+                    // header running wide (CJK is wider than its character count); a word with no
+                    // such neighbours spans the columns.
+                    let centers = stacks.map { ($0.lo + $0.hi) / 2 }.sorted()
+                    let pitch = centers.count >= 2 ? median(zip(centers, centers.dropFirst()).map { $1 - $0 }) : .infinity
+                    let nearest = area.filter { $0.pos != f.pos }.map { abs($0.pos - f.pos) }.min()
+                    if let nearest, nearest <= 1.6 * pitch { join = hits.max { overlap($0) < overlap($1) } }
+                }
+                if let i = join {
                     stacks[i].frags.insert(f, at: 0)
                     stacks[i].lo = min(stacks[i].lo, lo); stacks[i].hi = max(stacks[i].hi, hi)
                     stacks[i].topRow = row
+                } else if hits.isEmpty {
+                    stacks.append(Stack(frags: [f], lo: lo, hi: hi, topRow: row))
                 } else {
                     spanning.append(Spanning(frag: f, row: row, range: 0...0))
                 }
@@ -132,7 +159,7 @@ struct LayoutSection {
                 let o = min(f.physEnd, stacks[s].hi) - max(f.pos, stacks[s].lo)
                 return stackColumn[s] >= 0 && o > 0 && o >= 0.4 * min(f.physEnd - f.pos, stacks[s].hi - stacks[s].lo)
             }.map { stackColumn[$0] }
-            spanning[i].range = (cols.min() ?? 0)...(cols.max() ?? 0)
+            spanning[i].range = spanning[i].whole || cols.isEmpty ? 0...(k - 1) : cols.min()!...cols.max()!
         }
         spanning.sort { ($0.row, $0.frag.pos) < ($1.row, $1.frag.pos) }
         for row in Set(spanning.map(\.row)).sorted() {
