@@ -22,6 +22,7 @@ struct LayoutSection {
         var lo: Double
         var hi: Double
         var topRow: Int
+        var bottomRow: Int
         var center: Double { (frags.map(\.pos).min()! + frags.map(\.posEnd).max()!) / 2 }
     }
 
@@ -82,39 +83,74 @@ struct LayoutSection {
         }
         for (row, li) in header.enumerated().reversed() {
             let area = lines[li].fragments.filter(inArea)
-            for f in lines[li].fragments {
-                guard inArea(f) else { headerStubs.append((row, f)); continue }
-                if captionRows.contains(row) {
-                    spanning.append(Spanning(frag: f, row: row, range: 0...0, whole: true))
-                    continue
+            for f in lines[li].fragments where !inArea(f) { headerStubs.append((row, f)) }
+            if captionRows.contains(row) {
+                for f in area { spanning.append(Spanning(frag: f, row: row, range: 0...0, whole: true)) }
+                continue
+            }
+            let open = stacks.indices  // stacks from the lines below; words of this line never join each other
+            func overlap(_ f: Fragment, _ i: Int) -> Double { min(f.physEnd, stacks[i].hi) - max(f.pos, stacks[i].lo) }
+            func positionOverlap(_ f: Fragment, _ i: Int) -> Double {
+                let top = stacks[i].frags[0]
+                return min(f.posEnd, top.posEnd) - max(f.pos, top.pos)
+            }
+            let pitch: Double = {
+                let centers = stacks.map { ($0.lo + $0.hi) / 2 }.sorted()
+                return centers.count >= 2 ? median(zip(centers, centers.dropFirst()).map { $1 - $0 }) : .infinity
+            }()
+            var spans = [Bool](repeating: false, count: area.count)
+            var hitsOf: [[Int]] = []
+            for (n, f) in area.enumerated() {
+                let hits = open.filter { i in
+                    let o = overlap(f, i)
+                    return o > 0 && o >= 0.4 * min(f.physEnd - f.pos, stacks[i].hi - stacks[i].lo)
                 }
-                let lo = f.pos, hi = f.physEnd
-                func overlap(_ i: Int) -> Double { min(hi, stacks[i].hi) - max(lo, stacks[i].lo) }
-                let hits = stacks.indices.filter { i in
-                    guard stacks[i].topRow != row else { return false }  // never two words of one line
-                    let o = overlap(i)
-                    return o > 0 && o >= 0.4 * min(hi - lo, stacks[i].hi - stacks[i].lo)
-                }
-                var join: Int?
-                if hits.count == 1 {
-                    join = hits[0]
-                } else if hits.count >= 2 {
+                hitsOf.append(hits)
+                if hits.count >= 2 {
                     // Over two columns: a word set among neighbours one column apart is that column's
                     // header running wide (CJK is wider than its character count); a word with no
                     // such neighbours spans the columns.
-                    let centers = stacks.map { ($0.lo + $0.hi) / 2 }.sorted()
-                    let pitch = centers.count >= 2 ? median(zip(centers, centers.dropFirst()).map { $1 - $0 }) : .infinity
                     let nearest = area.filter { $0.pos != f.pos }.map { abs($0.pos - f.pos) }.min()
-                    if let nearest, nearest <= 1.6 * pitch { join = hits.max { overlap($0) < overlap($1) } }
+                    spans[n] = nearest == nil || nearest! > 1.6 * pitch
                 }
-                if let i = join {
-                    stacks[i].frags.insert(f, at: 0)
-                    stacks[i].lo = min(stacks[i].lo, lo); stacks[i].hi = max(stacks[i].hi, hi)
-                    stacks[i].topRow = row
-                } else if hits.isEmpty {
-                    stacks.append(Stack(frags: [f], lo: lo, hi: hi, topRow: row))
-                } else {
+            }
+            // Each word joins the column it stands over: first by characters overlapping the top of
+            // the column (the wrapped text below it), then by its wider CJK extent.
+            var claim: [Int: Int] = [:]  // stack → word
+            for (n, f) in area.enumerated() where !spans[n] {
+                guard let i = open.filter({ positionOverlap(f, $0) > 0 }).max(by: { positionOverlap(f, $0) < positionOverlap(f, $1) }) else { continue }
+                if let other = claim[i], positionOverlap(area[other], i) >= positionOverlap(f, i) { continue }
+                claim[i] = n
+            }
+            var joined = Set(claim.values)
+            for (n, f) in area.enumerated() where !spans[n] && !joined.contains(n) {
+                guard let i = hitsOf[n].filter({ claim[$0] == nil }).max(by: { overlap(f, $0) < overlap(f, $1) }) else { continue }
+                claim[i] = n; joined.insert(n)
+            }
+            for (i, n) in claim {
+                let f = area[n]
+                stacks[i].frags.insert(f, at: 0)
+                stacks[i].lo = min(stacks[i].lo, f.pos); stacks[i].hi = max(stacks[i].hi, f.physEnd)
+                stacks[i].topRow = row
+            }
+            for (n, f) in area.enumerated() where !joined.contains(n) {
+                if spans[n] {
                     spanning.append(Spanning(frag: f, row: row, range: 0...0))
+                } else {
+                    stacks.append(Stack(frags: [f], lo: f.pos, hi: f.physEnd, topRow: row, bottomRow: row))
+                }
+            }
+        }
+        // A column word standing only on a line of spanning words, above every real column, is a
+        // spanning word whose columns it did not reach (行政诉讼 placed far right of its columns).
+        if stacks.count >= 2 {
+            let spanningRows = Set(spanning.map(\.row))
+            let lowest = stacks.map(\.bottomRow)
+            for i in stacks.indices.reversed() where stacks[i].frags.count == 1 && spanningRows.contains(stacks[i].bottomRow) {
+                let others = lowest.enumerated().filter { $0.offset != i }.map(\.element)
+                if let deepest = others.min(), stacks[i].bottomRow < deepest {
+                    spanning.append(Spanning(frag: stacks[i].frags[0], row: stacks[i].bottomRow, range: 0...0))
+                    stacks.remove(at: i)
                 }
             }
         }
