@@ -88,50 +88,62 @@ struct LayoutSection {
                 for f in area { spanning.append(Spanning(frag: f, row: row, range: 0...0, whole: true)) }
                 continue
             }
-            let open = stacks.indices  // stacks from the lines below; words of this line never join each other
             func overlap(_ f: Fragment, _ i: Int) -> Double { min(f.physEnd, stacks[i].hi) - max(f.pos, stacks[i].lo) }
-            func positionOverlap(_ f: Fragment, _ i: Int) -> Double {
-                let top = stacks[i].frags[0]
-                return min(f.posEnd, top.posEnd) - max(f.pos, top.pos)
-            }
             let pitch: Double = {
-                let centers = stacks.map { ($0.lo + $0.hi) / 2 }.sorted()
-                return centers.count >= 2 ? median(zip(centers, centers.dropFirst()).map { $1 - $0 }) : .infinity
+                let centers = stacks.map { $0.frags[0].center }.sorted()
+                return centers.count >= 2 ? median(zip(centers, centers.dropFirst()).map { $1 - $0 }) : 4
             }()
+            // Words spanning columns: wider than the columns they stand over, with no neighbour a
+            // column away on their line (行政复议 … 行政诉讼; a column's own header has neighbours).
             var spans = [Bool](repeating: false, count: area.count)
-            var hitsOf: [[Int]] = []
             for (n, f) in area.enumerated() {
-                let hits = open.filter { i in
-                    let o = overlap(f, i)
-                    return o > 0 && o >= 0.4 * min(f.physEnd - f.pos, stacks[i].hi - stacks[i].lo)
+                let touched = stacks.indices.filter { overlap(f, $0) > 0 }
+                guard !touched.isEmpty else { continue }
+                let nearest = area.filter { $0.pos != f.pos }.map { abs($0.pos - f.pos) }.min()
+                let isolated = nearest == nil || nearest! > 1.6 * pitch
+                let wide = touched.count >= 2 || (f.physEnd - f.pos) >= 1.5 * pitch
+                spans[n] = isolated && wide
+            }
+            // The other words join the column under them: an order-keeping match of this line's
+            // words to the columns' top words by centre, only where their extents meet.
+            let words = area.indices.filter { !spans[$0] }
+            let order = stacks.indices.sorted { stacks[$0].frags[0].center < stacks[$1].frags[0].center }
+            let gap = max(2.0, 0.8 * pitch)
+            func cost(_ w: Int, _ st: Int) -> Double? {
+                let f = area[w], top = stacks[st].frags[0]
+                let o = overlap(f, st)
+                guard o >= 0.4 * min(f.physEnd - f.pos, stacks[st].hi - stacks[st].lo) && o > 0 || min(f.posEnd, top.posEnd) > max(f.pos, top.pos) else { return nil }
+                let d = abs(f.center - top.center)
+                return d <= 2 * gap ? d : nil
+            }
+            let nw = words.count, ns = order.count
+            var dp = [[Double]](repeating: [Double](repeating: 0, count: ns + 1), count: nw + 1)
+            var move = [[UInt8]](repeating: [UInt8](repeating: 0, count: ns + 1), count: nw + 1)  // 1 word alone, 2 column alone, 3 match
+            for i in 0...nw {
+                for j in 0...ns {
+                    if i == 0 && j == 0 { continue }
+                    var best = Double.infinity, how: UInt8 = 0
+                    if i > 0, dp[i - 1][j] + gap < best { best = dp[i - 1][j] + gap; how = 1 }
+                    if j > 0, dp[i][j - 1] + gap < best { best = dp[i][j - 1] + gap; how = 2 }
+                    if i > 0, j > 0, let c = cost(words[i - 1], order[j - 1]), dp[i - 1][j - 1] + c < best { best = dp[i - 1][j - 1] + c; how = 3 }
+                    dp[i][j] = best; move[i][j] = how
                 }
-                hitsOf.append(hits)
-                if hits.count >= 2 {
-                    // Over two columns: a word set among neighbours one column apart is that column's
-                    // header running wide (CJK is wider than its character count); a word with no
-                    // such neighbours spans the columns.
-                    let nearest = area.filter { $0.pos != f.pos }.map { abs($0.pos - f.pos) }.min()
-                    spans[n] = nearest == nil || nearest! > 1.6 * pitch
+            }
+            var matched: [(word: Int, stack: Int)] = []
+            var i = nw, j = ns
+            while i > 0 || j > 0 {
+                switch move[i][j] {
+                case 3: matched.append((words[i - 1], order[j - 1])); i -= 1; j -= 1
+                case 1: i -= 1
+                default: j -= 1
                 }
             }
-            // Each word joins the column it stands over: first by characters overlapping the top of
-            // the column (the wrapped text below it), then by its wider CJK extent.
-            var claim: [Int: Int] = [:]  // stack → word
-            for (n, f) in area.enumerated() where !spans[n] {
-                guard let i = open.filter({ positionOverlap(f, $0) > 0 }).max(by: { positionOverlap(f, $0) < positionOverlap(f, $1) }) else { continue }
-                if let other = claim[i], positionOverlap(area[other], i) >= positionOverlap(f, i) { continue }
-                claim[i] = n
-            }
-            var joined = Set(claim.values)
-            for (n, f) in area.enumerated() where !spans[n] && !joined.contains(n) {
-                guard let i = hitsOf[n].filter({ claim[$0] == nil }).max(by: { overlap(f, $0) < overlap(f, $1) }) else { continue }
-                claim[i] = n; joined.insert(n)
-            }
-            for (i, n) in claim {
-                let f = area[n]
-                stacks[i].frags.insert(f, at: 0)
-                stacks[i].lo = min(stacks[i].lo, f.pos); stacks[i].hi = max(stacks[i].hi, f.physEnd)
-                stacks[i].topRow = row
+            let joined = Set(matched.map(\.word))
+            for (w, st) in matched {
+                let f = area[w]
+                stacks[st].frags.insert(f, at: 0)
+                stacks[st].lo = min(stacks[st].lo, f.pos); stacks[st].hi = max(stacks[st].hi, f.physEnd)
+                stacks[st].topRow = row
             }
             for (n, f) in area.enumerated() where !joined.contains(n) {
                 if spans[n] {
