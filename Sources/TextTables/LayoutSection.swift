@@ -71,7 +71,12 @@ struct LayoutSection {
         var headerStubs: [(row: Int, frag: Fragment)] = []
         var stacks: [Stack] = []
         var spanning: [Spanning] = []
-        func inArea(_ f: Fragment) -> Bool { f.pos >= headerThreshold || f.posEnd > v + 1 }
+        // A header word stands over the value columns when it starts right of the labels, reaches
+        // into the values, or is a short word centred over them (CJK column headers start left of
+        // the numbers under them in pdftotext output).
+        func inArea(_ f: Fragment) -> Bool {
+            f.pos >= headerThreshold || f.posEnd > v + 1 || (f.charCount <= 8 && f.physCenter >= v - 2)
+        }
         // Captions: the top header lines holding a single word over the columns (申请人情况,
         // 法人或其他组织, 第二十条第（一）项) span the columns below them.
         var captionRows = Set<Int>()
