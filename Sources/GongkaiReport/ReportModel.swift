@@ -36,6 +36,8 @@ public struct TableReading: Sendable, Equatable {
     public var values: [ExtractedValue] = []
     /// Non-numeric leaves (e.g. procurement `unit`), by dotted path below the table.
     public var strings: [String: String] = [:]
+    /// How labels and columns were matched, for `--verbose`.
+    public var notes: [String] = []
     public var found: Bool { !values.isEmpty }
 
     public init(version: TemplateVersion? = nil) { self.version = version }

@@ -25,7 +25,10 @@ public struct ReportParser: Sendable {
             warnings.append(.init(code: "table_missing", message: "table \(name) not found"))
         }
         if title == nil { warnings.append(.init(code: "title_missing", message: "report title not found on the first page")) }
-        tables.warnings = warnings
+        tables.warnings += warnings
+        tables.notes += tables.proactive.notes + tables.applications.notes + tables.reviewLitigation.notes
+        // Cells the source lost, where the identities determine them (marked inferred).
+        IdentityInference.apply(to: &tables)
 
         // Versions: each table's own; table 四 is the same in both formats and follows the others.
         var versions: [ReportTableKind: TemplateVersion] = [:]
