@@ -50,7 +50,8 @@ public struct ReportExtractor: Sendable {
             do { decoded = try TextDecoding.decode(bytes) } catch { throw .unsupportedEncoding(path: path, detail: error.description) }
             let (document, found) = TextTableReader(options: .init(metric: options.textMetric)).analyze(decoded.text)
             tables = document
-            notes.append("input: \(detected.rawValue), \(decoded.encoding.rawValue); columns counted by \(found.metric == .characters ? "characters (pdftotext -layout)" : "display width (CJK = 2)"); \(found.layoutTables) layout grid(s), \(found.pipeTables) pipe table(s)")
+            let metric = found.layoutTables == 0 ? "" : "; layout columns counted by " + (found.metric == .characters ? "characters (as pdftotext -layout writes them)" : "display width (CJK = 2)")
+            notes.append("input: \(detected.rawValue), \(decoded.encoding.rawValue); \(found.layoutTables) layout grid(s), \(found.pipeTables) pipe table(s)\(metric)")
         case .html:
             throw .unsupportedFormat(path: path, format: detected.rawValue)
         }
