@@ -20,7 +20,7 @@ struct ApplicationsReader {
         }
 
         // Data rows: every row below the header in the first grid, all rows of continuation grids.
-        var candidates: [(row: GridRow, label: [LabelKey], values: [KeyedCell], columns: [(ReportTemplates.ApplicantColumn, Rect)])] = []
+        var candidates: [(row: GridRow, label: [LabelKey], values: [KeyedCell], columns: [(ReportTemplates.ApplicantColumn, Rect)], numbering: String?)] = []
         for (gi, grid) in grids.enumerated() {
             var columns = header.map { ($0.column, $0.box) }
             var right = labelRight
@@ -38,7 +38,8 @@ struct ApplicationsReader {
                 var label: [LabelKey] = []
                 for key in labelCells.map(\.key) where !key.isEmpty && key != label.last { label.append(key) }
                 guard !label.isEmpty else { continue }
-                candidates.append((row, label, row.cells.filter { $0.box.midX >= right }, columns))
+                let numbering = labelCells.reversed().lazy.compactMap { LabelText.numbering($0.text) }.first
+                candidates.append((row, label, row.cells.filter { $0.box.midX >= right }, columns, numbering))
             }
         }
 
@@ -84,8 +85,22 @@ struct ApplicationsReader {
             let templatesBetween = lower + 1 < upper ? (lower + 1..<upper).filter {
                 !templateTaken.contains($0) && (templates[$0].version == nil || majority == nil || templates[$0].version == majority)
             } : []
+            // As many rows as templates: in order. Else a row whose numbering (（七）) only one of
+            // the templates between has.
+            var pairs: [(Int, Int)] = []
             if !rowsBetween.isEmpty, rowsBetween.count == templatesBetween.count {
-                for (r, ti) in zip(rowsBetween, templatesBetween) {
+                pairs = Array(zip(rowsBetween, templatesBetween))
+            } else {
+                for r in rowsBetween {
+                    guard let n = candidates[r].numbering else { continue }
+                    let same = templatesBetween.filter { Self.templateNumbering[$0] == n }
+                    if same.count == 1, !pairs.contains(where: { $0.1 == same[0] }) { pairs.append((r, same[0])) }
+                }
+                // Keep the order of the rows.
+                pairs = pairs.enumerated().filter { i, p in pairs.prefix(i).allSatisfy { $0.0 < p.0 && $0.1 < p.1 } }.map(\.element)
+            }
+            if !pairs.isEmpty {
+                for (r, ti) in pairs {
                     rowTaken.insert(r); templateTaken.insert(ti)
                     assignment.append((r, ti))
                     how[r] = "by position"
@@ -165,11 +180,18 @@ struct ApplicationsReader {
             let agreement = row.dropLast().map { seg in groups.map { seg.similarity($0) }.max() ?? 0 }
             context = agreement.reduce(0, +) / Double(agreement.count)
         }
-        let bySegment = leaf.similarity(templateLeaf) * (0.6 + 0.4 * context)
+        var leafScore = leaf.similarity(templateLeaf)
+        // A label written short (（二）部分公开 for the template's long one): the row's label is the
+        // start of the template's.
+        if leaf.count >= 2, leaf.count < templateLeaf.count, templateLeaf.scalars.starts(with: leaf.scalars) {
+            leafScore = max(leafScore, 0.58 + 0.3 * Double(leaf.count) / Double(templateLeaf.count))
+        }
+        let bySegment = leafScore * (row.count > 1 ? 0.6 + 0.4 * context : 1)
         return max(bySegment, 0.9 * rowWhole.similarity(templateWhole))
     }
 
     static let templateSegments = ReportTemplates.applicationRows.map { $0.labels.map(LabelText.labelKey) }
+    static let templateNumbering = ReportTemplates.applicationRows.map { $0.labels.last.flatMap(LabelText.numbering) }
     static let templateWholes = templateSegments.map { LabelKey(scalars: $0.flatMap(\.scalars)) }
     static let applicantKeys = ReportTemplates.applicantColumns.map { LabelText.labelKey($0.label) }
 

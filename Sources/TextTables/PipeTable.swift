@@ -94,6 +94,8 @@ enum PipeTable {
 
         // Header rows: a word followed by empty cells spans them (within the label area or within
         // the value area, never across the two).
+        var spanEnd: [Int: [Int: Int]] = [:]  // row → column → last column of its span
+        var inSpan = [[Bool]](repeating: [Bool](repeating: false, count: columns), count: table.count)
         for r in 0..<firstData {
             let row = table[r]
             guard row.indices.contains(where: { $0 >= max(1, valueStart) && !row[$0].isEmpty }) else { continue }
@@ -101,7 +103,30 @@ enum PipeTable {
                 let limit = c < valueStart ? valueStart - 1 : columns - 1
                 var e = c
                 while e < limit, row[e + 1].isEmpty { e += 1 }
-                grid.add(rows: r...r, columns: c...e, text: row[c])
+                // Only over columns that have headers of their own further down (a word over its
+                // sub-columns); a wrapped word's line in an otherwise empty row spans nothing.
+                let children = (c...e).filter { x in ((r + 1)..<firstData).contains { !table[$0][x].isEmpty } }.count
+                if children < 2 { e = c }
+                spanEnd[r, default: [:]][c] = e
+                for x in c...e { inSpan[r][x] = true }
+            }
+        }
+        // Header words wrapped into the cells below (社会 / 公益 / 组织 down one column): the single
+        // cells stacked at the bottom of the header over a value column are one cell.
+        var stacked = Set<[Int]>()
+        for c in valueStart..<columns where firstData > 1 {
+            var bottom = firstData - 1
+            while bottom >= 0, !inSpan[bottom][c] { bottom -= 1 }
+            guard bottom >= 0, spanEnd[bottom]?[c] == c else { continue }
+            var top = bottom
+            while top > 0, spanEnd[top - 1]?[c] == c { top -= 1 }
+            guard top < bottom else { continue }
+            grid.add(rows: top...bottom, columns: c...c, text: (top...bottom).map { table[$0][c] }.joined())
+            for r in top...bottom { stacked.insert([r, c]); covered[r][c] = true }
+        }
+        for (r, ends) in spanEnd {
+            for (c, e) in ends where !stacked.contains([r, c]) {
+                grid.add(rows: r...r, columns: c...e, text: table[r][c])
                 for x in c...e { covered[r][x] = true }
             }
         }
