@@ -140,7 +140,7 @@ struct ApplicationsReader {
                 }
                 done.formUnion(group)
             }
-            for (i, (column, box)) in c.columns.enumerated() where !done.contains(i) {
+            for (i, (column, _)) in c.columns.enumerated() where !done.contains(i) {
                 let path = prefix + [column.key]
                 let dotted = "applications." + path.joined(separator: ".")
                 guard let cell = under[i] else {
