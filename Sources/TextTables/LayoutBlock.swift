@@ -34,12 +34,22 @@ struct LayoutBlock {
             let threshold = min((stubRight ?? .infinity) + 1, v - 2)
             for li in run {
                 let frags = lines[li].fragments
-                let inArea = frags.filter { $0.pos >= threshold || $0.posEnd > v + 1 }
+                // Over the values: reaching into them, or starting right of the labels and
+                // centred near them (a wrapped label piece such as 形，不 stays a label).
+                let inArea = frags.filter { $0.posEnd > v + 1 || ($0.pos >= threshold && $0.center >= v - 4) }
                 let kind: Int = inArea.isEmpty ? 0 : (inArea.count == frags.count ? 1 : 2)  // 0 label, 1 value area, 2 both
                 switch state {
                 case .body:
+                    let current = sections[sections.count - 1]
                     if kind == 0 {
                         sections[sections.count - 1].body.append(li)
+                    } else if kind == 1, lines[li].fragments.count >= 2, !current.header.isEmpty,
+                              !current.body.contains(where: { lines[$0].hasValue }) {
+                        // Column words after lines that held no numbers: the header went on (those
+                        // lines were its stub note running over, 等于第三项加第四项之和）).
+                        sections[sections.count - 1].header += current.body + [li]
+                        sections[sections.count - 1].body = []
+                        state = .header(complete: true)
                     } else {
                         sections.append(Section(header: [li]))
                         state = .header(complete: kind == 2)

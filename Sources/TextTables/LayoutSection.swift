@@ -66,6 +66,26 @@ struct LayoutSection {
                 if !f.isValue && f.pos < v - 0.5 { stubs[li, default: []].append(f) } else { tokens[li, default: []].append(f) }
             }
         }
+        // A label letter-spaced over its line (三 、本 年 度办 理 结果): short CJK pieces one space
+        // apart are one label.
+        for (li, frags) in stubs where frags.count >= 3 {
+            func short(_ f: Fragment) -> Bool { f.charCount <= 2 && f.text.unicodeScalars.allSatisfy { TextTokens.isCJK($0) || (0x3000...0x303F).contains($0.value) || (0xFF00...0xFF65).contains($0.value) } }
+            var merged: [Fragment] = []
+            for f in frags {
+                if let last = merged.last, short(f), last.charStart + last.charCount + 1 == f.charStart,
+                   last.mergedFromLetters || short(last) {
+                    var m = Fragment(text: last.text + f.text, line: li, charStart: last.charStart, charCount: f.charStart + f.charCount - last.charStart,
+                                     dispStart: last.dispStart, dispWidth: f.dispStart + f.dispWidth - last.dispStart, isValue: false,
+                                     numbered: TextTokens.startsWithNumbering(Substring(last.text + f.text)))
+                    m.mergedFromLetters = true
+                    m.pos = last.pos; m.posEnd = f.posEnd; m.physEnd = f.physEnd
+                    merged[merged.count - 1] = m
+                } else {
+                    merged.append(f)
+                }
+            }
+            stubs[li] = merged
+        }
 
         // Header: stub words and words over the value columns.
         var headerStubs: [(row: Int, frag: Fragment)] = []
@@ -290,6 +310,14 @@ struct LayoutSection {
             blockRows.append(anchors)
         }
         for (bi, b) in blocks.enumerated() where blockRows[bi].isEmpty {
+            // A label standing between the lines of a label that has a row (（六）其 / 他处理 beside
+            // 2、申请人逾期未按收费通知要 … ) is that row's group label.
+            let beside = blocks.indices.filter { oi in
+                oi != bi && !blockRows[oi].isEmpty && blocks[oi].start > b.start
+                    && blocks[oi].firstLine <= b.lastLine && blocks[oi].lastLine >= b.firstLine
+            }
+            let rows = Set(beside.flatMap { blockRows[$0] })
+            if !rows.isEmpty { blockRows[bi] = rows.sorted(); continue }
             if !rowLines.contains(b.firstLine) { rowLines.append(b.firstLine) }
             blockRows[bi] = [b.firstLine]
         }
