@@ -318,6 +318,20 @@ struct LayoutSection {
             }
             let rows = Set(beside.flatMap { blockRows[$0] })
             if !rows.isEmpty { blockRows[bi] = rows.sorted(); continue }
+            // A label right above a line of numbers that has no label of its own is that row's.
+            if let next = rowLines.first(where: { $0 > b.lastLine }), next - b.lastLine <= 2, (stubs[next] ?? []).isEmpty,
+               !blocks.contains(where: { $0.frags.contains { $0.line > b.lastLine && $0.line <= next } }) {
+                blockRows[bi] = [next]; continue
+            }
+            // A group label on a line of its own (（三）不予公开, 三、本年度办理结果) between rows
+            // whose labels stand further right: it is theirs.
+            let previous = rowLines.last { $0 < b.firstLine }, following = rowLines.first { $0 > b.lastLine }
+            func deeper(_ line: Int?) -> Bool {
+                guard let line, let own = (stubs[line] ?? []).map(\.pos).min() else { return false }
+                return own > b.start + 2
+            }
+            let neighbours = [previous, following].compactMap { $0 }.filter { deeper($0) }
+            if !neighbours.isEmpty, deeper(following) { blockRows[bi] = neighbours; continue }
             if !rowLines.contains(b.firstLine) { rowLines.append(b.firstLine) }
             blockRows[bi] = [b.firstLine]
         }
