@@ -197,6 +197,37 @@ struct LayoutSection {
         var counts: [Int: Int] = [:]
         for li in bodyValueLines { if let n = tokens[li]?.count, n > 0 { counts[n, default: 0] += 1 } }
         let mode = counts.max { ($0.value, $0.key) < ($1.value, $1.key) }?.key ?? 0
+        // More header columns than numbers in a row: a word letter-spaced on one header line (结 果)
+        // made two columns of one; a column holding nothing but a neighbour's second half is merged.
+        if mode > 0 {
+            var i = 0
+            while stacks.count > mode, i + 1 < stacks.count {
+                let a = stacks[i], b = stacks[i + 1]
+                func halves(_ x: Stack, _ y: Stack) -> Bool {
+                    guard y.frags.count == 1, let f = y.frags.first,
+                          let g = x.frags.first(where: { $0.line == f.line }) else { return false }
+                    return abs((g.charStart + g.charCount + 1) - f.charStart) == 0 || abs((f.charStart + f.charCount + 1) - g.charStart) == 0
+                }
+                if halves(a, b) || halves(b, a) {
+                    let (keep, part) = halves(a, b) ? (a, b) : (b, a)
+                    var merged = keep
+                    let f = part.frags[0]
+                    if let gi = merged.frags.firstIndex(where: { $0.line == f.line }) {
+                        let g = merged.frags[gi]
+                        let (first, second) = g.charStart < f.charStart ? (g, f) : (f, g)
+                        var m = Fragment(text: first.text + second.text, line: g.line, charStart: first.charStart, charCount: second.charStart + second.charCount - first.charStart,
+                                         dispStart: first.dispStart, dispWidth: second.dispStart + second.dispWidth - first.dispStart, isValue: false, numbered: false)
+                        m.pos = first.pos; m.posEnd = second.posEnd; m.physEnd = second.physEnd
+                        merged.frags[gi] = m
+                    }
+                    merged.lo = min(a.lo, b.lo); merged.hi = max(a.hi, b.hi)
+                    stacks[i] = merged
+                    stacks.remove(at: i + 1)
+                } else {
+                    i += 1
+                }
+            }
+        }
         let k = max(mode, stacks.count)
         guard k > 0 else { return nil }
         var centers: [Double]

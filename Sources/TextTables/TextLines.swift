@@ -87,22 +87,7 @@ struct TextLineInfo {
             charCol += 1; dispCol += w
         }
         flush()
-        // Letter-spaced words (结 果 for 结果): single CJK characters one space apart are one word.
-        var merged: [Fragment] = []
-        for f in frags {
-            if let last = merged.last, f.charStart == last.charStart + last.charCount + 1,
-               f.charCount == 1, last.text.unicodeScalars.allSatisfy(TextTokens.isCJK), f.text.unicodeScalars.allSatisfy(TextTokens.isCJK),
-               last.charCount == 1 || (merged.count >= 1 && last.charCount <= 3 && last.text.count == last.charCount && last.mergedFromLetters) {
-                var m = Fragment(text: last.text + f.text, line: index, charStart: last.charStart, charCount: last.charCount + f.charCount,
-                                 dispStart: last.dispStart, dispWidth: f.dispStart + f.dispWidth - last.dispStart,
-                                 isValue: false, numbered: TextTokens.startsWithNumbering(Substring(last.text + f.text)))
-                m.mergedFromLetters = true
-                merged[merged.count - 1] = m
-            } else {
-                merged.append(f)
-            }
-        }
-        fragments = merged
+        fragments = frags
         hasWideGap = wide
     }
 }
