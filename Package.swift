@@ -8,6 +8,7 @@
 //   PopplerKit    owns every pointer and GObject lifetime; bytes → PageContent
 //   TableLayout   glyphs + ruling lines → lines → CellGrid (knows nothing of reports)
 //   HTMLTables    owns every libxml2 pointer; web page → <table>s → CellGrid (same model as PDF)
+//   TextTables    text (pdftotext -layout output, markdown pipe tables) → CellGrid; decoding
 //   GongkaiReport templates as data, label matching, normalising, checks, JSON
 //   GongkaiKit    the pipeline facade (library product)
 //   GongkaiCLI    the `gongkai` executable
@@ -38,8 +39,9 @@ let package = Package(
         .target(name: "PopplerKit", dependencies: ["CPoppler", "PageGeometry"]),
         .target(name: "TableLayout", dependencies: ["PageGeometry"]),
         .target(name: "HTMLTables", dependencies: ["CLibXML2", "TableLayout"]),
+        .target(name: "TextTables", dependencies: ["TableLayout"]),
         .target(name: "GongkaiReport", dependencies: ["TableLayout"]),
-        .target(name: "GongkaiKit", dependencies: ["PopplerKit", "HTMLTables", "TableLayout", "GongkaiReport"]),
+        .target(name: "GongkaiKit", dependencies: ["PopplerKit", "HTMLTables", "TextTables", "TableLayout", "GongkaiReport"]),
         .executableTarget(
             name: "GongkaiCLI",
             dependencies: [
@@ -57,5 +59,6 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "HTMLTablesTests", dependencies: ["HTMLTables", "GongkaiKit"]),
+        .testTarget(name: "TextTablesTests", dependencies: ["TextTables", "GongkaiKit"], exclude: ["Fixtures"]),
     ]
 )

@@ -9,7 +9,7 @@ struct DebugGridCommand: ParsableCommand {
         abstract: "Show the table grids found on each page, or each table of a web page (for debugging the layout layer)."
     )
 
-    @Argument(help: "A PDF file or a web page (HTML).")
+    @Argument(help: "A PDF, a web page (HTML) or a text file.")
     var file: String
 
     @Flag(help: "Also list the ruling lines.")
@@ -19,6 +19,19 @@ struct DebugGridCommand: ParsableCommand {
         Diagnostics.silenceLibraryOutput()
         if let bytes = try? FileBytes.read(path: file), InputFormat.detect(bytes: bytes, path: file) == .html {
             return try printHTML(bytes)
+        }
+        if let bytes = try? FileBytes.read(path: file), InputFormat.detect(bytes: bytes, path: file) != .pdf {
+            guard let decoded = try? TextDecoding.decode(bytes) else {
+                Diagnostics.error("gongkai: \(file): not UTF-8, UTF-16 or GB18030 text")
+                throw ExitCode(1)
+            }
+            let (document, report) = TextTableReader().analyze(decoded.text)
+            print("== text (\(decoded.encoding.rawValue), columns by \(report.metric.rawValue), \(document.grids.count) grids)")
+            for grid in document.grids {
+                print("-- \(grid.method.rawValue) table \(grid.rowCount)×\(grid.columnCount) at line \(Int(grid.box.y0))")
+                print(grid.debugDescription)
+            }
+            return
         }
         let document: PDFDocument
         do { document = try PDFDocument(path: file) } catch {

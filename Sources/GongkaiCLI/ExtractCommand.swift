@@ -2,15 +2,23 @@ import ArgumentParser
 import Glibc
 import GongkaiKit
 
+extension InputFormat: ExpressibleByArgument {}
+
 struct ExtractCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "extract",
         abstract: "Extract one report to JSON.",
-        discussion: "Prints the document of spec/report-schema.md: report metadata, tables 二/三/四, the checks (勾稽关系) and warnings.\n\n" + ExitStatus.helpText
+        discussion: "Prints the document of spec/report-schema.md: report metadata, tables 二/三/四, the checks (勾稽关系) and warnings.\n\n"
+            + "Inputs: PDF, or text — pdftotext -layout output and other text with aligned columns, or markdown with pipe tables "
+            + "(PDF-to-markdown converters) — in UTF-8, UTF-16 (with BOM) or GB18030/GBK. The format is recognised from the content; "
+            + "--input-format overrides it.\n\n" + ExitStatus.helpText
     )
 
-    @Argument(help: "The report file: a PDF or a web page (HTML).")
+    @Argument(help: "The report file: a PDF, a web page (HTML), text or markdown; - reads standard input.")
     var file: String
+
+    @Option(name: .customLong("input-format"), help: "Read the input as this format instead of recognising it (pdf, text, markdown, html).")
+    var inputFormat: InputFormat?
 
     @Option(name: .shortAndLong, help: "Write the result here instead of standard output (written atomically).")
     var output: String?
@@ -20,7 +28,7 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: "Password for an encrypted PDF.")
     var password: String?
 
-    @Flag(help: "Let the PDF library's own diagnostics through to standard error.")
+    @Flag(help: "Say on standard error how the input was read and which labels matched which rows; let the PDF library's own diagnostics through.")
     var verbose = false
 
     @OptionGroup(visibility: .hidden) var worker: WorkerOptions
@@ -34,10 +42,20 @@ struct ExtractCommand: ParsableCommand {
         if let threads = worker.threads { options.threads = max(1, threads) }
         let document: ReportDocument
         do {
-            document = try ReportExtractor(options: options).extract(path: file)
-        } catch {
+            let extractor = ReportExtractor(options: options)
+            if file == "-" {
+                let bytes: [UInt8]
+                do { bytes = try FileBytes.readStandardInput() } catch { throw ExtractionError.unreadable(path: "-", detail: error.description) }
+                document = try extractor.extract(bytes: bytes, path: "-", format: inputFormat)
+            } else {
+                document = try extractor.extract(path: file, format: inputFormat)
+            }
+        } catch let error as ExtractionError {
             Diagnostics.error("gongkai: " + error.message)
             throw ExitCode(error.exitStatus)
+        }
+        if verbose {
+            for note in document.notes { Diagnostics.error("gongkai: \(file): \(note)") }
         }
         let text = out.preamble + out.render(document)
         do {

@@ -3,3 +3,4 @@
 @_exported import PageGeometry
 @_exported import PopplerKit
 @_exported import TableLayout
+@_exported import TextTables

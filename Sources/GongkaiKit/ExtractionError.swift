@@ -9,6 +9,8 @@ public enum ExtractionError: Error, Equatable, Sendable {
     case noReportTables(path: String, detail: String)
     case unknownTemplate(path: String, detail: String)
     case unsupportedFormat(path: String, format: String)
+    /// A text input in an encoding other than UTF-8, UTF-16 (with BOM) or GB18030/GBK.
+    case unsupportedEncoding(path: String, detail: String)
 
     /// Stable machine-readable code.
     public var code: String {
@@ -22,6 +24,7 @@ public enum ExtractionError: Error, Equatable, Sendable {
         case .noReportTables: return "no_report_tables"
         case .unknownTemplate: return "unknown_template"
         case .unsupportedFormat: return "unsupported_format"
+        case .unsupportedEncoding: return "unsupported_encoding"
         }
     }
 
@@ -46,13 +49,15 @@ public enum ExtractionError: Error, Equatable, Sendable {
         case .noReportTables: return 9
         case .unknownTemplate: return 10
         case .unsupportedFormat: return 11
+        case .unsupportedEncoding: return 12
         }
     }
 
     public var path: String {
         switch self {
         case .unreadable(let p, _), .emptyFile(let p), .notPDF(let p, _), .damaged(let p, _), .encrypted(let p),
-             .noTextLayer(let p, _), .noReportTables(let p, _), .unknownTemplate(let p, _), .unsupportedFormat(let p, _):
+             .noTextLayer(let p, _), .noReportTables(let p, _), .unknownTemplate(let p, _), .unsupportedFormat(let p, _),
+             .unsupportedEncoding(let p, _):
             return p
         }
     }
@@ -69,6 +74,7 @@ public enum ExtractionError: Error, Equatable, Sendable {
         case .noReportTables(let p, let d): return "\(p): \(d)"
         case .unknownTemplate(let p, let d): return "\(p): \(d)"
         case .unsupportedFormat(let p, let f): return "\(p): \(f) input is not supported by this build"
+        case .unsupportedEncoding(let p, let d): return "\(p): cannot read the text: \(d); save it as UTF-8 (or GB18030/GBK, UTF-16 with BOM)"
         }
     }
 

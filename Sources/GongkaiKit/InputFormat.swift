@@ -17,22 +17,47 @@ public enum InputFormat: String, Sendable, CaseIterable {
         }
     }
 
-    /// Sniffs the format from the first bytes, with the file name as a tie-breaker.
+    /// Sniffs the format from the content, with the file name as a tie-breaker. Text in UTF-16 or
+    /// GB18030 is decoded first, so its pipe tables are seen too.
     public static func detect(bytes: [UInt8], path: String) -> InputFormat {
         let head = Array(bytes.prefix(4096))
         if head.count >= 5, let i = head.firstIndex(of: 0x25), i < 1024, Array(head[i..<min(head.count, i + 5)]) == Array("%PDF-".utf8) {
             return .pdf
         }
+        let text = (try? TextDecoding.decode(bytes).text) ?? String(decoding: bytes.prefix(1 << 20), as: UTF8.self)
+        return detect(text: text, path: path)
+    }
+
+    /// The format of decoded text: HTML by its tags near the start, markdown by pipe tables
+    /// anywhere (reports put their tables after pages of prose), else layout text.
+    public static func detect(text: String, path: String) -> InputFormat {
         let lowerPath = path.lowercased()
-        let text = String(decoding: head, as: UTF8.self).lowercased()
-        if text.contains("<html") || text.contains("<!doctype html") || text.contains("<table") || text.contains("<body")
+        let head = String(text.unicodeScalars.prefix(4096)).lowercased()
+        if head.contains("<html") || head.contains("<!doctype html") || head.contains("<table") || head.contains("<body")
             || lowerPath.hasSuffix(".html") || lowerPath.hasSuffix(".htm") {
             return .html
         }
         if lowerPath.hasSuffix(".md") || lowerPath.hasSuffix(".markdown") { return .markdown }
-        let pipeRows = text.split(separator: "\n").filter { $0.hasPrefix("|") && $0.filter { $0 == "|" }.count >= 3 }.count
-        if pipeRows >= 3 { return .markdown }
+        if pipeTableRows(in: text) >= 3 { return .markdown }
         if lowerPath.hasSuffix(".pdf") { return .pdf }
         return .text
+    }
+
+    /// Lines that look like rows of a markdown pipe table (`| a | b |`, at least three pipes),
+    /// counted in the first 4 MB of text; a delimiter row (`|---|---|`) counts three.
+    static func pipeTableRows(in text: String) -> Int {
+        var rows = 0
+        var scanned = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+            scanned += line.utf8.count
+            if scanned > 4 << 20 || rows >= 3 { break }
+            let t = line.drop { $0 == " " || $0 == "\t" }
+            guard t.first == "|" else { continue }
+            let pipes = t.filter { $0 == "|" }.count
+            guard pipes >= 3 else { continue }
+            let isDelimiter = t.allSatisfy { "|-: \t\r".contains($0) } && t.contains("-")
+            rows += isDelimiter ? 3 : 1
+        }
+        return rows
     }
 }

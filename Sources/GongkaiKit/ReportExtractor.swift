@@ -18,6 +18,8 @@ public struct ReportExtractor: Sendable {
         /// Threads reading pages of one document (each with its own Poppler document); 1 = serial.
         /// Two pay off on a multi-core machine; more mostly repeat each document's font set-up.
         public var threads = min(2, Self.processorCount)
+        /// How text inputs count columns; nil: chosen per document.
+        public var textMetric: TextTableReader.Metric?
         public init() {}
 
         public static var processorCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
@@ -59,6 +61,7 @@ public struct ReportExtractor: Sendable {
         }
         let tables: TableDocument
         var pages: [PageLayout] = []
+        var notes: [String] = []
         switch detected {
         case .pdf:
             (tables, pages) = try PDFTableReader(options: options, keepLayout: keepLayout).read(bytes: bytes, path: path)
@@ -67,9 +70,13 @@ public struct ReportExtractor: Sendable {
                 throw .unreadable(path: path, detail: "not readable as HTML: \(error.description)")
             }
         case .text, .markdown:
-            // Text inputs plug in here: a reader that builds a `TableDocument` whose cells carry
-            // `GridCell.textPosition`, which `--provenance` then reports as line and column.
-            throw .unsupportedFormat(path: path, format: detected.rawValue)
+            // Cells carry `GridCell.textPosition`, which `--provenance` reports as line and column.
+            let decoded: (text: String, encoding: TextEncoding)
+            do { decoded = try TextDecoding.decode(bytes) } catch { throw .unsupportedEncoding(path: path, detail: error.description) }
+            let (document, found) = TextTableReader(options: .init(metric: options.textMetric)).analyze(decoded.text)
+            tables = document
+            let metric = found.layoutTables == 0 ? "" : "; layout columns counted by " + (found.metric == .characters ? "characters (as pdftotext -layout writes them)" : "display width (CJK = 2)")
+            notes.append("input: \(detected.rawValue), \(decoded.encoding.rawValue); \(found.layoutTables) layout grid(s), \(found.pipeTables) pipe table(s)\(metric)")
         }
         var report: ReportDocument
         do {
@@ -82,6 +89,7 @@ public struct ReportExtractor: Sendable {
         }
         if report.title == nil, let meta = tables.metadataTitle, let t = TitleReader.read(lines: [meta]) { report.title = t }
         report.source = SourceInfo(path: path, sha256: SHA256.hex(bytes), kind: detected.sourceKind, pages: tables.pages)
+        report.notes = notes + report.notes
         return ExtractionLayout(report: report, format: detected, tables: tables, pages: pages)
     }
 }

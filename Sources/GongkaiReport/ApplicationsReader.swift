@@ -14,9 +14,13 @@ struct ApplicationsReader {
         var reading = TableReading()
         guard let first = grids.first, let header = headerColumns(first) else { return reading }
         let labelRight = header.map(\.box.x0).min() ?? 0
+        for column in ReportTemplates.applicantColumns where !headerLabelled(first).contains(column.key) && header.contains(where: { $0.column.key == column.key }) {
+            warnings.append(.init(code: "column_header_missing", message: "table 三 has no readable header for \(column.label); the one column of numbers where it belongs is taken as it", page: first.page))
+            reading.notes.append("三: column \(column.label) has no readable header; taken from the column of numbers between its neighbours")
+        }
 
         // Data rows: every row below the header in the first grid, all rows of continuation grids.
-        var candidates: [(row: GridRow, label: [LabelKey], values: [KeyedCell], columns: [(ReportTemplates.ApplicantColumn, Rect)])] = []
+        var candidates: [(row: GridRow, label: [LabelKey], values: [KeyedCell], columns: [(ReportTemplates.ApplicantColumn, Rect)], numbering: String?)] = []
         for (gi, grid) in grids.enumerated() {
             var columns = header.map { ($0.column, $0.box) }
             var right = labelRight
@@ -27,13 +31,15 @@ struct ApplicationsReader {
                 (columns, right) = continuationColumns(grid, header: header, labelRight: labelRight)
             }
             let headerBottom = gi == 0 || headerColumns(grid) != nil ? header.map(\.box.y1).max() ?? 0 : -Double.infinity
-            for r in 0..<grid.rowCount where grid.grid.rowEdges[r] >= headerBottom - 1 {
+            let tolerance = min(1, 0.25 * Self.medianRowHeight(grid.grid))
+            for r in 0..<grid.rowCount where grid.grid.rowEdges[r] >= headerBottom - tolerance {
                 let row = GridRow(grid: grid, index: r, cells: grid.cells(inRow: r))
                 let labelCells = row.cells.filter { $0.box.midX < right }
                 var label: [LabelKey] = []
                 for key in labelCells.map(\.key) where !key.isEmpty && key != label.last { label.append(key) }
                 guard !label.isEmpty else { continue }
-                candidates.append((row, label, row.cells.filter { $0.box.midX >= right }, columns))
+                let numbering = labelCells.reversed().lazy.compactMap { LabelText.numbering($0.text) }.first
+                candidates.append((row, label, row.cells.filter { $0.box.midX >= right }, columns, numbering))
             }
         }
 
@@ -55,16 +61,90 @@ struct ApplicationsReader {
             rowTaken.insert(ci); templateTaken.insert(ti)
             assignment.append((ci, ti))
         }
+        var how: [Int: String] = [:]
+        for (score, ci, ti) in scored where assignment.contains(where: { $0.0 == ci && $0.1 == ti }) {
+            how[ci] = Self.format2(score)
+        }
+        // Rows whose labels are too garbled to match (OCR: (七)总ì, (一)予以): between two matched
+        // rows, as many unmatched rows with numbers as unmatched template rows of the table's version
+        // take them in order.
+        let majority: TemplateVersion? = {
+            var votes: [TemplateVersion: Int] = [:]
+            for (_, ti) in assignment { if let v = templates[ti].version { votes[v, default: 0] += 1 } }
+            return votes.max(by: { ($0.value, $0.key) < ($1.value, $1.key) })?.key
+        }()
+        let byRow = assignment.sorted { $0.0 < $1.0 }
+        var ci = 0
+        while ci < candidates.count {
+            guard !rowTaken.contains(ci), candidates[ci].values.contains(where: { !$0.text.isEmpty }) else { ci += 1; continue }
+            let previous = byRow.last { $0.0 < ci }, next = byRow.first { $0.0 > ci }
+            let lower = previous?.1 ?? -1, upper = next?.1 ?? templates.count
+            let rowsBetween = ((previous?.0 ?? -1) + 1..<(next?.0 ?? candidates.count)).filter {
+                !rowTaken.contains($0) && candidates[$0].values.contains(where: { !$0.text.isEmpty })
+            }
+            let templatesBetween = lower + 1 < upper ? (lower + 1..<upper).filter {
+                !templateTaken.contains($0) && (templates[$0].version == nil || majority == nil || templates[$0].version == majority)
+            } : []
+            // As many rows as templates: in order. Else a row whose numbering (（七）) only one of
+            // the templates between has.
+            var pairs: [(Int, Int)] = []
+            if !rowsBetween.isEmpty, rowsBetween.count == templatesBetween.count {
+                pairs = Array(zip(rowsBetween, templatesBetween))
+            } else {
+                for r in rowsBetween {
+                    guard let n = candidates[r].numbering else { continue }
+                    let same = templatesBetween.filter { Self.templateNumbering[$0] == n }
+                    if same.count == 1, !pairs.contains(where: { $0.1 == same[0] }) { pairs.append((r, same[0])) }
+                }
+                // Keep the order of the rows.
+                pairs = pairs.enumerated().filter { i, p in pairs.prefix(i).allSatisfy { $0.0 < p.0 && $0.1 < p.1 } }.map(\.element)
+            }
+            if !pairs.isEmpty {
+                for (r, ti) in pairs {
+                    rowTaken.insert(r); templateTaken.insert(ti)
+                    assignment.append((r, ti))
+                    how[r] = "by position"
+                    let label = candidates[r].label.map(\.string).joined(separator: " / ")
+                    warnings.append(.init(code: "row_matched_by_position", message: "table 三 row '\(label)' matches no template label; it stands where \(templates[ti].labels.last ?? templates[ti].path) belongs and is read as it", path: "applications." + templates[ti].path, page: candidates[r].row.page))
+                }
+            }
+            ci = (rowsBetween.last ?? ci) + 1
+        }
         assignment.sort { $0.0 < $1.0 }
 
         var versionVotes: [TemplateVersion: Int] = [:]
+        var shortRows: [(prefix: [String], columns: [String], tokens: [String], page: Int, box: Rect)] = []
         for (ci, ti) in assignment {
             let c = candidates[ci], t = templates[ti]
             if let v = t.version { versionVotes[v, default: 0] += 1 }
-            for (column, box) in c.columns {
-                let path = t.path.split(separator: ".").map(String.init) + [column.key]
+            let prefix = t.path.split(separator: ".").map(String.init)
+            reading.notes.append("三: '\(c.label.map(\.string).joined(separator: " / "))' → applications.\(t.path) (\(how[ci] ?? "?"))")
+            // Cells under each column; a cell holding several numbers across columns is split when
+            // it holds one per column, else the row is short and solved below.
+            let under = c.columns.map { cellUnder($0.1, among: c.values) }
+            var done = Set<Int>()
+            for (i, cell) in under.enumerated() where !done.contains(i) {
+                guard let cell, let packed = CellValueParser.packedValues(cell.text) else { continue }
+                let group = under.indices.filter { under[$0]?.cell == cell.cell }
+                if packed.count == group.count {
+                    for (j, token) in zip(group, packed) {
+                        let path = prefix + [c.columns[j].0.key]
+                        let value = CellInterpreter.interpret(token, path: "applications." + path.joined(separator: "."), page: c.row.page, warnings: &warnings)
+                        reading.values.append(.init(path: path, value: value, raw: token, page: c.row.page, box: cell.box,
+                                                    cell: c.row.grid.ref(cell)))
+                    }
+                } else if packed.count < group.count {
+                    shortRows.append((prefix, group.map { c.columns[$0].0.key }, packed, c.row.page, cell.box))
+                    for j in group { reading.values.append(.init(path: prefix + [c.columns[j].0.key], value: nil, raw: "", page: c.row.page, box: cell.box)) }
+                } else {
+                    continue
+                }
+                done.formUnion(group)
+            }
+            for (i, (column, box)) in c.columns.enumerated() where !done.contains(i) {
+                let path = prefix + [column.key]
                 let dotted = "applications." + path.joined(separator: ".")
-                guard let cell = cellUnder(box, among: c.values) else {
+                guard let cell = under[i] else {
                     warnings.append(.init(code: "cell_missing", message: "no cell under column \(column.label) in row \(t.labels.last ?? t.path)", path: dotted, page: c.row.page))
                     // No cell: the box is where it should have been, the column over the row.
                     let row = c.row.box
@@ -77,6 +157,7 @@ struct ApplicationsReader {
                                             cell: c.row.grid.ref(cell)))
             }
         }
+        for row in shortRows { placeShortRow(row, in: &reading, warnings: &warnings) }
         for ci in candidates.indices where !rowTaken.contains(ci) {
             let c = candidates[ci]
             if c.values.contains(where: { !$0.text.isEmpty }) {
@@ -104,16 +185,23 @@ struct ApplicationsReader {
             let agreement = row.dropLast().map { seg in groups.map { seg.similarity($0) }.max() ?? 0 }
             context = agreement.reduce(0, +) / Double(agreement.count)
         }
-        let bySegment = leaf.similarity(templateLeaf) * (0.6 + 0.4 * context)
+        var leafScore = leaf.similarity(templateLeaf)
+        // A label written short (（二）部分公开 for the template's long one): the row's label is the
+        // start of the template's.
+        if leaf.count >= 2, leaf.count < templateLeaf.count, templateLeaf.scalars.starts(with: leaf.scalars) {
+            leafScore = max(leafScore, 0.58 + 0.3 * Double(leaf.count) / Double(templateLeaf.count))
+        }
+        let bySegment = leafScore * (row.count > 1 ? 0.6 + 0.4 * context : 1)
         return max(bySegment, 0.9 * rowWhole.similarity(templateWhole))
     }
 
     static let templateSegments = ReportTemplates.applicationRows.map { $0.labels.map(LabelText.labelKey) }
+    static let templateNumbering = ReportTemplates.applicationRows.map { $0.labels.last.flatMap(LabelText.numbering) }
     static let templateWholes = templateSegments.map { LabelKey(scalars: $0.flatMap(\.scalars)) }
     static let applicantKeys = ReportTemplates.applicantColumns.map { LabelText.labelKey($0.label) }
 
-    /// Applicant columns found in the grid's header cells, or nil when fewer than four are there.
-    func headerColumns(_ grid: KeyedGrid) -> [(column: ReportTemplates.ApplicantColumn, box: Rect)]? {
+    /// Applicant columns whose header cell bears their label.
+    func labelledColumns(_ grid: KeyedGrid) -> [(column: ReportTemplates.ApplicantColumn, box: Rect)] {
         var out: [(column: ReportTemplates.ApplicantColumn, box: Rect)] = []
         for (column, want) in zip(ReportTemplates.applicantColumns, Self.applicantKeys) {
             // Exact label first (其他 must not match 法人或其他组织), then a close one for split words.
@@ -122,7 +210,113 @@ struct ApplicationsReader {
                 ?? (want.count >= 4 ? grid.cells.filter { $0.key.similarity(want) >= 0.7 && $0.key.count <= want.count + 2 }.min { $0.box.y0 < $1.box.y0 } : nil)
             if let chosen { out.append((column, chosen.box)) }
         }
-        return out.count >= 4 ? out : nil
+        return out
+    }
+
+    func headerLabelled(_ grid: KeyedGrid) -> Set<String> { Set(labelledColumns(grid).map(\.column.key)) }
+
+    /// Applicant columns of the grid's header, or nil when fewer than four are labelled. A column
+    /// whose header cell was lost (a converter dropped 自然人) is the one grid column of numbers
+    /// between its labelled neighbours (or next to its one neighbour at the table's edge).
+    func headerColumns(_ grid: KeyedGrid) -> [(column: ReportTemplates.ApplicantColumn, box: Rect)]? {
+        let found = labelledColumns(grid)
+        guard found.count >= 4 else { return nil }
+        let all = ReportTemplates.applicantColumns
+        var boxes: [String: Rect] = [:]
+        for f in found { boxes[f.column.key] = f.box }
+        let ordered = all.compactMap { boxes[$0.key] }
+        guard zip(ordered, ordered.dropFirst()).allSatisfy({ $0.midX < $1.midX }), found.count < all.count else { return found }
+        let edges = grid.grid.columnEdges
+        func columns(of b: Rect) -> [Int] {
+            (0..<max(0, edges.count - 1)).filter { i in let m = (edges[i] + edges[i + 1]) / 2; return m > b.x0 && m < b.x1 }
+        }
+        let top = found.map(\.box.y0).min()!, bottom = found.map(\.box.y1).max()!
+        let tolerance = min(1, 0.25 * Self.medianRowHeight(grid.grid))
+        let below = grid.cells.filter { $0.box.y0 >= bottom - tolerance }
+        let rowsBelow = Set(below.map(\.row)).count
+        func numeric(_ col: Int) -> Bool {
+            let n = below.filter { $0.cell.column == col && $0.cell.columnSpan == 1 }.filter { c in
+                switch CellValueParser.read(c.text) { case .number, .zeroToken: return true; default: return false }
+            }.count
+            return n >= 2 && n * 2 >= rowsBelow
+        }
+        var i = 0
+        while i < all.count {
+            guard boxes[all[i].key] == nil else { i += 1; continue }
+            var j = i
+            while j + 1 < all.count, boxes[all[j + 1].key] == nil { j += 1 }
+            let run = j - i + 1
+            let left = i > 0 ? boxes[all[i - 1].key].flatMap { columns(of: $0).last } : nil
+            let right = j + 1 < all.count ? boxes[all[j + 1].key].flatMap { columns(of: $0).first } : nil
+            var range: ClosedRange<Int>?
+            if let left, let right, right - left - 1 == run { range = (left + 1)...(right - 1) }
+            else if left == nil, let right, right - run >= 0, i == 0 { range = (right - run)...(right - 1) }
+            else if right == nil, let left, left + run < edges.count - 1, j == all.count - 1 { range = (left + 1)...(left + run) }
+            if let range, range.allSatisfy(numeric) {
+                for (k, col) in range.enumerated() { boxes[all[i + k].key] = Rect(x0: edges[col], y0: top, x1: edges[col + 1], y1: bottom) }
+            }
+            i = j + 1
+        }
+        return all.compactMap { c in boxes[c.key].map { (c, $0) } }
+    }
+
+    static func medianRowHeight(_ g: CellGrid) -> Double {
+        let h = zip(g.rowEdges, g.rowEdges.dropFirst()).map { $1 - $0 }.sorted()
+        return h.isEmpty ? 20 : h[h.count / 2]
+    }
+
+    /// A row with fewer numbers than columns whose cells cannot tell which column lost one: each
+    /// way of placing the numbers in order is tried, the lost cells filled from the identities;
+    /// the row is read only when every placement the identities accept gives the same values.
+    /// Otherwise its values stay null, with a warning.
+    private func placeShortRow(_ row: (prefix: [String], columns: [String], tokens: [String], page: Int, box: Rect), in reading: inout TableReading, warnings: inout [ReportWarning]) {
+        let n = row.tokens.count, k = row.columns.count
+        var placements: [[Int]] = []
+        func choose(_ start: Int, _ chosen: [Int]) {
+            if chosen.count == n { placements.append(chosen); return }
+            guard start < k else { return }
+            for c in start..<k where k - c >= n - chosen.count { choose(c + 1, chosen + [c]) }
+        }
+        choose(0, [])
+        let rowPath = row.prefix.joined(separator: ".")
+        let numbers: [ReportNumber?] = row.tokens.map { t in
+            switch CellValueParser.read(t) { case .number(let v): return v; case .zeroToken: return ReportNumber(0); default: return nil }
+        }
+        var accepted: [(values: [ExtractedValue], placement: [Int])] = []
+        for p in placements {
+            var copy = reading
+            for (t, c) in zip(numbers.indices, p) {
+                if let i = copy.values.firstIndex(where: { $0.path == row.prefix + [row.columns[c]] }) {
+                    copy.values[i].value = numbers[t]; copy.values[i].raw = row.tokens[t]
+                }
+            }
+            var w: [ReportWarning] = [], notes: [String] = []
+            // Only the row's lost numbers (no cell of their own) are solved for.
+            IdentityInference.solve(&copy, table: "applications", equations: IdentityInference.applicationEquations,
+                                    fillable: { $0.cell == nil }, warnings: &w, notes: &notes)
+            let values = row.columns.compactMap { copy.value(rowPath + "." + $0) }
+            guard values.count == k, values.allSatisfy({ $0.value != nil }) else { continue }
+            let involved = Set([rowPath] + row.columns)
+            let checks = [AccountingChecks.rowTotals(copy), AccountingChecks.balance(copy), AccountingChecks.resultsTotal(copy)]
+            guard !checks.contains(where: { $0.failures.contains { involved.contains($0.at) } }) else { continue }
+            accepted.append((values, p))
+        }
+        let distinct = Set(accepted.map { $0.values.map { $0.value?.literal ?? "" } })
+        let label = "applications." + rowPath
+        if distinct.count == 1, let chosen = accepted.first {
+            for v in chosen.values {
+                if let i = reading.values.firstIndex(where: { $0.path == v.path }) { reading.values[i] = v }
+            }
+            let lost = (0..<k).filter { !chosen.placement.contains($0) }.map { row.columns[$0] }
+            reading.notes.append("三: \(label) has \(n) numbers for \(k) columns; \(accepted.count) placement(s) fit the identities, all giving the same row; lost: \(lost.joined(separator: ", "))")
+        } else {
+            warnings.append(.init(code: "row_short", message: "table 三 row \(label) has \(n) numbers (\(row.tokens.joined(separator: " "))) for \(k) columns; the identities do not tell which column lost its number (\(accepted.count) placements fit), so its values are null", path: label, page: row.page))
+        }
+    }
+
+    static func format2(_ d: Double) -> String {
+        let h = Int((d * 100).rounded())
+        return "\(h / 100).\(h % 100 < 10 ? "0" : "")\(h % 100)"
     }
 
     /// Columns of a continuation grid (table cut by a page break, header not repeated): the same

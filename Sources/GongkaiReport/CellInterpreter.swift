@@ -2,6 +2,10 @@
 /// zero tokens → 0, blank → null + warning, unreadable → null + warning.
 enum CellInterpreter {
     static func interpret(_ text: String, path: String, page: Int, warnings: inout [ReportWarning]) -> ReportNumber? {
+        if let packed = CellValueParser.packedValues(text) {
+            warnings.append(.init(code: "unreadable_cell", message: "cell \(path) holds \(packed.count) numbers (\(text)); which one is its own is not known", path: path, page: page))
+            return nil
+        }
         switch CellValueParser.read(text) {
         case .number(let n): return n
         case .zeroToken: return ReportNumber(0)

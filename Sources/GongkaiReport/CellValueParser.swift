@@ -39,6 +39,21 @@ public enum CellValueParser {
         return .number(ReportNumber.make(negative: negative, integer: String(intPart), fraction: parts.count == 2 ? String(parts[1]) : ""))
     }
 
+    /// The values of a cell holding several, separated by spaces (`0 0 3`): what a text input
+    /// gives for a row whose numbers could not be told apart into columns. nil for other cells.
+    public static func packedValues(_ raw: String) -> [String]? {
+        let parts = raw.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0 == "\t" }).map(String.init)
+        guard parts.count >= 2 else { return nil }
+        if parts.count == 2, ["+", "-", "－", "−"].contains(parts[0]) { return nil }  // "- 2" is one signed number
+        for p in parts {
+            switch read(p) {
+            case .number, .zeroToken: continue
+            case .blank, .unreadable: return nil
+            }
+        }
+        return parts
+    }
+
     /// The unit written in a money cell or its header, if any.
     public static func unit(in text: String) -> String? {
         if text.contains("万元") { return "万元" }

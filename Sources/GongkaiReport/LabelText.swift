@@ -84,6 +84,20 @@ public enum LabelText {
         LabelKey(scalars: stripNumbering(foldScalars(s)).filter(isLetterOrDigit))
     }
 
+    /// The list numbering a label starts with, folded: `(七)` for （七）/(七), `三.` for 三、,
+    /// `1.` for 1、/1．/1. — nil when it has none.
+    public static func numbering(_ s: String) -> String? {
+        let t = foldScalars(s)
+        guard let first = t.first else { return nil }
+        if first == 0x28, let close = t.firstIndex(of: 0x29), close > 1, close <= 4, t[1..<close].allSatisfy(isNumeral) {
+            return "(" + String(String.UnicodeScalarView(t[1..<close].compactMap(Unicode.Scalar.init))) + ")"
+        }
+        var i = 0
+        while i < t.count, isNumeral(t[i]) { i += 1 }
+        guard i > 0, i <= 3, i < t.count, separators.contains(t[i]) else { return nil }
+        return String(String.UnicodeScalarView(t[0..<i].compactMap(Unicode.Scalar.init))) + "."
+    }
+
     /// `labelKey` as a String.
     public static func key(_ s: String) -> String { labelKey(s).string }
 

@@ -21,9 +21,10 @@ struct ProactiveReader {
                 for h in header { if let v = h.column.version { versionVotes[v, default: 0] += 1 } }
                 continue
             }
-            guard !columns.isEmpty, let (labelCell, template) = rowLabel(own) else { continue }
+            guard !columns.isEmpty, let (labelCell, template, score) = rowLabel(own) else { continue }
             guard !seenRows.contains(template.key) else { continue }
             seenRows.insert(template.key)
+            reading.notes.append("二: '\(labelCell.text)' → proactive.\(template.key) (\(ApplicationsReader.format2(score))), columns \(columns.map(\.column.key).joined(separator: ", "))")
             if let v = template.version { versionVotes[v, default: 0] += 1 }
             let valueCells = own.filter { $0.box.x0 >= labelCell.box.x1 - 1 }
             for col in columns {
@@ -72,7 +73,7 @@ struct ProactiveReader {
     }
 
     /// The cell holding a template row label, and that row.
-    private func rowLabel(_ cells: [KeyedCell]) -> (KeyedCell, ReportTemplates.ProactiveRow)? {
+    private func rowLabel(_ cells: [KeyedCell]) -> (KeyedCell, ReportTemplates.ProactiveRow, Double)? {
         var best: (KeyedCell, ReportTemplates.ProactiveRow, Double)?
         for cell in cells {
             let key = cell.key
@@ -85,6 +86,6 @@ struct ProactiveReader {
             }
         }
         guard let best, best.2 >= minLabelScore else { return nil }
-        return (best.0, best.1)
+        return best
     }
 }

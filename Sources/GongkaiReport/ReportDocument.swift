@@ -20,6 +20,9 @@ public struct ReportDocument: Sendable {
     public var tableVersions: [ReportTableKind: TemplateVersion]
     public var tables: ReportTables
     public var checks: [CheckResult]
+    /// What the extractor decided along the way (input decoding, label matches, inferences), for
+    /// `--verbose`; not part of the JSON.
+    public var notes: [String] = []
 
     public var warnings: [ReportWarning] { tables.warnings }
 

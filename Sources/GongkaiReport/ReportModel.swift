@@ -72,6 +72,8 @@ public struct TableReading: Sendable, Equatable {
     public var values: [ExtractedValue] = []
     /// Non-numeric leaves (e.g. procurement `unit`), by dotted path below the table.
     public var strings: [String: String] = [:]
+    /// How labels and columns were matched, for `--verbose`.
+    public var notes: [String] = []
     public var found: Bool { !values.isEmpty }
 
     public init(version: TemplateVersion? = nil) { self.version = version }
@@ -90,6 +92,8 @@ public struct ReportTables: Sendable {
     /// Which report table each grid was read as, by grid index (see `CellRef.grid`); grids that
     /// are none of tables 二/三/四 are absent.
     public var gridKinds: [Int: ReportTableKind] = [:]
+    /// How rows and columns were matched (label → template path, score), for `--verbose`.
+    public var notes: [String] = []
     public init() {}
 
     /// The three tables with their kinds, in document order.

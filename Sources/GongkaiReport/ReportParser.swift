@@ -26,7 +26,10 @@ public struct ReportParser: Sendable {
             warnings.append(.init(code: "table_missing", message: "table \(name) not found"))
         }
         if title == nil { warnings.append(.init(code: "title_missing", message: "report title not found on the first page")) }
-        tables.warnings = warnings
+        tables.warnings += warnings
+        tables.notes += tables.proactive.notes + tables.applications.notes + tables.reviewLitigation.notes
+        // Cells the source lost, where the identities determine them (marked inferred).
+        IdentityInference.apply(to: &tables, lossyGrids: Set(grids.indices.filter { grids[$0].blankCellsMayBeLost }))
 
         // Versions: each table's own; table 四 is the same in both formats and follows the others.
         var versions: [ReportTableKind: TemplateVersion] = [:]
@@ -46,7 +49,7 @@ public struct ReportParser: Sendable {
         let template = distinct.count == 1 ? distinct.first!.rawValue : (distinct.isEmpty ? fallback.rawValue : "mixed")
 
         let checks = AccountingChecks.run(applications: tables.applications, review: tables.reviewLitigation)
-        return ReportDocument(source: nil, title: title, template: template, tableVersions: versions, tables: tables, checks: checks)
+        return ReportDocument(source: nil, title: title, template: template, tableVersions: versions, tables: tables, checks: checks, notes: tables.notes)
     }
 
     private func diagnoseMissingTables(title: TitleReader.Title?, grids: [CellGrid], fullText: String) -> ReportError {

@@ -47,9 +47,15 @@ public struct CellGrid: Sendable, Equatable {
     public var columnEdges: [Double]
     public var cells: [GridCell]
     public var method: Method
+    /// Whether an empty cell may be a value the source lost rather than a blank the report shows.
+    /// True for grids rebuilt from converter output (text, markdown), where a dropped number leaves
+    /// an empty cell; false for PDF and HTML, where an empty cell is what the report prints.
+    public var blankCellsMayBeLost: Bool
 
-    public init(page: Int, rowEdges: [Double], columnEdges: [Double], cells: [GridCell], method: Method) {
+    public init(page: Int, rowEdges: [Double], columnEdges: [Double], cells: [GridCell], method: Method,
+                blankCellsMayBeLost: Bool = false) {
         self.page = page; self.rowEdges = rowEdges; self.columnEdges = columnEdges; self.cells = cells; self.method = method
+        self.blankCellsMayBeLost = blankCellsMayBeLost
     }
 
     public var rowCount: Int { max(0, rowEdges.count - 1) }

@@ -153,3 +153,69 @@ private let zeros = Array(repeating: "0", count: 7)
         guard case .noReportTables = error else { Issue.record("wrong error \(error)"); return }
     }
 }
+
+/// Table 三 whose 四、结转下年度继续办理 row has its 自然人 cell empty; the identities determine it (1).
+private func gridWithEmptyCarriedForward(lossy: Bool) -> CellGrid {
+    var rows = applicantHeader
+    rows.append(row("一、本年新收政府信息公开申请数量", "<", "<", ["5", "0", "0", "0", "0", "0", "5"]))
+    rows.append(row("二、上年结转政府信息公开申请数量", "<", "<", zeros))
+    rows.append(row("三、本年度办理结果", "（一）予以公开", "<", ["4", "0", "0", "0", "0", "0", "4"]))
+    rows.append(row("^", "（七）总计", "<", ["4", "0", "0", "0", "0", "0", "4"]))
+    rows.append(row("四、结转下年度继续办理", "<", "<", ["", "0", "0", "0", "0", "0", "1"]))
+    var grid = makeGrid(rows)
+    grid.blankCellsMayBeLost = lossy
+    return grid
+}
+
+@Test func blankCellOfAPDFTableStaysNullEvenWhenTheIdentitiesDetermineIt() throws {
+    let doc = try ReportParser().parse(grids: [gridWithEmptyCarriedForward(lossy: false)], headLines: [])
+    let v = try #require(doc.tables.applications.value("carried_forward.natural_person"))
+    #expect(v.value == nil)
+    #expect(v.inferredBy == nil)
+    #expect(doc.warnings.contains { $0.code == "blank_cell" && $0.path == "applications.carried_forward.natural_person" })
+    // The identities that meet the null are not checkable there, not failed.
+    #expect(doc.checks.first { $0.rule == "applications.balance" }?.notCheckable == ["natural_person"])
+    #expect(doc.checks.allSatisfy { $0.ok })
+}
+
+@Test func cellLostByAConverterIsInferredAndMarked() throws {
+    let doc = try ReportParser().parse(grids: [gridWithEmptyCarriedForward(lossy: true)], headLines: [])
+    let v = try #require(doc.tables.applications.value("carried_forward.natural_person"))
+    #expect(v.value == ReportNumber(1))
+    #expect(v.inferredBy == "applications.balance")
+    #expect(doc.checks.allSatisfy { $0.ok })
+    guard case .object(let root) = doc.json(), case .array(let inferred)? = root["inferred"] else { Issue.record("no inferred list"); return }
+    #expect(inferred.count == 1)
+}
+
+@Test func cellMissingUnderItsColumnIsInferred() throws {
+    // The row's label cell runs on into the 自然人 column: no cell stands under that column.
+    var rows = applicantHeader
+    rows.append(row("一、本年新收政府信息公开申请数量", "<", "<", ["5", "0", "0", "0", "0", "0", "5"]))
+    rows.append(row("二、上年结转政府信息公开申请数量", "<", "<", zeros))
+    rows.append(row("三、本年度办理结果", "（一）予以公开", "<", ["4", "0", "0", "0", "0", "0", "4"]))
+    rows.append(row("^", "（七）总计", "<", ["4", "0", "0", "0", "0", "0", "4"]))
+    rows.append(row("四、结转下年度继续办理", "<", "<", ["<", "0", "0", "0", "0", "0", "1"]))
+    let doc = try ReportParser().parse(grids: [makeGrid(rows, widths: [40, 40, 40, 60, 40, 40, 40, 40, 40, 40])], headLines: [])
+    let v = try #require(doc.tables.applications.value("carried_forward.natural_person"))
+    #expect(v.cell == nil)
+    #expect(v.value == ReportNumber(1))
+    #expect(v.inferredBy == "applications.balance")
+}
+
+@Test func reviewTableWithGarbledHeaderTakesTheTemplateOrder() throws {
+    // A converter mashed the first header cells together; the row still has its fifteen values.
+    let rows: [[String]] = [
+        ["行政复议", "<", "<", "<", "行政诉讼"] + Array(repeating: "<", count: 10),
+        ["结果 结果 其他 维持 纠正 结果", "<", "也尚未", "<", "未经复议直接起诉", "<", "<", "<", "复议后起诉"] + Array(repeating: "<", count: 6),
+        ["", "审结", "总计", "结果 维持", "结果 纠正", "其他 结果", "尚未 审结", "总计", "结果 维持", "结果 纠正", "其他 结果", "尚未 审结", "总计", "", ""],
+        ["1", "2", "0", "0", "3", "4", "0", "1", "0", "5", "0", "0", "0", "2", "2"],
+    ]
+    var warnings: [ReportWarning] = []
+    let reading = ReviewLitigationReader().read([KeyedGrid(makeGrid(rows))], into: &warnings)
+    #expect(reading.values.count == 15)
+    #expect(reading.value("review.total")?.value == ReportNumber(3))
+    #expect(reading.value("litigation_direct.upheld")?.value == ReportNumber(4))
+    #expect(reading.value("litigation_after_review.pending")?.value == ReportNumber(2))
+    #expect(warnings.map(\.code) == ["columns_by_order"])
+}

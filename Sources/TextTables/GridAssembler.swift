@@ -1,0 +1,70 @@
+import PageGeometry
+import TableLayout
+
+/// Builds a `CellGrid` from cells given as row and column ranges on known edges, the way the
+/// lattice extractor's grids look: every grid position covered by exactly one cell.
+///
+/// Cells are placed in the order given; a cell whose rectangle is partly taken shrinks to the free
+/// part that holds its top-left corner; a cell whose top-left corner is taken gives its text to the
+/// cell there (text is never dropped). Positions left over become empty cells.
+struct GridAssembler {
+    struct Proto {
+        var rows: ClosedRange<Int>
+        var columns: ClosedRange<Int>
+        var text: String
+    }
+
+    let rowEdges: [Double]
+    let columnEdges: [Double]
+    var page = 1
+    private(set) var protos: [Proto] = []
+
+    init(rowEdges: [Double], columnEdges: [Double], page: Int = 1) {
+        self.rowEdges = rowEdges; self.columnEdges = columnEdges; self.page = page
+    }
+
+    var rowCount: Int { rowEdges.count - 1 }
+    var columnCount: Int { columnEdges.count - 1 }
+
+    mutating func add(rows: ClosedRange<Int>, columns: ClosedRange<Int>, text: String) {
+        let r = max(0, rows.lowerBound)...min(rowCount - 1, rows.upperBound)
+        let c = max(0, columns.lowerBound)...min(columnCount - 1, columns.upperBound)
+        guard r.lowerBound <= r.upperBound, c.lowerBound <= c.upperBound else { return }
+        protos.append(Proto(rows: r, columns: c, text: text))
+    }
+
+    func build() -> CellGrid {
+        guard rowCount > 0, columnCount > 0 else {
+            return CellGrid(page: page, rowEdges: rowEdges, columnEdges: columnEdges, cells: [], method: .stream, blankCellsMayBeLost: true)
+        }
+        var owner = [[Int]](repeating: [Int](repeating: -1, count: columnCount), count: rowCount)
+        var cells: [GridCell] = []
+        func box(_ rows: ClosedRange<Int>, _ cols: ClosedRange<Int>) -> Rect {
+            Rect(x0: columnEdges[cols.lowerBound], y0: rowEdges[rows.lowerBound], x1: columnEdges[cols.upperBound + 1], y1: rowEdges[rows.upperBound + 1])
+        }
+        for p in protos {
+            let r0 = p.rows.lowerBound, c0 = p.columns.lowerBound
+            if owner[r0][c0] >= 0 {
+                let i = owner[r0][c0]
+                if !p.text.isEmpty { cells[i].text = cells[i].text.isEmpty ? p.text : cells[i].text + p.text }
+                continue
+            }
+            // Widest free run of columns in the first row, then as many rows as stay free over it.
+            var c1 = c0
+            while c1 < p.columns.upperBound, owner[r0][c1 + 1] < 0 { c1 += 1 }
+            var r1 = r0
+            while r1 < p.rows.upperBound, (c0...c1).allSatisfy({ owner[r1 + 1][$0] < 0 }) { r1 += 1 }
+            let index = cells.count
+            for r in r0...r1 { for c in c0...c1 { owner[r][c] = index } }
+            cells.append(GridCell(row: r0, column: c0, rowSpan: r1 - r0 + 1, columnSpan: c1 - c0 + 1, box: box(r0...r1, c0...c1), text: p.text))
+        }
+        for r in 0..<rowCount {
+            for c in 0..<columnCount where owner[r][c] < 0 {
+                owner[r][c] = cells.count
+                cells.append(GridCell(row: r, column: c, box: box(r...r, c...c), text: ""))
+            }
+        }
+        cells.sort { ($0.row, $0.column) < ($1.row, $1.column) }
+        return CellGrid(page: page, rowEdges: rowEdges, columnEdges: columnEdges, cells: cells, method: .stream, blankCellsMayBeLost: true)
+    }
+}
