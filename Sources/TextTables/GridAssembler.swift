@@ -33,6 +33,13 @@ struct GridAssembler {
         protos.append(Proto(rows: r, columns: c, text: text))
     }
 
+    /// Where a cell starts in the source, for `--provenance`: the 1-based line (the grid's y) and
+    /// the 1-based column where the cell's column begins — a character column for layout text,
+    /// the pipe cell's number for markdown.
+    private func position(_ row: Int, _ column: Int) -> TextPosition {
+        TextPosition(line: max(1, Int(rowEdges[row].rounded(.down))), column: max(1, Int(columnEdges[column].rounded(.down)) + 1))
+    }
+
     func build() -> CellGrid {
         guard rowCount > 0, columnCount > 0 else {
             return CellGrid(page: page, rowEdges: rowEdges, columnEdges: columnEdges, cells: [], method: .stream, blankCellsMayBeLost: true)
@@ -56,12 +63,13 @@ struct GridAssembler {
             while r1 < p.rows.upperBound, (c0...c1).allSatisfy({ owner[r1 + 1][$0] < 0 }) { r1 += 1 }
             let index = cells.count
             for r in r0...r1 { for c in c0...c1 { owner[r][c] = index } }
-            cells.append(GridCell(row: r0, column: c0, rowSpan: r1 - r0 + 1, columnSpan: c1 - c0 + 1, box: box(r0...r1, c0...c1), text: p.text))
+            cells.append(GridCell(row: r0, column: c0, rowSpan: r1 - r0 + 1, columnSpan: c1 - c0 + 1, box: box(r0...r1, c0...c1), text: p.text,
+                                  textPosition: position(r0, c0)))
         }
         for r in 0..<rowCount {
             for c in 0..<columnCount where owner[r][c] < 0 {
                 owner[r][c] = cells.count
-                cells.append(GridCell(row: r, column: c, box: box(r...r, c...c), text: ""))
+                cells.append(GridCell(row: r, column: c, box: box(r...r, c...c), text: "", textPosition: position(r, c)))
             }
         }
         cells.sort { ($0.row, $0.column) < ($1.row, $1.column) }
