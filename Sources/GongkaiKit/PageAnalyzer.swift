@@ -20,9 +20,18 @@ struct PageAnalyzer: Sendable {
     /// Keep each page's size and ruling lines in its `PageAnalysis` (for `extractWithLayout`).
     var keepLayout = false
 
-    /// Words on a page that make it worth rendering for ruling lines: the tables' own labels.
-    static let tablePageMarkers = ["信息内容", "第二十条", "申请人情况", "自然人", "不予公开", "无法提供", "不予处理",
-                                   "结转下年度", "行政复议", "行政诉讼", "规章", "行政许可", "总计"]
+    /// Words that only the tables' own cells carry (prose mentions 规章, 行政许可 or 行政复议 too,
+    /// and rendering a prose page for ruling lines is wasted work).
+    static let tablePageMarkers = ["信息内容", "第二十条", "申请人情况", "自然人", "商业企业", "科研机构", "不予公开",
+                                   "无法提供", "不予处理", "结转下年度"]
+    /// Table 四's header: its two-line cells (结果 / 维持) may come out interleaved, so single words.
+    static let reviewHeaderWords = ["维持", "纠正", "审结"]
+
+    /// Whether a page's text carries table labels, so that it is worth rendering for ruling lines.
+    static func carriesTableLabels(_ text: String) -> Bool {
+        if tablePageMarkers.contains(where: { text.contains($0) }) { return true }
+        return text.contains("行政复议") && reviewHeaderWords.contains(where: { text.contains($0) })
+    }
 
     func analyze(_ document: PDFDocument, page index: Int) -> PageAnalysis {
         let glyphs = document.glyphs(page: index)
@@ -32,7 +41,7 @@ struct PageAnalyzer: Sendable {
         var grids: [CellGrid] = []
         var outside = glyphs
         var lines: [RulingLine] = []
-        let tablePage = Self.tablePageMarkers.contains(where: { text.contains($0) })
+        let tablePage = Self.carriesTableLabels(text)
         let size = tablePage || keepLayout ? document.pageSize(index) : nil
         if tablePage, let size {
             lines = document.rulingLines(page: index, glyphs: glyphs, settings: scanner)
