@@ -10,6 +10,11 @@ import Glibc
 /// it), reports that document, and starts a fresh worker for the rest. Workers are also retired
 /// after `recycleAfter` documents, which bounds what a slow leak in a C library can accumulate.
 /// All pipes are polled together, so no worker ever blocks on a full pipe.
+///
+/// Each worker leads a process group of its own, and the whole group is killed when the worker
+/// times out or ends: nothing a worker started outlives it. A worker's end is seen by `waitid`
+/// as well as by its pipes closing (a leftover process could hold the pipes open). SIGINT,
+/// SIGTERM and SIGHUP to the batch take the workers down too.
 final class WorkerPool {
     struct Outcome {
         enum Status: Equatable {
@@ -67,6 +72,7 @@ final class WorkerPool {
     /// (in completion order) and `tick` about five times a second.
     func run(count: Int, path: (Int) -> String, done: (Outcome) -> Void, tick: () -> Void) {
         signal(SIGPIPE, SIG_IGN)  // a worker that died must not take the parent with it
+        WorkerGroups.installForwarding()
         var next = 0
         while next < count || workers.contains(where: { $0.job != nil }) {
             // Start workers as needed and hand out documents.
@@ -77,7 +83,7 @@ final class WorkerPool {
                     worker = idle
                 } else if workers.count < jobs {
                     switch spawn() {
-                    case .success(let w): workers.append(w); worker = w
+                    case .success(let w): workers.append(w); worker = w; WorkerGroups.add(w.pid)
                     case .failure(let e):
                         done(Outcome(index: next, status: .couldNotStart(e.description), stdout: [], stderr: "", seconds: 0))
                         next += 1
@@ -97,7 +103,7 @@ final class WorkerPool {
             let now = Self.now()
             for w in workers {
                 if let job = w.job, !w.killedForTimeout, timeout > 0, now - job.started > timeout {
-                    kill(w.pid, SIGKILL)
+                    killpg(w.pid, SIGKILL)
                     w.killedForTimeout = true
                     done(Outcome(index: job.index, status: .timedOut, stdout: [], stderr: "", seconds: now - job.started))
                     w.job = nil
@@ -114,6 +120,8 @@ final class WorkerPool {
             if w.errFD >= 0 { close(w.errFD) }
             var status: Int32 = 0
             while waitpid(w.pid, &status, 0) < 0 && errno == EINTR {}
+            killpg(w.pid, SIGKILL)
+            WorkerGroups.remove(w.pid)
         }
         workers = []
     }
@@ -142,15 +150,31 @@ final class WorkerPool {
         return (status, payload)
     }
 
-    /// Removes workers whose output has ended, reporting the document a dead worker held.
+    /// Whether the worker process has ended (looked at without reaping it, so that its process
+    /// group id cannot be reused before the group is killed).
+    private func hasExited(_ w: Worker) -> Bool {
+        var info = siginfo_t()
+        return waitid(P_PID, id_t(w.pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info._sifields._sigchld.si_pid == w.pid
+    }
+
+    /// Removes workers whose output has ended or that have exited, reporting the document a dead
+    /// worker held.
     private func reap(_ done: (Outcome) -> Void) {
         var alive: [Worker] = []
         for w in workers {
-            guard w.outFD < 0 else { alive.append(w); continue }
+            if w.outFD >= 0 {
+                guard hasExited(w) else { alive.append(w); continue }
+                // Exited with its pipes still open (held by something it left): take what is there.
+                pollDrain(w)
+                while let frame = takeFrame(w) { finish(w, frame, done) }
+                close(w.outFD); w.outFD = -1
+            }
             if w.errFD >= 0 { close(w.errFD); w.errFD = -1 }
             if w.inFD >= 0 { close(w.inFD); w.inFD = -1 }
+            killpg(w.pid, SIGKILL)  // whatever the worker left running
             var status: Int32 = 0
             while waitpid(w.pid, &status, 0) < 0 && errno == EINTR {}
+            WorkerGroups.remove(w.pid)
             if let job = w.job {
                 let signalled = status & 0x7f != 0
                 let said = String(decoding: w.err.suffix(2048), as: UTF8.self)
@@ -177,8 +201,22 @@ final class WorkerPool {
         for fd in inPipe + outPipe + errPipe { posix_spawn_file_actions_addclose(&actions, fd) }
         let cArgs: [UnsafeMutablePointer<CChar>?] = workerArguments.map { strdup($0) } + [nil]
         defer { for p in cArgs { free(p) } }
+        // A process group of its own, and default handling of the signals limits are enforced with
+        // (an ignored SIGXCPU or SIGPIPE would be inherited through exec).
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        posix_spawnattr_setpgroup(&attributes, 0)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for s in [SIGXCPU, SIGPIPE, SIGINT, SIGTERM, SIGHUP, SIGSEGV, SIGABRT] { sigaddset(&defaults, s) }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        var noMask = sigset_t()
+        sigemptyset(&noMask)
+        posix_spawnattr_setsigmask(&attributes, &noMask)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
         var pid: pid_t = 0
-        let rc = posix_spawn(&pid, workerArguments[0], &actions, nil, cArgs, environ)
+        let rc = posix_spawn(&pid, workerArguments[0], &actions, &attributes, cArgs, Self.workerEnvironment)
         close(inPipe[0]); close(outPipe[1]); close(errPipe[1])
         guard rc == 0 else {
             close(inPipe[1]); close(outPipe[0]); close(errPipe[0])
@@ -190,6 +228,35 @@ final class WorkerPool {
             _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
         }
         return .success(Worker(pid: pid, inFD: inPipe[1], outFD: outPipe[0], errFD: errPipe[0]))
+    }
+
+    /// The batch's environment for workers, plus SWIFT_BACKTRACE=enable=no unless it is set: a
+    /// crashed worker is reported by the pool, and a backtracer would only cost time (and its
+    /// helper process could outlive the worker).
+    nonisolated(unsafe) private static let workerEnvironment: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?> = {
+        var entries: [String] = []
+        var p = environ
+        while let entry = p.pointee {
+            entries.append(String(cString: entry))
+            p += 1
+        }
+        if !entries.contains(where: { $0.hasPrefix("SWIFT_BACKTRACE=") }) { entries.append("SWIFT_BACKTRACE=enable=no") }
+        let out = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: entries.count + 1)
+        for (i, e) in entries.enumerated() { out[i] = strdup(e) }
+        out[entries.count] = nil
+        return out
+    }()
+
+    /// Reads whatever a worker's stdout holds right now.
+    private func pollDrain(_ w: Worker) {
+        guard w.outFD >= 0 else { return }
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { read(w.outFD, $0.baseAddress, $0.count) }
+            if n > 0 { w.out.append(contentsOf: buffer[0..<n]); continue }
+            if n < 0 && errno == EINTR { continue }
+            return
+        }
     }
 
     /// Waits for output on any worker's pipes and drains what is there.
@@ -221,5 +288,46 @@ final class WorkerPool {
                 break
             }
         }
+    }
+}
+
+/// The process groups of running workers, for the signal handler that takes them down with the
+/// batch (Ctrl-C, kill). Fixed storage: the handler may only read it and call killpg.
+enum WorkerGroups {
+    private static let capacity = 4096
+    nonisolated(unsafe) private static let groups: UnsafeMutablePointer<pid_t> = {
+        let p = UnsafeMutablePointer<pid_t>.allocate(capacity: capacity)
+        p.initialize(repeating: 0, count: capacity)
+        return p
+    }()
+    nonisolated(unsafe) private static var installed = false
+
+    static func add(_ pid: pid_t) {
+        for i in 0..<capacity where groups[i] == 0 { groups[i] = pid; return }
+    }
+
+    static func remove(_ pid: pid_t) {
+        for i in 0..<capacity where groups[i] == pid { groups[i] = 0; return }
+    }
+
+    static func installForwarding() {
+        guard !installed else { return }
+        installed = true
+        _ = groups
+        for signal in [SIGINT, SIGTERM, SIGHUP] {
+            var action = sigaction()
+            action.__sigaction_handler.sa_handler = { signal in
+                WorkerGroups.killAll()
+                Glibc.signal(signal, SIG_DFL)
+                raise(signal)
+            }
+            action.sa_flags = Int32(bitPattern: UInt32(SA_RESETHAND))
+            sigemptyset(&action.sa_mask)
+            sigaction(signal, &action, nil)
+        }
+    }
+
+    static func killAll() {
+        for i in 0..<capacity where groups[i] > 0 { killpg(groups[i], SIGKILL) }
     }
 }
