@@ -9,6 +9,12 @@ struct PageAnalysis: Sendable {
 
 /// Reads one page: glyphs always; ruling lines and grids only where the page's text carries the
 /// tables' labels (rendering for ruling lines is the costly step, so prose pages skip it).
+///
+/// On a table page the ruled tables come first (`LatticeExtractor`); the text they leave over is
+/// searched for tables drawn without vertical lines (`StreamExtractor`: borderless tables, tables
+/// with horizontal rules only, the unruled rest of a table), with the horizontal rules that belong
+/// to no ruled table as row separators. A page whose text runs down or up the page (a landscape
+/// table drawn sideways) is turned upright first; a page with /Rotate already is.
 struct PageAnalyzer: Sendable {
     var layout: LayoutSettings
     var scanner: RulingLineScanner.Settings
@@ -18,7 +24,8 @@ struct PageAnalyzer: Sendable {
                                    "结转下年度", "行政复议", "行政诉讼", "规章", "行政许可", "总计"]
 
     func analyze(_ document: PDFDocument, page index: Int) -> PageAnalysis {
-        let glyphs = document.glyphs(page: index)
+        let pageText = document.text(page: index)
+        let glyphs = pageText.glyphs
         var text = ""
         text.reserveCapacity(glyphs.count * 3)
         for g in glyphs { text += g.text }
@@ -27,9 +34,31 @@ struct PageAnalyzer: Sendable {
         if Self.tablePageMarkers.contains(where: { text.contains($0) }), let size = document.pageSize(index) {
             let lines = document.rulingLines(page: index, glyphs: glyphs, settings: scanner)
             let page = PageContent(number: index + 1, width: size.width, height: size.height, glyphs: glyphs, rulingLines: lines)
-            (grids, outside) = LatticeExtractor(settings: layout).extract(page)
+                .upright(from: pageText.direction)
+            (grids, outside) = PageTables.tables(on: page, layout: layout)
         }
         return PageAnalysis(number: index + 1, glyphCount: glyphs.count, text: text, grids: grids,
                             freeLines: index < 2 ? TextLineBuilder.lines(from: outside, settings: layout) : [])
+    }
+
+}
+
+/// The tables of one page as the pipeline builds them (also what `gongkai grids` shows).
+public enum PageTables {
+    /// Ruled tables, then tables from text alignment among the glyphs they leave, top to bottom.
+    public static func tables(on page: PageContent, layout: LayoutSettings) -> (grids: [CellGrid], outside: [Glyph]) {
+        var (grids, outside) = LatticeExtractor(settings: layout).extract(page)
+        guard layout.stream != .off else { return (grids, outside) }
+        let boxes = grids.map { $0.box.insetBy(dx: -2, dy: -2) }
+        let rules = page.rulingLines.filter { line in
+            line.orientation == .horizontal && line.length >= 3 * layout.minRulingLength
+                && !boxes.contains { $0.contains(x: (line.start + line.end) / 2, y: line.position) }
+        }
+        let stream = StreamExtractor(settings: layout).extract(glyphs: outside, rules: rules, page: page.number)
+        if !stream.tables.isEmpty {
+            grids = (grids + stream.tables).sorted { ($0.box.y0, $0.box.x0) < ($1.box.y0, $1.box.x0) }
+            outside = stream.outside
+        }
+        return (grids, outside)
     }
 }

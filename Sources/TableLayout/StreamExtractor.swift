@@ -1,0 +1,465 @@
+import PageGeometry
+
+/// Builds tables from the alignment of text alone (tabula's and camelot's "stream" mode), for
+/// tables drawn without ruling lines, with horizontal rules only, or whose ruled part leaves rows out.
+///
+/// - Rows: a text line that holds numbers (or the marks `streamValueMarkers` for zero) in cells of
+///   their own is a row. A label line without numbers above or below one — a wrapped label, a label
+///   whose numbers are centred lower in a tall row — joins the nearest row (the one between the same
+///   horizontal rules when there are rules), in its own label column.
+/// - Columns: the numbers of all rows, clustered by their horizontal extents, give the value
+///   columns; left edges of label text that recur and stand beside other label text on one line
+///   give the label columns (group labels, row labels).
+/// - Header: the lines just above the first row that carry text over the value columns. A header
+///   text over several columns (申请人情况, 行政诉讼) spans the columns of the header texts beneath
+///   it on which it is centred; wrapped header lines with the same span are joined.
+/// - Tables: rows follow each other into one table until the numbers stop lining up with the
+///   columns seen so far, or a gap of `streamMaxRowGap` opens.
+///
+/// Knows nothing of reports: it sees lines, gaps and numbers. Every tolerance is a `LayoutSettings`
+/// value.
+public struct StreamExtractor: Sendable {
+    public var settings: LayoutSettings
+    public init(settings: LayoutSettings = .init()) { self.settings = settings }
+
+    /// A run of characters of one line between two cell gaps.
+    struct Segment {
+        var glyphs: [Glyph]
+        var box: Rect
+        var text: String
+        var isValue: Bool
+    }
+
+    /// A text line cut into segments.
+    struct Line {
+        var box: Rect
+        var segments: [Segment]
+        var em: Double
+        var glyphs: [Glyph]
+        var valueCount: Int { segments.filter(\.isValue).count }
+    }
+
+    /// The tables among `glyphs` (usually those no lattice table claimed) and the glyphs left
+    /// outside them. `rules` are the page's horizontal ruling lines not part of a ruled table.
+    public func extract(glyphs: [Glyph], rules: [RulingLine] = [], page: Int) -> (tables: [CellGrid], outside: [Glyph]) {
+        guard settings.stream != .off, !glyphs.isEmpty else { return ([], glyphs) }
+        let textLines = TextLineBuilder.lines(from: glyphs, settings: settings)
+        let pageEm = Self.pageEm(textLines)
+        let lines = textLines.map { cut($0, pageEm: pageEm) }
+        let numeric = lines.indices.filter { isRow(lines[$0]) }
+        guard !numeric.isEmpty else { return ([], glyphs) }
+        let horizontal = rules.filter { $0.orientation == .horizontal }
+
+        var tables: [CellGrid] = []
+        var used = Set<Int>()
+        for region in regions(numeric, lines) {
+            guard let (grid, members) = build(region, lines: lines, rules: horizontal, taken: used, page: page) else { continue }
+            tables.append(grid)
+            used.formUnion(members)
+        }
+        guard !tables.isEmpty else { return ([], glyphs) }
+        var claimed = Set<Glyph>()
+        for i in used { for g in lines[i].glyphs { claimed.insert(g) } }
+        return (tables, glyphs.filter { !$0.isWhitespace && !claimed.contains($0) })
+    }
+
+    // MARK: lines, segments, values
+
+    /// The character size of a page: the median width of its CJK characters, else glyph height.
+    static func pageEm(_ lines: [TextLine]) -> Double {
+        var cjk: [Double] = [], heights: [Double] = []
+        for line in lines {
+            for g in line.glyphs where !g.isWhitespace {
+                if isCJK(g) { cjk.append(g.box.width) } else { heights.append(g.box.height) }
+            }
+        }
+        if !cjk.isEmpty { cjk.sort(); return max(1, cjk[cjk.count / 2]) }
+        if !heights.isEmpty { heights.sort(); return max(1, heights[heights.count / 2]) }
+        return 10
+    }
+
+    static func isCJK(_ g: Glyph) -> Bool {
+        guard let u = g.text.unicodeScalars.first?.value else { return false }
+        return (0x3400...0x9FFF).contains(u) || (0xF900...0xFAFF).contains(u) || (0x20000...0x3134F).contains(u)
+    }
+
+    func cut(_ line: TextLine, pageEm: Double) -> Line {
+        let visible = line.glyphs.filter { !$0.isWhitespace }.sorted { $0.box.x0 < $1.box.x0 }
+        let widths = visible.filter(Self.isCJK).map(\.box.width).sorted()
+        // A line of digits only (no CJK) takes the page's size: digit heights vary with the font.
+        let em = widths.isEmpty ? pageEm : max(1, widths[widths.count / 2])
+        var segments: [Segment] = []
+        var run: [Glyph] = []
+        func flush() {
+            guard !run.isEmpty else { return }
+            let box = run.dropFirst().reduce(run[0].box) { $0.union($1.box) }
+            let text = TextJoiner.join(run)
+            segments.append(Segment(glyphs: run, box: box, text: text, isValue: isValue(text)))
+            run = []
+        }
+        for g in visible {
+            if let last = run.last, g.box.x0 - last.box.x1 > settings.streamCellGap * em { flush() }
+            run.append(g)
+        }
+        flush()
+        return Line(box: line.box, segments: segments, em: em, glyphs: line.glyphs)
+    }
+
+    /// A number as tables print them (`12`, `+3`, `-2`, `0.386`, `1,024`, `251000元`, `12.5万元`, `3%`)
+    /// or a mark standing for zero.
+    func isValue(_ text: String) -> Bool {
+        if settings.streamValueMarkers.contains(text) { return true }
+        var scalars = Array(text.unicodeScalars.map(\.value))
+        // Full-width digits and signs fold to ASCII.
+        scalars = scalars.map { (0xFF10...0xFF19).contains($0) || $0 == 0xFF0B || $0 == 0xFF0D || $0 == 0xFF0E || $0 == 0xFF0C ? $0 - 0xFEE0 : $0 }
+        for suffix: [UInt32] in [[0x4E07, 0x5143], [0x5143], [0x25], [0x4EF6], [0x9879]] where scalars.count > suffix.count && Array(scalars.suffix(suffix.count)) == suffix {
+            scalars.removeLast(suffix.count)
+            break
+        }
+        if let f = scalars.first, f == 0x2B || f == 0x2D || f == 0x2212 { scalars.removeFirst() }
+        guard let first = scalars.first, (0x30...0x39).contains(first) else { return false }
+        var dots = 0
+        for s in scalars {
+            if (0x30...0x39).contains(s) || s == 0x2C { continue }
+            if s == 0x2E { dots += 1; continue }
+            return false
+        }
+        return dots <= 1
+    }
+
+    /// Whether a line is a table row: numbers in cells of their own.
+    func isRow(_ line: Line) -> Bool {
+        let values = line.valueCount
+        if values >= 2 { return true }
+        guard values == 1, line.segments.count >= 2, let i = line.segments.firstIndex(where: \.isValue), i > 0 else { return false }
+        return line.segments[i].box.x0 - line.segments[i - 1].box.x1 >= settings.streamMinValueGap * line.em
+    }
+
+    // MARK: tables
+
+    /// Rows of numbers grouped into tables: a row whose numbers do not line up with the columns
+    /// seen so far, or that stands far below the last one, starts another table.
+    func regions(_ numeric: [Int], _ lines: [Line]) -> [[Int]] {
+        var out: [[Int]] = []
+        var current: [Int] = []
+        var columns: [(Double, Double)] = []
+        for i in numeric {
+            let line = lines[i]
+            let tol = settings.streamColumnTolerance * line.em
+            let values = line.segments.filter(\.isValue)
+            if let last = current.last {
+                let far = line.box.y0 - lines[last].box.y1 > settings.streamMaxRowGap * line.em
+                let fits = values.allSatisfy { v in columns.contains { v.box.x0 - tol <= $0.1 && v.box.x1 + tol >= $0.0 } }
+                if far || !fits {
+                    out.append(current)
+                    current = []
+                    columns = []
+                }
+            }
+            current.append(i)
+            for v in values { columns.append((v.box.x0 - tol, v.box.x1 + tol)) }
+        }
+        if !current.isEmpty { out.append(current) }
+        return out
+    }
+
+    /// One table from its rows of numbers: its header above, its label lines, its columns and cells.
+    /// Returns the grid and the indices of the lines it took.
+    func build(_ rows: [Int], lines: [Line], rules: [RulingLine], taken: Set<Int>, page: Int) -> (CellGrid, Set<Int>)? {
+        guard let firstRow = rows.first, let lastRow = rows.last else { return nil }
+        let em = rows.map { lines[$0].em }.sorted()[rows.count / 2]
+
+        // Value columns: clusters of overlapping number extents.
+        let tol = settings.streamColumnTolerance * em
+        var spans = rows.flatMap { lines[$0].segments.filter(\.isValue).map { ($0.box.x0 - tol, $0.box.x1 + tol) } }
+        spans.sort { $0.0 < $1.0 }
+        var valueColumns: [(x0: Double, x1: Double)] = []
+        for s in spans {
+            if let last = valueColumns.last, s.0 <= last.x1 {
+                valueColumns[valueColumns.count - 1].x1 = max(last.x1, s.1)
+            } else {
+                valueColumns.append((s.0, s.1))
+            }
+        }
+        valueColumns = valueColumns.map { ($0.x0 + tol, $0.x1 - tol) }
+        guard let valueLeft = valueColumns.first?.x0 else { return nil }
+        let labelLimit = valueLeft + 0.5 * em
+        func isLabelOnly(_ l: Line) -> Bool { l.valueCount == 0 && l.segments.allSatisfy { $0.box.x1 <= labelLimit } }
+        func reachesValues(_ s: Segment) -> Bool { s.box.midX >= valueLeft - 0.5 * em }
+
+        // Lines between the first and last row: rows of their own (a header or section line inside
+        // the table) or label lines that join a row.
+        var members = Set(rows)
+        var ownRows = Set(rows)
+        var attached: [Int: [Int]] = [:]
+        let rowSet = Set(rows)
+        var body: [Int] = []
+        for i in firstRow...lastRow where !rowSet.contains(i) && !taken.contains(i) {
+            body.append(i)
+            members.insert(i)
+            if !isLabelOnly(lines[i]) { ownRows.insert(i) }
+        }
+        // Label lines just below the last row (a wrapped label whose numbers sat on its first line).
+        var labelStarts = rows.flatMap { lines[$0].segments.filter { !$0.isValue }.map(\.box.x0) }
+        var k = lastRow + 1
+        var bottom = lines[lastRow].box.y1
+        while k < lines.count, !taken.contains(k), isLabelOnly(lines[k]),
+              lines[k].box.y0 - bottom <= settings.streamMaxTrailingGap * em,
+              lines[k].segments.allSatisfy({ s in labelStarts.contains { abs($0 - s.box.x0) <= settings.streamLabelAlignTolerance * em } }),
+              !crossesRule(between: bottom, and: lines[k].box.y0, rules, from: lines[k].box.x0, to: valueLeft) {
+            body.append(k)
+            members.insert(k)
+            bottom = lines[k].box.y1
+            k += 1
+        }
+
+        // Header: lines above the first row with text over the value columns, and the label lines
+        // among them; label lines between the header and the first row join the first row when
+        // they are nearer to it.
+        var header: [Int] = []
+        var pending: [Int] = []
+        var top = lines[firstRow].box.y0
+        var j = firstRow - 1
+        var lowestHeader: Int?
+        while j >= 0, !taken.contains(j) {
+            let line = lines[j]
+            if top - line.box.y1 > settings.streamMaxHeaderGap * em { break }
+            if line.valueCount > 0 && isRow(line) { break }
+            if isLabelOnly(line) {
+                pending.append(j)
+            } else {
+                // Running text across the label/value divide is not a header line.
+                if line.segments.contains(where: { $0.box.x0 < valueLeft - 1.5 * em && $0.box.x1 > valueLeft + 1.5 * em && !$0.isValue }) && !line.segments.contains(where: { reachesValues($0) && $0.box.x0 >= valueLeft - 1.5 * em }) { break }
+                if lowestHeader == nil {
+                    // Label lines between this first header line and the first row.
+                    for p in pending {
+                        let dRow = lines[firstRow].box.midY - lines[p].box.midY
+                        let dHeader = lines[p].box.midY - line.box.midY
+                        if dRow < dHeader { body.append(p); members.insert(p) } else { header.append(p) }
+                    }
+                    lowestHeader = j
+                } else {
+                    header += pending
+                }
+                pending = []
+                header.append(j)
+            }
+            top = line.box.y0
+            j -= 1
+            if header.count > 12 { break }
+        }
+        if lowestHeader == nil {
+            // No header: label lines right above the first row are its wrapped label.
+            for p in pending where lines[firstRow].box.y0 - lines[p].box.y1 <= settings.streamMaxTrailingGap * em {
+                body.append(p); members.insert(p)
+            }
+        }
+        header.sort()
+        for h in header { members.insert(h) }
+
+        let valueCount = rows.reduce(0) { $0 + lines[$1].valueCount }
+        guard rows.count >= 2 || valueCount >= 4 || !header.isEmpty else { return nil }
+
+        // Attach label lines to their rows.
+        let ruleYs = rules.filter { r in
+            let x0 = lines[firstRow].box.x0, x1 = lines[firstRow].box.x1
+            return max(0, min(r.end, x1) - max(r.start, x0)) >= settings.streamRuleCoverage * (x1 - x0)
+        }.map(\.position)
+        func band(_ y: Double) -> Int { ruleYs.filter { $0 < y }.count }
+        let numericRows = rows
+        for b in body where !ownRows.contains(b) {
+            let y = lines[b].box.midY
+            let sameBand = numericRows.filter { band(lines[$0].box.midY) == band(y) }
+            let candidates = sameBand.isEmpty ? numericRows : sameBand
+            let target = candidates.min { a, c in
+                let da = abs(lines[a].box.midY - y), dc = abs(lines[c].box.midY - y)
+                return da != dc ? da < dc : lines[a].box.midY < lines[c].box.midY
+            }!
+            attached[target, default: []].append(b)
+        }
+        labelStarts += body.flatMap { lines[$0].segments.map(\.box.x0) }
+
+        // Label columns: recurring left edges that stand beside other label text on some line.
+        let labelLines = (rows + body).map { lines[$0] }
+        let labelSegments = labelLines.flatMap { $0.segments.filter { !$0.isValue && $0.box.x1 <= labelLimit } }
+        let align = settings.streamLabelAlignTolerance * em
+        var starts = Snapping.cluster(labelSegments.map(\.box.x0), tolerance: align)
+        starts = starts.enumerated().filter { idx, s in
+            if idx == 0 { return true }
+            let members = labelSegments.filter { abs($0.box.x0 - s) <= align }
+            guard members.count >= 2 else { return false }
+            return labelLines.contains { l in
+                l.segments.contains { abs($0.box.x0 - s) <= align } && l.segments.contains { $0.box.x1 < s - 0.3 * em }
+            }
+        }.map(\.1)
+
+        // Column edges.
+        let allSegments = (header + rows + body).flatMap { lines[$0].segments }
+        let left = min(allSegments.map(\.box.x0).min() ?? valueLeft, valueLeft) - 0.5
+        let right = max(allSegments.map(\.box.x1).max() ?? valueLeft, valueColumns.last!.x1) + 0.5
+        var edges = [left]
+        for s in starts.dropFirst() where s - 0.3 * em > (edges.last ?? left) + 0.5 * em { edges.append(s - 0.3 * em) }
+        let labelEnd = labelSegments.map(\.box.x1).filter { $0 < valueLeft }.max()
+        if !labelSegments.isEmpty || starts.count > 0 {
+            let divide = labelEnd.map { ($0 + valueLeft) / 2 } ?? valueLeft - 0.3 * em
+            if divide > (edges.last ?? left) + 0.5 * em { edges.append(min(divide, valueLeft - 0.1)) }
+        }
+        for i in 1..<valueColumns.count { edges.append((valueColumns[i - 1].x1 + valueColumns[i].x0) / 2) }
+        edges.append(right)
+        let labelColumnCount = edges.filter { $0 < valueLeft }.count - 1
+        let columnCount = edges.count - 1
+
+        func slot(of x: Double) -> Int { Swift.max(0, Swift.min(columnCount - 1, (edges.lastIndex { $0 <= x } ?? 0))) }
+        func slots(of s: Segment) -> ClosedRange<Int> {
+            let inside = (0..<columnCount).filter { c in
+                let mid = (edges[c] + edges[c + 1]) / 2
+                return mid >= s.box.x0 && mid <= s.box.x1
+            }
+            if let a = inside.first, let b = inside.last { return a...b }
+            let c = slot(of: s.box.midX)
+            return c...c
+        }
+
+        // Rows of the grid: header lines, then the table's own rows with their label lines.
+        struct Row {
+            var lines: [Int]
+            var isHeader: Bool
+        }
+        var gridRows: [Row] = header.map { Row(lines: [$0], isHeader: true) }
+        for r in ownRows.sorted() { gridRows.append(Row(lines: [r] + (attached[r] ?? []).sorted(), isHeader: false)) }
+
+        // Cells of each row: segment texts by column range.
+        struct Piece {
+            var range: ClosedRange<Int>
+            var text: String
+            var y: Double
+            var x: Double
+        }
+        var pieces: [[Piece]] = gridRows.map { row in
+            let segs = row.lines.flatMap { i in lines[i].segments.map { ($0, lines[i].box.midY) } }
+            return segs.map { s, y in
+                let range = s.isValue ? slot(of: s.box.midX)...slot(of: s.box.midX) : slots(of: s)
+                return Piece(range: range, text: s.text, y: y, x: s.box.x0)
+            }
+        }
+
+        // Merged headers: bottom-up, a header text spans the columns of the header texts beneath it
+        // on which it is centred.
+        let headerCount = header.count
+        if headerCount > 0 {
+            let center: (ClosedRange<Int>) -> Double = { (edges[$0.lowerBound] + edges[$0.upperBound + 1]) / 2 }
+            let medianWidth = (1..<edges.count).map { edges[$0] - edges[$0 - 1] }.sorted()[(edges.count - 1) / 2]
+            for h in stride(from: headerCount - 1, through: 0, by: -1) {
+                let below = pieces[(h + 1)..<headerCount].flatMap { $0 }
+                guard !below.isEmpty else { continue }
+                let line = lines[gridRows[h].lines[0]]
+                var row = pieces[h]
+                // Most constrained first: the text with the fewest candidate spans.
+                var order: [(Int, [ClosedRange<Int>])] = []
+                for (pi, p) in row.enumerated() {
+                    let seg = line.segments.first { $0.text == p.text && $0.box.x0 == p.x }
+                    let mid = seg?.box.midX ?? center(p.range)
+                    let inLabels = p.range.upperBound < labelColumnCount
+                    let bounds = below.filter { ($0.range.upperBound < labelColumnCount) == inLabels }
+                    let lows = Set(bounds.map(\.range.lowerBound) + [p.range.lowerBound])
+                    let highs = Set(bounds.map(\.range.upperBound) + [p.range.upperBound])
+                    var candidates: [ClosedRange<Int>] = []
+                    for a in lows where a <= p.range.lowerBound {
+                        for b in highs where b >= p.range.upperBound {
+                            let r = a...b
+                            if abs(center(r) - mid) <= settings.streamSpanCenterTolerance * medianWidth { candidates.append(r) }
+                        }
+                    }
+                    candidates.sort { $0.count > $1.count }
+                    order.append((pi, candidates))
+                }
+                order.sort { ($0.1.first?.count ?? 0) < ($1.1.first?.count ?? 0) }
+                var chosen: [Int: ClosedRange<Int>] = [:]
+                for (pi, candidates) in order {
+                    let others = row.indices.filter { $0 != pi }
+                    if let pick = candidates.first(where: { r in
+                        others.allSatisfy { o in
+                            let taken = chosen[o] ?? row[o].range
+                            return !r.overlaps(taken)
+                        }
+                    }) {
+                        chosen[pi] = pick
+                    }
+                }
+                for (pi, r) in chosen { row[pi].range = r }
+                pieces[h] = row
+            }
+        }
+
+        // Resolve overlaps within a row: a text starting in a column another one already starts in
+        // joins it; a text running into the next text's columns stops before them.
+        for r in pieces.indices {
+            var merged: [Piece] = []
+            for p in pieces[r].sorted(by: { ($0.range.lowerBound, $0.y, $0.x) < ($1.range.lowerBound, $1.y, $1.x) }) {
+                if let i = merged.indices.last, merged[i].range.lowerBound == p.range.lowerBound {
+                    merged[i].text += p.text
+                    merged[i].range = merged[i].range.lowerBound...Swift.max(merged[i].range.upperBound, p.range.upperBound)
+                } else {
+                    merged.append(p)
+                }
+            }
+            for i in merged.indices.dropLast() where merged[i].range.upperBound >= merged[i + 1].range.lowerBound {
+                merged[i].range = merged[i].range.lowerBound...Swift.max(merged[i].range.lowerBound, merged[i + 1].range.lowerBound - 1)
+            }
+            pieces[r] = merged
+        }
+
+        // Wrapped header lines: a text under one with the same span continues it.
+        if headerCount > 1 {
+            for h in stride(from: headerCount - 1, through: 1, by: -1) {
+                let gap = lines[gridRows[h].lines[0]].box.y0 - lines[gridRows[h - 1].lines[0]].box.y1
+                guard gap <= 0.8 * em else { continue }
+                var upper = pieces[h - 1]
+                pieces[h].removeAll { p in
+                    guard let i = upper.firstIndex(where: { $0.range == p.range }) else { return false }
+                    upper[i].text += p.text
+                    return true
+                }
+                pieces[h - 1] = upper
+            }
+        }
+        var keep = gridRows.indices.filter { !pieces[$0].isEmpty }
+        if keep.isEmpty { keep = Array(gridRows.indices) }
+        gridRows = keep.map { gridRows[$0] }
+        pieces = keep.map { pieces[$0] }
+
+        // Row edges from the lines' extents (snapped to rules lying between them).
+        let extents: [(Double, Double)] = gridRows.map { row in
+            let boxes = row.lines.map { lines[$0].box }
+            return (boxes.map(\.y0).min()!, boxes.map(\.y1).max()!)
+        }
+        var rowEdges = [extents[0].0 - 1]
+        for i in 1..<extents.count {
+            let lo = extents[i - 1].1, hi = extents[i].0
+            var edge = (lo + hi) / 2
+            if let rule = ruleYs.filter({ $0 >= Swift.min(lo, hi) - 1 && $0 <= Swift.max(lo, hi) + 1 }).min(by: { abs($0 - edge) < abs($1 - edge) }) { edge = rule }
+            rowEdges.append(Swift.max(edge, rowEdges.last! + 0.1))
+        }
+        rowEdges.append(Swift.max(extents.last!.1 + 1, rowEdges.last! + 0.1))
+
+        var cells: [GridCell] = []
+        for (r, row) in pieces.enumerated() {
+            var covered = [Bool](repeating: false, count: columnCount)
+            for p in row {
+                for c in p.range { covered[c] = true }
+                cells.append(GridCell(row: r, column: p.range.lowerBound, rowSpan: 1, columnSpan: p.range.count,
+                                      box: Rect(x0: edges[p.range.lowerBound], y0: rowEdges[r], x1: edges[p.range.upperBound + 1], y1: rowEdges[r + 1]),
+                                      text: p.text))
+            }
+            for c in 0..<columnCount where !covered[c] {
+                cells.append(GridCell(row: r, column: c, box: Rect(x0: edges[c], y0: rowEdges[r], x1: edges[c + 1], y1: rowEdges[r + 1]), text: ""))
+            }
+        }
+        cells.sort { ($0.row, $0.column) < ($1.row, $1.column) }
+        return (CellGrid(page: page, rowEdges: rowEdges, columnEdges: edges, cells: cells, method: .stream), members)
+    }
+
+    private func crossesRule(between a: Double, and b: Double, _ rules: [RulingLine], from x0: Double, to x1: Double) -> Bool {
+        rules.contains { $0.position > a && $0.position < b && $0.start <= x0 + 2 && $0.end >= x1 - 2 }
+    }
+}
