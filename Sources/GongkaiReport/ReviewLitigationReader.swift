@@ -7,12 +7,24 @@ struct ReviewLitigationReader {
     func read(_ grids: [KeyedGrid], into warnings: inout [ReportWarning]) -> TableReading {
         var reading = TableReading()
         guard let grid = grids.first else { return reading }
-        // The data row: the first row below the header whose own cells are mostly numbers.
+        // The data row: the first row below the header whose own cells are mostly numbers. Rows
+        // with written values come first: a header row of a table rebuilt from text alignment has
+        // many blank cells beside its few labels.
         var dataRow: Int?
-        for r in 0..<grid.rowCount {
-            let own = grid.cells(inRow: r).filter { $0.row == r }
-            let numeric = own.filter { if case .unreadable = CellValueParser.read($0.text) { return false }; return true }
-            if own.count >= 10 && numeric.count * 10 >= own.count * 8 && r > 0 { dataRow = r; break }
+        for written in [true, false] where dataRow == nil {
+            for r in 1..<max(1, grid.rowCount) {
+                let own = grid.cells(inRow: r).filter { $0.row == r }
+                let readings = own.map { CellValueParser.read($0.text) }
+                let unreadable = readings.filter { if case .unreadable = $0 { return true }; return false }.count
+                let blank = readings.filter { $0 == .blank }.count
+                guard own.count >= 10 else { continue }
+                if written {
+                    let values = own.count - unreadable - blank
+                    if values >= 5 && unreadable * 5 <= values { dataRow = r; break }
+                } else if (own.count - unreadable) * 10 >= own.count * 8 {
+                    dataRow = r; break
+                }
+            }
         }
         guard let dataRow else {
             warnings.append(.init(code: "table_unreadable", message: "table 四 has no row of numbers", page: grid.page))
@@ -26,6 +38,7 @@ struct ReviewLitigationReader {
                 .filter { $0.box.horizontalOverlap(cell.box) >= 0.5 * min($0.box.width, cell.box.width) }
                 .sorted { $0.box.y0 < $1.box.y0 }
                 .map(\.key)
+                .filter { !$0.isEmpty }
             let joined = LabelKey(scalars: stack.flatMap(\.scalars))
             guard let group = zip(ReportTemplates.reviewGroups, Self.groupKeys).first(where: { joined.contains($0.1) })?.0 else { continue }
             guard let leaf = stack.last, let outcome = bestOutcome(leaf) else { continue }

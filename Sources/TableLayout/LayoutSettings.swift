@@ -27,7 +27,7 @@ public struct LayoutSettings: Sendable, Equatable {
     public enum StreamMode: String, Sendable, Equatable { case auto, off }
     public var stream: StreamMode = .auto
     /// A gap between two characters of a line wider than this many ems separates two cells.
-    public var streamCellGap: Double = 0.8
+    public var streamCellGap: Double = 0.5
     /// A line with a single number is a table row only if the number stands at least this many ems
     /// from the text before it (a number inside running text is not a cell).
     public var streamMinValueGap: Double = 1.5
@@ -40,6 +40,8 @@ public struct LayoutSettings: Sendable, Equatable {
     public var streamMaxHeaderGap: Double = 2.2
     /// A label line without numbers below a table's last row belongs to it only within this many ems.
     public var streamMaxTrailingGap: Double = 0.9
+    /// Header lines at most this many ems apart (line gap) may be one wrapped header text.
+    public var streamWrapGap: Double = 0.5
     /// Label lines starting within this many ems of each other start the same label column.
     public var streamLabelAlignTolerance: Double = 0.6
     /// A header spanning several columns is centred on them within this share of a column's width.

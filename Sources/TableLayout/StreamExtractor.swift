@@ -334,18 +334,45 @@ public struct StreamExtractor: Sendable {
             var text: String
             var y: Double
             var x: Double
+            var width: Double
         }
         var pieces: [[Piece]] = gridRows.map { row in
             let segs = row.lines.flatMap { i in lines[i].segments.map { ($0, lines[i].box.midY) } }
             return segs.map { s, y in
                 let range = s.isValue ? slot(of: s.box.midX)...slot(of: s.box.midX) : slots(of: s)
-                return Piece(range: range, text: s.text, y: y, x: s.box.x0)
+                return Piece(range: range, text: s.text, y: y, x: s.box.x0, width: s.box.width)
+            }
+        }
+
+        // Wrapped header lines: a text under one in the same columns, at most a line gap below it,
+        // continues it (the nearest such text above; a text in between in those columns blocks).
+        let headerCount = header.count
+        if headerCount > 1 {
+            for h in 1..<headerCount {
+                let lineTop = lines[gridRows[h].lines[0]].box.y0
+                var remaining: [Piece] = []
+                for p in pieces[h] {
+                    var k = h - 1
+                    var joined = false
+                    while k >= 0 {
+                        if lineTop - lines[gridRows[k].lines[0]].box.y1 > settings.streamWrapGap * em { break }
+                        // Only a text that fits its columns can have wrapped (a wider one spans more).
+                        if let i = pieces[k].firstIndex(where: { $0.range == p.range && $0.width <= edges[p.range.upperBound + 1] - edges[p.range.lowerBound] + 0.5 * em }) {
+                            pieces[k][i].text += p.text
+                            joined = true
+                            break
+                        }
+                        if pieces[k].contains(where: { $0.range.overlaps(p.range) }) { break }
+                        k -= 1
+                    }
+                    if !joined { remaining.append(p) }
+                }
+                pieces[h] = remaining
             }
         }
 
         // Merged headers: bottom-up, a header text spans the columns of the header texts beneath it
         // on which it is centred.
-        let headerCount = header.count
         if headerCount > 0 {
             let center: (ClosedRange<Int>) -> Double = { (edges[$0.lowerBound] + edges[$0.upperBound + 1]) / 2 }
             let medianWidth = (1..<edges.count).map { edges[$0] - edges[$0 - 1] }.sorted()[(edges.count - 1) / 2]
@@ -367,7 +394,9 @@ public struct StreamExtractor: Sendable {
                     for a in lows where a <= p.range.lowerBound {
                         for b in highs where b >= p.range.upperBound {
                             let r = a...b
-                            if abs(center(r) - mid) <= settings.streamSpanCenterTolerance * medianWidth { candidates.append(r) }
+                            // Centred on the span, and made of whole header texts beneath it.
+                            guard abs(center(r) - mid) <= settings.streamSpanCenterTolerance * medianWidth else { continue }
+                            if bounds.allSatisfy({ $0.range.clamped(to: r) == $0.range || !$0.range.overlaps(r) }) { candidates.append(r) }
                         }
                     }
                     candidates.sort { $0.count > $1.count }
@@ -409,20 +438,6 @@ public struct StreamExtractor: Sendable {
             pieces[r] = merged
         }
 
-        // Wrapped header lines: a text under one with the same span continues it.
-        if headerCount > 1 {
-            for h in stride(from: headerCount - 1, through: 1, by: -1) {
-                let gap = lines[gridRows[h].lines[0]].box.y0 - lines[gridRows[h - 1].lines[0]].box.y1
-                guard gap <= 0.8 * em else { continue }
-                var upper = pieces[h - 1]
-                pieces[h].removeAll { p in
-                    guard let i = upper.firstIndex(where: { $0.range == p.range }) else { return false }
-                    upper[i].text += p.text
-                    return true
-                }
-                pieces[h - 1] = upper
-            }
-        }
         var keep = gridRows.indices.filter { !pieces[$0].isEmpty }
         if keep.isEmpty { keep = Array(gridRows.indices) }
         gridRows = keep.map { gridRows[$0] }
