@@ -125,11 +125,16 @@ class LayoutDoc(ms.RLDoc):
             lines = wrapped[(r0, c0)]
             if not lines or r0 not in shown or (r0 < a):
                 continue
-            if invisible:
-                # The text sits in one of the separate cells: the middle column, the top row.
-                mid = (c0 + c1) // 2
-                xa, xb = x0 + xs[mid], x0 + xs[mid + 1]
-                yb = ya - hs[r0]
+            if invisible and c1 > c0:
+                # The text sits in the separate cells around the middle one (as few as hold it on
+                # one line), so it is off-centre when they are an even number.
+                a_, b_ = (c0 + c1) // 2, (c0 + c1) // 2
+                while self.fonts.width(text.replace("\n", ""), size) > xs[b_ + 1] - xs[a_] - 2 * padh and (a_ > c0 or b_ < c1):
+                    if b_ < c1:
+                        b_ += 1
+                    if self.fonts.width(text.replace("\n", ""), size) > xs[b_ + 1] - xs[a_] - 2 * padh and a_ > c0:
+                        a_ -= 1
+                xa, xb = x0 + xs[a_], x0 + xs[b_ + 1]
                 lines = ms.wrap(self.fonts, text, xb - xa - 2 * padh, size)
             valign = sp.get("valign", "center") if g.kinds[r0] == "data" else "center"
             th = len(lines) * lead

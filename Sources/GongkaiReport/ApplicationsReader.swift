@@ -20,13 +20,17 @@ struct ApplicationsReader {
         for (gi, grid) in grids.enumerated() {
             var columns = header.map { ($0.column, $0.box) }
             var right = labelRight
+            // Rows below this grid's own header: a continuation that repeats the header (a table
+            // cut by a page break) skips it; one that does not starts with data.
+            var headerBottom = header.map(\.box.y1).max() ?? 0
             if gi > 0, let own = headerColumns(grid) {
                 columns = own.map { ($0.column, $0.box) }
                 right = own.map(\.box.x0).min() ?? right
+                headerBottom = own.map(\.box.y1).max() ?? headerBottom
             } else if gi > 0 {
                 (columns, right) = continuationColumns(grid, header: header, labelRight: labelRight)
+                headerBottom = -Double.infinity
             }
-            let headerBottom = gi == 0 || headerColumns(grid) != nil ? header.map(\.box.y1).max() ?? 0 : -Double.infinity
             for r in 0..<grid.rowCount where grid.grid.rowEdges[r] >= headerBottom - 1 {
                 let row = GridRow(grid: grid, index: r, cells: grid.cells(inRow: r))
                 let labelCells = row.cells.filter { $0.box.midX < right }

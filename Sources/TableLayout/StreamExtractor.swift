@@ -266,16 +266,42 @@ public struct StreamExtractor: Sendable {
             return max(0, min(r.end, x1) - max(r.start, x0)) >= settings.streamRuleCoverage * (x1 - x0)
         }.map(\.position)
         func band(_ y: Double) -> Int { ruleYs.filter { $0 < y }.count }
-        let numericRows = rows
-        for b in body where !ownRows.contains(b) {
-            let y = lines[b].box.midY
-            let sameBand = numericRows.filter { band(lines[$0].box.midY) == band(y) }
-            let candidates = sameBand.isEmpty ? numericRows : sameBand
-            let target = candidates.min { a, c in
-                let da = abs(lines[a].box.midY - y), dc = abs(lines[c].box.midY - y)
-                return da != dc ? da < dc : lines[a].box.midY < lines[c].box.midY
-            }!
-            attached[target, default: []].append(b)
+        // Label lines go with a row: a run of label lines between two rows splits at its widest gap
+        // (a wrapped label's lines stand closer to each other than to the next row's; a rule in a
+        // gap makes it the split). Lines above the first row go down, below the last go up.
+        let ordered = (rows + body).sorted()
+        func gap(_ a: Int, _ b: Int) -> Double {
+            let lo = lines[a].box.y1, hi = lines[b].box.y0
+            if ruleYs.contains(where: { $0 >= Swift.min(lo, hi) - 1 && $0 <= Swift.max(lo, hi) + 1 }) { return .infinity }
+            return hi - lo
+        }
+        var p = 0
+        while p < ordered.count {
+            guard !ownRows.contains(ordered[p]) else { p += 1; continue }
+            var q = p
+            while q < ordered.count && !ownRows.contains(ordered[q]) { q += 1 }
+            let run = Array(ordered[p..<q])
+            let up = p > 0 && rowSet.contains(ordered[p - 1]) ? ordered[p - 1] : nil
+            let down = q < ordered.count && rowSet.contains(ordered[q]) ? ordered[q] : nil
+            // gaps[i] lies before run[i]; gaps[run.count] after the last.
+            var gaps: [Double] = []
+            gaps.append(up.map { gap($0, run[0]) } ?? .infinity)
+            for i in 1..<run.count { gaps.append(gap(run[i - 1], run[i])) }
+            gaps.append(down.map { gap(run[run.count - 1], $0) } ?? .infinity)
+            if up == nil { gaps[0] = .infinity }
+            if down == nil { gaps[run.count] = .infinity }
+            if up == nil && down == nil {
+                for b in run { attached[rows.min { abs(lines[$0].box.midY - lines[b].box.midY) < abs(lines[$1].box.midY - lines[b].box.midY) }!, default: []].append(b) }
+            } else {
+                // The split: the widest gap (the first of equals); an infinite one at an end wins.
+                var split = 0
+                for i in gaps.indices where gaps[i] > gaps[split] { split = i }
+                if up == nil { split = 0 } else if down == nil { split = run.count }
+                for (i, b) in run.enumerated() {
+                    if let target = i < split ? up : down ?? up { attached[target, default: []].append(b) }
+                }
+            }
+            p = q
         }
         labelStarts += body.flatMap { lines[$0].segments.map(\.box.x0) }
 
