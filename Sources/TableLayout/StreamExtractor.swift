@@ -275,14 +275,17 @@ public struct StreamExtractor: Sendable {
             if ruleYs.contains(where: { $0 >= Swift.min(lo, hi) - 1 && $0 <= Swift.max(lo, hi) + 1 }) { return .infinity }
             return hi - lo
         }
+        var promoted = Set<Int>()
         var p = 0
         while p < ordered.count {
             guard !ownRows.contains(ordered[p]) else { p += 1; continue }
             var q = p
             while q < ordered.count && !ownRows.contains(ordered[q]) { q += 1 }
             let run = Array(ordered[p..<q])
-            let up = p > 0 && rowSet.contains(ordered[p - 1]) ? ordered[p - 1] : nil
-            let down = q < ordered.count && rowSet.contains(ordered[q]) ? ordered[q] : nil
+            // A neighbour that is a header or section line inside the table takes no label lines:
+            // those on its side of the split become lines of their own (a section title).
+            let up = p > 0 ? ordered[p - 1] : nil
+            let down = q < ordered.count ? ordered[q] : nil
             // gaps[i] lies before run[i]; gaps[run.count] after the last.
             var gaps: [Double] = []
             gaps.append(up.map { gap($0, run[0]) } ?? .infinity)
@@ -298,11 +301,13 @@ public struct StreamExtractor: Sendable {
                 for i in gaps.indices where gaps[i] > gaps[split] { split = i }
                 if up == nil { split = 0 } else if down == nil { split = run.count }
                 for (i, b) in run.enumerated() {
-                    if let target = i < split ? up : down ?? up { attached[target, default: []].append(b) }
+                    guard let target = i < split ? up : down ?? up else { continue }
+                    if rowSet.contains(target) { attached[target, default: []].append(b) } else { promoted.insert(b) }
                 }
             }
             p = q
         }
+        ownRows.formUnion(promoted)
         labelStarts += body.flatMap { lines[$0].segments.map(\.box.x0) }
 
         // Label columns: recurring left edges that stand beside other label text on some line.
@@ -361,12 +366,14 @@ public struct StreamExtractor: Sendable {
             var y: Double
             var x: Double
             var width: Double
+            /// Bottom of the text's last line (wrapped header lines join below it).
+            var bottom: Double
         }
         var pieces: [[Piece]] = gridRows.map { row in
             let segs = row.lines.flatMap { i in lines[i].segments.map { ($0, lines[i].box.midY) } }
             return segs.map { s, y in
                 let range = s.isValue ? slot(of: s.box.midX)...slot(of: s.box.midX) : slots(of: s)
-                return Piece(range: range, text: s.text, y: y, x: s.box.x0, width: s.box.width)
+                return Piece(range: range, text: s.text, y: y, x: s.box.x0, width: s.box.width, bottom: s.box.y1)
             }
         }
 
@@ -381,10 +388,13 @@ public struct StreamExtractor: Sendable {
                     var k = h - 1
                     var joined = false
                     while k >= 0 {
-                        if lineTop - lines[gridRows[k].lines[0]].box.y1 > settings.streamWrapGap * em { break }
-                        // Only a text that fits its columns can have wrapped (a wider one spans more).
+                        if lineTop - lines[gridRows[k].lines[0]].box.y1 > 4 * em { break }
+                        // Only a text that fits its columns can have wrapped (a wider one spans more),
+                        // and only a line gap below its last line.
                         if let i = pieces[k].firstIndex(where: { $0.range == p.range && $0.width <= edges[p.range.upperBound + 1] - edges[p.range.lowerBound] + 0.5 * em }) {
+                            guard lineTop - pieces[k][i].bottom <= settings.streamWrapGap * em else { break }
                             pieces[k][i].text += p.text
+                            pieces[k][i].bottom = p.bottom
                             joined = true
                             break
                         }
