@@ -33,6 +33,10 @@ struct ReviewLitigationReader {
         let headerCells = grid.cells.filter { $0.lastRow < dataRow }
         let valueCells = grid.cells(inRow: dataRow)
         var seen = Set<String>()
+        let reviewKey = LabelText.labelKey("行政复议")
+        let hasReviewLabel = headerCells.contains { $0.key.contains(reviewKey) }
+        let litigationKeys = Self.groupKeys.prefix(2)
+        let litigationLeft = headerCells.filter { c in litigationKeys.contains { c.key.contains($0) } }.map(\.box.x0).min()
         for cell in valueCells {
             let stack = headerCells
                 .filter { $0.box.horizontalOverlap(cell.box) >= 0.5 * min($0.box.width, cell.box.width) }
@@ -40,7 +44,13 @@ struct ReviewLitigationReader {
                 .map(\.key)
                 .filter { !$0.isEmpty }
             let joined = LabelKey(scalars: stack.flatMap(\.scalars))
-            guard let group = zip(ReportTemplates.reviewGroups, Self.groupKeys).first(where: { joined.contains($0.1) })?.0 else { continue }
+            var group = zip(ReportTemplates.reviewGroups, Self.groupKeys).first(where: { joined.contains($0.1) })?.0
+            // The 行政复议 columns stand left of the 行政诉讼 ones; a header row left on the page before
+            // takes their group label with it.
+            if group == nil, !hasReviewLabel, let firstLitigation = litigationLeft, cell.box.x1 <= firstLitigation + 1 {
+                group = ReportTemplates.reviewGroups.first { $0.key == "review" }
+            }
+            guard let group else { continue }
             guard let leaf = stack.last, let outcome = bestOutcome(leaf) else { continue }
             let path = [group.key, outcome.key]
             let dotted = "review_litigation." + path.joined(separator: ".")

@@ -10,6 +10,8 @@ public enum ReportTableKind: String, Sendable {
 enum TableClassifier {
     private static func keys(_ words: [String]) -> [LabelKey] { words.map(LabelText.labelKey) }
     private static let review = keys(["行政复议", "行政诉讼", "尚未审结"])
+    /// Table 四 whose first header row (行政复议 | 行政诉讼) was left on the page before.
+    private static let reviewLower = keys(["未经复议直接起诉", "复议后起诉", "尚未审结"])
     private static let applications = keys(["申请人情况", "自然人", "商业企业", "本年新收政府信息公开申请数量"])
     private static let proactive = keys(["信息内容", "第二十条"])
     private static let applicationsContinued = keys(["重复申请", "结转下年度", "总计", "不予处理", "无法提供", "不予公开"])
@@ -23,7 +25,7 @@ enum TableClassifier {
             if text.isEmpty { continue }  // a ruled box with nothing in it neither starts nor breaks a table
             func has(_ k: LabelKey) -> Bool { text.contains(k) }
             var kind: ReportTableKind?
-            if has(review[0]) && (has(review[1]) || has(review[2])) {
+            if has(review[0]) && (has(review[1]) || has(review[2])) || reviewLower.allSatisfy(has) {
                 kind = .reviewLitigation
             } else if has(applications[0]) || (has(applications[1]) && has(applications[2])) || has(applications[3]) {
                 kind = .applications

@@ -366,14 +366,15 @@ public struct StreamExtractor: Sendable {
             var y: Double
             var x: Double
             var width: Double
-            /// Bottom of the text's last line (wrapped header lines join below it).
+            /// Bottom and centre of the text's last line (wrapped header lines join below it).
             var bottom: Double
+            var lastY: Double
         }
         var pieces: [[Piece]] = gridRows.map { row in
             let segs = row.lines.flatMap { i in lines[i].segments.map { ($0, lines[i].box.midY) } }
             return segs.map { s, y in
                 let range = s.isValue ? slot(of: s.box.midX)...slot(of: s.box.midX) : slots(of: s)
-                return Piece(range: range, text: s.text, y: y, x: s.box.x0, width: s.box.width, bottom: s.box.y1)
+                return Piece(range: range, text: s.text, y: y, x: s.box.x0, width: s.box.width, bottom: s.box.y1, lastY: y)
             }
         }
 
@@ -392,7 +393,13 @@ public struct StreamExtractor: Sendable {
                         // Only a text that fits its columns can have wrapped (a wider one spans more),
                         // and only a line gap below its last line.
                         if let i = pieces[k].firstIndex(where: { $0.range == p.range && $0.width <= edges[p.range.upperBound + 1] - edges[p.range.lowerBound] + 0.5 * em }) {
-                            guard lineTop - pieces[k][i].bottom <= settings.streamWrapGap * em else { break }
+                            // Wrapped lines share their left edge or their centre, and follow at a
+                            // line's distance (edge to edge, or centre to centre for tall boxes).
+                            let u = pieces[k][i]
+                            let aligned = abs(u.x - p.x) <= 0.6 * em || abs((u.x + u.width / 2) - (p.x + p.width / 2)) <= 0.6 * em
+                            let close = lineTop - u.bottom <= settings.streamWrapGap * em || p.y - u.lastY <= 1.8 * em
+                            guard aligned && close else { break }
+                            pieces[k][i].lastY = p.y
                             pieces[k][i].text += p.text
                             pieces[k][i].bottom = p.bottom
                             joined = true
