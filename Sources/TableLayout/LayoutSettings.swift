@@ -40,8 +40,12 @@ public struct LayoutSettings: Sendable, Equatable {
     public var streamMaxHeaderGap: Double = 2.2
     /// A label line without numbers below a table's last row belongs to it only within this many ems.
     public var streamMaxTrailingGap: Double = 0.9
+    /// Characters whose vertical centres are within this many ems of a line's first one sit on it.
+    public var streamLineTolerance: Double = 0.4
     /// Header lines at most this many ems apart (line gap) may be one wrapped header text.
     public var streamWrapGap: Double = 0.5
+    /// The same for glyph boxes taller than a line (web-printed PDFs), measured centre to centre.
+    public var streamWrapPitch: Double = 1.6
     /// Label lines starting within this many ems of each other start the same label column.
     public var streamLabelAlignTolerance: Double = 0.6
     /// A header spanning several columns is centred on them within this share of a column's width.

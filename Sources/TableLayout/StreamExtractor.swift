@@ -43,8 +43,8 @@ public struct StreamExtractor: Sendable {
     /// outside them. `rules` are the page's horizontal ruling lines not part of a ruled table.
     public func extract(glyphs: [Glyph], rules: [RulingLine] = [], page: Int) -> (tables: [CellGrid], outside: [Glyph]) {
         guard settings.stream != .off, !glyphs.isEmpty else { return ([], glyphs) }
-        let textLines = TextLineBuilder.lines(from: glyphs, settings: settings)
-        let pageEm = Self.pageEm(textLines)
+        let pageEm = Self.pageEm([TextLine(glyphs: glyphs)])
+        let textLines = lines(glyphs, em: pageEm)
         let lines = textLines.map { cut($0, pageEm: pageEm) }
         let numeric = lines.indices.filter { isRow(lines[$0]) }
         guard !numeric.isEmpty else { return ([], glyphs) }
@@ -64,6 +64,25 @@ public struct StreamExtractor: Sendable {
     }
 
     // MARK: lines, segments, values
+
+    /// Text lines by the vertical centres of the glyphs: a line takes the glyphs whose centres lie
+    /// within `streamLineTolerance` ems below its first one. Unlike grouping by box overlap, a label fragment set a little
+    /// above a row (a group label centred over several rows) cannot pull part of the row's numbers
+    /// away when the numbers come in two fonts with different box heights.
+    func lines(_ glyphs: [Glyph], em: Double) -> [TextLine] {
+        let visible = glyphs.filter { !$0.isWhitespace }.sorted { $0.box.midY < $1.box.midY }
+        var out: [[Glyph]] = []
+        var anchor = -Double.infinity
+        for g in visible {
+            if g.box.midY - anchor > settings.streamLineTolerance * em || out.isEmpty {
+                out.append([g])
+                anchor = g.box.midY
+            } else {
+                out[out.count - 1].append(g)
+            }
+        }
+        return out.map { TextLine(glyphs: $0.sorted { $0.box.x0 < $1.box.x0 }) }.sorted { ($0.box.y0, $0.box.x0) < ($1.box.y0, $1.box.x0) }
+    }
 
     /// The character size of a page: the median width of its CJK characters, else glyph height.
     static func pageEm(_ lines: [TextLine]) -> Double {
@@ -216,6 +235,8 @@ public struct StreamExtractor: Sendable {
         // Header: lines above the first row with text over the value columns, and the label lines
         // among them; label lines between the header and the first row join the first row when
         // they are nearer to it.
+        let tableLeft = rows.compactMap { lines[$0].segments.first?.box.x0 }.min() ?? valueLeft
+        let tableRight = rows.compactMap { lines[$0].segments.last?.box.x1 }.max() ?? valueLeft
         var header: [Int] = []
         var pending: [Int] = []
         var top = lines[firstRow].box.y0
@@ -228,8 +249,10 @@ public struct StreamExtractor: Sendable {
             if isLabelOnly(line) {
                 pending.append(j)
             } else {
-                // Running text across the label/value divide is not a header line.
-                if line.segments.contains(where: { $0.box.x0 < valueLeft - 1.5 * em && $0.box.x1 > valueLeft + 1.5 * em && !$0.isValue }) && !line.segments.contains(where: { reachesValues($0) && $0.box.x0 >= valueLeft - 1.5 * em }) { break }
+                // A heading or running text is not a header line: one text from the table's left
+                // edge, or as wide as most of the table, reaching over the value columns.
+                if line.segments.count == 1, let t = line.segments.first, !t.isValue, t.box.x1 > valueLeft + 1.5 * em,
+                   t.box.x0 <= tableLeft + 1 * em || t.box.width >= 0.6 * (tableRight - tableLeft) { break }
                 if lowestHeader == nil {
                     // Label lines between this first header line and the first row.
                     for p in pending {
@@ -397,7 +420,9 @@ public struct StreamExtractor: Sendable {
                             // line's distance (edge to edge, or centre to centre for tall boxes).
                             let u = pieces[k][i]
                             let aligned = abs(u.x - p.x) <= 0.6 * em || abs((u.x + u.width / 2) - (p.x + p.width / 2)) <= 0.6 * em
-                            let close = lineTop - u.bottom <= settings.streamWrapGap * em || p.y - u.lastY <= 1.8 * em
+                            // Boxes taller than a line's pitch (web-printed PDFs) only tell by their centres.
+                            let tall = lines[gridRows[h].lines[0]].box.height > 1.6 * em
+                            let close = tall ? p.y - u.lastY <= settings.streamWrapPitch * em : lineTop - u.bottom <= settings.streamWrapGap * em
                             guard aligned && close else { break }
                             pieces[k][i].lastY = p.y
                             pieces[k][i].text += p.text
