@@ -333,8 +333,9 @@ public struct StreamExtractor: Sendable {
         ownRows.formUnion(promoted)
         labelStarts += body.flatMap { lines[$0].segments.map(\.box.x0) }
 
-        // Label columns: recurring left edges that stand beside other label text on some line.
+        // Label columns: recurring left edges that stand beside other label text in some row.
         let labelLines = (rows + body).map { lines[$0] }
+        let rowTexts: [[Segment]] = rows.map { r in ([r] + (attached[r] ?? [])).flatMap { lines[$0].segments.filter { !$0.isValue } } }
         let labelSegments = labelLines.flatMap { $0.segments.filter { !$0.isValue && $0.box.x1 <= labelLimit } }
         let align = settings.streamLabelAlignTolerance * em
         var starts = Snapping.cluster(labelSegments.map(\.box.x0), tolerance: align)
@@ -342,8 +343,9 @@ public struct StreamExtractor: Sendable {
             if idx == 0 { return true }
             let members = labelSegments.filter { abs($0.box.x0 - s) <= align }
             guard members.count >= 2 else { return false }
-            return labelLines.contains { l in
-                l.segments.contains { abs($0.box.x0 - s) <= align } && l.segments.contains { $0.box.x1 < s - 0.3 * em }
+            // Beside other label text in one row (its own line or the label lines joined to it).
+            return rowTexts.contains { segs in
+                segs.contains { abs($0.box.x0 - s) <= align } && segs.contains { $0.box.x1 < s - 0.3 * em }
             }
         }.map(\.1)
 
