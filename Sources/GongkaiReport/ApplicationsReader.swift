@@ -125,19 +125,29 @@ struct ApplicationsReader {
         return out.count >= 4 ? out : nil
     }
 
-    /// Columns of a continuation grid (table cut by a page break, header not repeated): the same
-    /// x positions when they line up with the header, else the rightmost value columns in order.
+    /// Columns of a continuation grid (table cut by a page break, header not repeated): the header's
+    /// boxes when the grid's column lines meet them; else the grid's columns under the header columns'
+    /// centres (the same page layout, columns rebuilt a little differently); else the rightmost
+    /// columns that hold values (a trailing 备注 or blank column is skipped).
     private func continuationColumns(_ keyed: KeyedGrid, header: [(column: ReportTemplates.ApplicantColumn, box: Rect)], labelRight: Double) -> ([(ReportTemplates.ApplicantColumn, Rect)], Double) {
         let grid = keyed.grid
         let edges = grid.columnEdges
         let aligned = header.allSatisfy { h in edges.contains { abs($0 - h.box.x0) < 3 } && edges.contains { abs($0 - h.box.x1) < 3 } }
         if aligned { return (header.map { ($0.column, $0.box) }, labelRight) }
-        let n = header.count
-        guard edges.count > n else { return (header.map { ($0.column, $0.box) }, labelRight) }
-        let tail = Array(edges.suffix(n + 1))
-        let columns = header.enumerated().map { i, h in
-            (h.column, Rect(x0: tail[i], y0: grid.box.y0, x1: tail[i + 1], y1: grid.box.y1))
+        func rect(_ a: Int, _ b: Int) -> Rect { Rect(x0: edges[a], y0: grid.box.y0, x1: edges[b], y1: grid.box.y1) }
+        // Columns with something written in them below the top row.
+        let filled = Set(keyed.cells.filter { !$0.text.isEmpty && $0.cell.columnSpan == 1 }.map(\.cell.column))
+        let slots = header.map { h in edges.indices.dropLast().first { edges[$0] <= h.box.midX && h.box.midX < edges[$0 + 1] } }
+        if slots.allSatisfy({ $0 != nil }), Set(slots.compactMap { $0 }).count == header.count,
+           slots.compactMap({ $0 }).filter(filled.contains).count * 10 >= header.count * 8 {
+            let columns = zip(header, slots).map { h, c in (h.column, rect(c!, c! + 1)) }
+            return (columns, edges[slots.compactMap { $0 }.min()!])
         }
-        return (columns, tail[0])
+        let n = header.count
+        let valueColumns = (0..<grid.columnCount).filter(filled.contains)
+        guard valueColumns.count > n else { return (header.map { ($0.column, $0.box) }, labelRight) }
+        let tail = Array(valueColumns.suffix(n))
+        let columns = zip(header, tail).map { h, c in (h.column, rect(c, c + 1)) }
+        return (columns, edges[tail[0]])
     }
 }
