@@ -146,6 +146,21 @@ public struct StreamExtractor: Sendable {
         return dots <= 1
     }
 
+    /// Whether a text opens with list numbering: `1.` `2、` `3．` `（三）` `(3)` `一、`.
+    static func startsWithNumbering(_ text: String) -> Bool {
+        let u = Array(text.unicodeScalars.prefix(6).map(\.value))
+        guard let first = u.first else { return false }
+        func numeral(_ v: UInt32) -> Bool { (0x30...0x39).contains(v) || (0xFF10...0xFF19).contains(v) || "一二三四五六七八九十".unicodeScalars.contains { $0.value == v } }
+        if first == 0xFF08 || first == 0x28 {
+            var i = 1
+            while i < u.count, numeral(u[i]) { i += 1 }
+            return i > 1 && i < u.count && (u[i] == 0xFF09 || u[i] == 0x29)
+        }
+        var i = 0
+        while i < u.count, numeral(u[i]) { i += 1 }
+        return i > 0 && i < u.count && [0x2E, 0xFF0E, 0x3001, 0xFF0C].contains(u[i])
+    }
+
     /// Whether a line is a table row: numbers in cells of their own.
     func isRow(_ line: Line) -> Bool {
         let values = line.valueCount
@@ -322,6 +337,17 @@ public struct StreamExtractor: Sendable {
                 // The split: the widest gap (the first of equals); an infinite one at an end wins.
                 var split = 0
                 for i in gaps.indices where gaps[i] > gaps[split] { split = i }
+                // Lines set at one pitch throughout (cells without padding) leave no widest gap:
+                // then a label starts at a line that opens with list numbering (1. （三） 一、),
+                // and continuation lines stay with the row above.
+                let finite = gaps.filter(\.isFinite)
+                if let lo = finite.min(), let hi = finite.max(), hi - lo <= 0.15 * em {
+                    if let k = run.firstIndex(where: { Self.startsWithNumbering(lines[$0].segments.first?.text ?? "") }) {
+                        split = k
+                    } else if let d = down, Self.startsWithNumbering(lines[d].segments.first { !$0.isValue }?.text ?? "") {
+                        split = run.count
+                    }
+                }
                 if up == nil { split = 0 } else if down == nil { split = run.count }
                 for (i, b) in run.enumerated() {
                     guard let target = i < split ? up : down ?? up else { continue }
@@ -417,7 +443,9 @@ public struct StreamExtractor: Sendable {
                         if lineTop - lines[gridRows[k].lines[0]].box.y1 > 4 * em { break }
                         // Only a text that fits its columns can have wrapped (a wider one spans more),
                         // and only a line gap below its last line.
-                        if let i = pieces[k].firstIndex(where: { $0.range == p.range && $0.width <= edges[p.range.upperBound + 1] - edges[p.range.lowerBound] + 0.5 * em }) {
+                        // Both lines fit the columns (a wider text spans more of them, it is no wrap).
+                        let room = edges[p.range.upperBound + 1] - edges[p.range.lowerBound] + 0.5 * em
+                        if p.width <= room, let i = pieces[k].firstIndex(where: { $0.range == p.range && $0.width <= room }) {
                             // Wrapped lines share their left edge or their centre, and follow at a
                             // line's distance (edge to edge, or centre to centre for tall boxes).
                             let u = pieces[k][i]
