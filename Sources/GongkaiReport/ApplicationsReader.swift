@@ -126,28 +126,30 @@ struct ApplicationsReader {
     }
 
     /// Columns of a continuation grid (table cut by a page break, header not repeated): the header's
-    /// boxes when the grid's column lines meet them; else the grid's columns under the header columns'
-    /// centres (the same page layout, columns rebuilt a little differently); else the rightmost
-    /// columns that hold values (a trailing 备注 or blank column is skipped).
+    /// boxes when the grid's column lines meet them; else, among the grid's columns of numbers, the
+    /// one nearest under each header column (the same page layout, columns rebuilt a little
+    /// differently); else the rightmost columns of numbers (a trailing 备注 or blank column has none).
     private func continuationColumns(_ keyed: KeyedGrid, header: [(column: ReportTemplates.ApplicantColumn, box: Rect)], labelRight: Double) -> ([(ReportTemplates.ApplicantColumn, Rect)], Double) {
         let grid = keyed.grid
         let edges = grid.columnEdges
         let aligned = header.allSatisfy { h in edges.contains { abs($0 - h.box.x0) < 3 } && edges.contains { abs($0 - h.box.x1) < 3 } }
         if aligned { return (header.map { ($0.column, $0.box) }, labelRight) }
-        func rect(_ a: Int, _ b: Int) -> Rect { Rect(x0: edges[a], y0: grid.box.y0, x1: edges[b], y1: grid.box.y1) }
-        // Columns with something written in them below the top row.
-        let filled = Set(keyed.cells.filter { !$0.text.isEmpty && $0.cell.columnSpan == 1 }.map(\.cell.column))
-        let slots = header.map { h in edges.indices.dropLast().first { edges[$0] <= h.box.midX && h.box.midX < edges[$0 + 1] } }
-        if slots.allSatisfy({ $0 != nil }), Set(slots.compactMap { $0 }).count == header.count,
-           slots.compactMap({ $0 }).filter(filled.contains).count * 10 >= header.count * 8 {
-            let columns = zip(header, slots).map { h, c in (h.column, rect(c!, c! + 1)) }
-            return (columns, edges[slots.compactMap { $0 }.min()!])
+        func rect(_ c: Int) -> Rect { Rect(x0: edges[c], y0: grid.box.y0, x1: edges[c + 1], y1: grid.box.y1) }
+        // Columns whose written cells are mostly numbers (or the marks for zero).
+        var written = [Int](repeating: 0, count: grid.columnCount), numbers = written
+        for c in keyed.cells where c.cell.columnSpan == 1 && !c.text.isEmpty {
+            written[c.cell.column] += 1
+            if case .unreadable = CellValueParser.read(c.text) { continue }
+            numbers[c.cell.column] += 1
         }
-        let n = header.count
-        let valueColumns = (0..<grid.columnCount).filter(filled.contains)
-        guard valueColumns.count > n else { return (header.map { ($0.column, $0.box) }, labelRight) }
-        let tail = Array(valueColumns.suffix(n))
-        let columns = zip(header, tail).map { h, c in (h.column, rect(c, c + 1)) }
-        return (columns, edges[tail[0]])
+        let numeric = (0..<grid.columnCount).filter { written[$0] > 0 && numbers[$0] * 2 >= written[$0] }
+        guard numeric.count >= header.count else { return (header.map { ($0.column, $0.box) }, labelRight) }
+        let nearest = header.map { h in numeric.min { abs(rect($0).midX - h.box.midX) < abs(rect($1).midX - h.box.midX) }! }
+        if Set(nearest).count == header.count, nearest == nearest.sorted(),
+           zip(header, nearest).allSatisfy({ h, c in abs(rect(c).midX - h.box.midX) <= max(h.box.width, rect(c).width) }) {
+            return (zip(header, nearest).map { ($0.column, rect($1)) }, edges[nearest[0]])
+        }
+        let tail = Array(numeric.suffix(header.count))
+        return (zip(header, tail).map { ($0.column, rect($1)) }, edges[tail[0]])
     }
 }

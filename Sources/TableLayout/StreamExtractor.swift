@@ -183,7 +183,11 @@ public struct StreamExtractor: Sendable {
             let values = line.segments.filter(\.isValue)
             if let last = current.last {
                 let far = line.box.y0 - lines[last].box.y1 > settings.streamMaxRowGap * line.em
-                let fits = values.allSatisfy { v in columns.contains { v.box.x0 - tol <= $0.1 && v.box.x1 + tol >= $0.0 } }
+                // One number in a new column inside the table's width is a column the rows so far
+                // left blank; two, or one beyond the table's edges, are another table.
+                let strays = values.filter { v in !columns.contains { v.box.x0 - tol <= $0.1 && v.box.x1 + tol >= $0.0 } }
+                let lo = columns.map(\.0).min() ?? 0, hi = columns.map(\.1).max() ?? 0
+                let fits = strays.isEmpty || (strays.count == 1 && strays[0].box.x0 >= lo - line.em && strays[0].box.x1 <= hi + line.em)
                 if far || !fits {
                     out.append(current)
                     current = []
