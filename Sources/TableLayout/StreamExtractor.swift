@@ -317,6 +317,21 @@ public struct StreamExtractor: Sendable {
             if ruleYs.contains(where: { $0 >= Swift.min(lo, hi) - 1 && $0 <= Swift.max(lo, hi) + 1 }) { return .infinity }
             return hi - lo
         }
+        // A label line standing a row's gap from the lines on both sides is a row whose values are
+        // all blank (where rows are set apart by more than wrapped lines are).
+        let rowGaps = zip(ordered, ordered.dropFirst()).filter { rowSet.contains($0.0) && rowSet.contains($0.1) }.map { gap($0.0, $0.1) }.filter(\.isFinite).sorted()
+        var blankRows = Set<Int>()
+        if rowGaps.count >= 2, case let rowGap = rowGaps[rowGaps.count / 2], rowGap >= (settings.streamWrapGap + 0.25) * em {
+            let labelStarts = rows.compactMap { r in lines[r].segments.first { !$0.isValue }?.box.x0 }
+            for (i, b) in ordered.enumerated() where i > 0 && i + 1 < ordered.count && !ownRows.contains(b) {
+                guard gap(ordered[i - 1], b) >= 0.8 * rowGap, gap(b, ordered[i + 1]) >= 0.8 * rowGap,
+                      let x0 = lines[b].segments.first?.box.x0,
+                      labelStarts.contains(where: { abs($0 - x0) <= settings.streamLabelAlignTolerance * em }) else { continue }
+                blankRows.insert(b)
+            }
+        }
+        ownRows.formUnion(blankRows)
+        let rowLike = rowSet.union(blankRows)
         var promoted = Set<Int>()
         var p = 0
         while p < ordered.count {
@@ -355,7 +370,7 @@ public struct StreamExtractor: Sendable {
                 if up == nil { split = 0 } else if down == nil { split = run.count }
                 for (i, b) in run.enumerated() {
                     guard let target = i < split ? up : down ?? up else { continue }
-                    if rowSet.contains(target) { attached[target, default: []].append(b) } else { promoted.insert(b) }
+                    if rowLike.contains(target) { attached[target, default: []].append(b) } else { promoted.insert(b) }
                 }
             }
             p = q
