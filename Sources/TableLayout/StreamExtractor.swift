@@ -439,12 +439,14 @@ public struct StreamExtractor: Sendable {
             /// Bottom and centre of the text's last line (wrapped header lines join below it).
             var bottom: Double
             var lastY: Double
+            var top: Double
+            var height: Double
         }
         var pieces: [[Piece]] = gridRows.map { row in
-            let segs = row.lines.flatMap { i in lines[i].segments.map { ($0, lines[i].box.midY) } }
+            let segs = row.lines.flatMap { i in lines[i].segments.map { ($0, $0.box.midY) } }
             return segs.map { s, y in
                 let range = s.isValue ? slot(of: s.box.midX)...slot(of: s.box.midX) : slots(of: s)
-                return Piece(range: range, text: s.text, y: y, x: s.box.x0, width: s.box.width, bottom: s.box.y1, lastY: y)
+                return Piece(range: range, text: s.text, y: y, x: s.box.x0, width: s.box.width, bottom: s.box.y1, lastY: y, top: s.box.y0, height: s.box.height)
             }
         }
 
@@ -460,8 +462,6 @@ public struct StreamExtractor: Sendable {
                     var joined = false
                     while k >= 0 {
                         if lineTop - lines[gridRows[k].lines[0]].box.y1 > 4 * em { break }
-                        // Only a text that fits its columns can have wrapped (a wider one spans more),
-                        // and only a line gap below its last line.
                         // Both lines fit the columns (a wider text spans more of them, it is no wrap).
                         let room = edges[p.range.upperBound + 1] - edges[p.range.lowerBound] + 0.5 * em
                         if p.width <= room, let i = pieces[k].firstIndex(where: { $0.range == p.range && $0.width <= room }) {
@@ -470,8 +470,8 @@ public struct StreamExtractor: Sendable {
                             let u = pieces[k][i]
                             let aligned = abs(u.x - p.x) <= 0.6 * em || abs((u.x + u.width / 2) - (p.x + p.width / 2)) <= 0.6 * em
                             // Boxes taller than a line's pitch (web-printed PDFs) only tell by their centres.
-                            let tall = lines[gridRows[h].lines[0]].box.height > 1.6 * em
-                            let close = tall ? p.y - u.lastY <= settings.streamWrapPitch * em : lineTop - u.bottom <= settings.streamWrapGap * em
+                            let tall = p.height > 1.6 * em
+                            let close = tall ? p.y - u.lastY <= settings.streamWrapPitch * em : p.top - u.bottom <= settings.streamWrapGap * em
                             guard aligned && close else { break }
                             pieces[k][i].lastY = p.y
                             pieces[k][i].text += p.text
