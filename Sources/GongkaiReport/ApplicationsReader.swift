@@ -122,7 +122,26 @@ struct ApplicationsReader {
                 ?? (want.count >= 4 ? grid.cells.filter { $0.key.similarity(want) >= 0.7 && $0.key.count <= want.count + 2 }.min { $0.box.y0 < $1.box.y0 } : nil)
             if let chosen { out.append((column, chosen.box)) }
         }
-        return out.count >= 4 ? out : nil
+        guard out.count >= 4 else { return nil }
+        return Self.fillingGaps(out, in: grid.grid)
+    }
+
+    /// Applicant columns whose header text could not be read (split, garbled) between two that
+    /// were: the grid's columns between those two, when there are exactly as many as are missing.
+    static func fillingGaps(_ found: [(column: ReportTemplates.ApplicantColumn, box: Rect)], in grid: CellGrid) -> [(column: ReportTemplates.ApplicantColumn, box: Rect)] {
+        let all = ReportTemplates.applicantColumns
+        let index = found.map { f in all.firstIndex { $0.key == f.column.key }! }
+        var out = found
+        for (i, j) in zip(index, index.dropFirst()) where j - i > 1 {
+            let a = found[index.firstIndex(of: i)!].box, b = found[index.firstIndex(of: j)!].box
+            let edges = grid.columnEdges
+            let between = (0..<grid.columnCount).filter { edges[$0] >= a.x1 - 1 && edges[$0 + 1] <= b.x0 + 1 }
+            guard between.count == j - i - 1 else { continue }
+            for (k, c) in zip((i + 1)..<j, between) {
+                out.append((all[k], Rect(x0: edges[c], y0: a.y0, x1: edges[c + 1], y1: a.y1)))
+            }
+        }
+        return out.sorted { $0.box.x0 < $1.box.x0 }
     }
 
     /// Columns of a continuation grid (table cut by a page break, header not repeated): the header's
