@@ -235,7 +235,8 @@ def html_table(g, sp):
                 if (r, c) != (r0, c0):
                     covered.add((r, c))
     tot = sum(g.widths)
-    out = ['<table class="%s">' % ("ruled" if border else "plain")]
+    attrs = sp.get("html_table_attrs")
+    out = ['<table class="%s"%s>' % ("ruled" if border else "plain", " " + attrs if attrs else "")]
     out.append("<colgroup>" + "".join('<col style="width:%.1f%%">' % (100 * w / tot) for w in g.widths)
                + "</colgroup>")
     in_head = False
@@ -277,7 +278,7 @@ table.ruled td, table.ruled th { border: 1px solid #000; }
 td, th { padding: 2pt 3pt; font-weight: normal; vertical-align: middle; }
 tr { break-inside: avoid; }
 @page { size: A4; margin: 2cm 2cm; }
-""" % (sp.get("html_font", "Noto Serif CJK SC"), sp.get("size", 12), size)
+""" % (sp.get("html_font", "Noto Serif CJK SC"), sp.get("size", 12), size) + sp.get("html_css", "")
     parts = ['<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>%s</title><style>%s</style></head><body>'
              % (html.escape(sp["title"]), css)]
     for blk in blocks:
@@ -398,6 +399,13 @@ SAMPLES = [
          zeros={"t2": "0", "t3": "0", "t4": "0"}, fee="0", t2_layout="combined", table_size=10.5,
          covers="A web page (HTML tables with rowspan/colspan, <thead>) printed to PDF by headless "
                 "Chromium: table 三 runs over a page break with the header repeated by the browser."),
+    dict(BASE, name="web_chromium_cellpadding0", producer="html", seed=3021315, template="2021", year=2023,
+         agency="嘉兴市秀洲区人民政府办公室", title="嘉兴市秀洲区人民政府办公室2023年政府信息公开工作年度报告",
+         zeros={"t2": "0", "t3": "0", "t4": "0"}, fee="0", t2_layout="combined", table_size=9, size=10.5,
+         html_table_attrs='border="1" cellspacing="0" cellpadding="0"', html_css="td,th{padding:0}",
+         covers="A web page whose tables are written as CMS pages write them (border=1 cellspacing=0 "
+                "cellpadding=0, 9 pt), printed by Chromium: text touches the borders, glyph boxes "
+                "taller than the rows."),
     dict(BASE, name="web_chromium_borderless", producer="html", seed=3019313, template="2019", year=2019,
          agency="南阳市卧龙区卫生健康委员会", title="南阳市卧龙区卫生健康委员会2019年政府信息公开工作年度报告",
          zeros={"t2": "—", "t3": "—", "t4": "—"}, plus_sign=True, t2_layout="separate",

@@ -120,8 +120,11 @@ public struct LatticeExtractor: Sendable {
             var cell = indexOfRoot[uf.find(r * cols + c)]!
             // Text that overruns its cell (a closing quote drawn across the border) stays with the
             // glyph it follows when it straddles the border and touches that glyph.
+            // (Only a glyph right after it: not the first glyph of a line whose text starts on the
+            // border, which follows the last glyph of another cell in the text's order.)
             if let p = previous, p.cell != cell, xs.contains(where: { $0 > g.box.x0 && $0 < g.box.x1 }),
-               g.box.x0 - p.glyph.box.x1 < 0.2 * max(g.box.height, 1), g.box.verticalOverlap(p.glyph.box) > 0.5 * g.box.height {
+               case let gap = g.box.x0 - p.glyph.box.x1, gap < 0.2 * max(g.box.height, 1), gap > -0.5 * max(g.box.width, 1),
+               g.box.verticalOverlap(p.glyph.box) > 0.5 * g.box.height {
                 cell = p.cell
             }
             cellGlyphs[cell].append(g)
