@@ -475,7 +475,14 @@ Reports whose tables use the layouts met in the field, made by
 `python3 scripts/make_layout_samples.py` (do not edit by hand). Values and labels come
 from `scripts/make_samples.py` (same truth model and `NAME.expected.json` shape as
 `samples/`); only the drawing differs. `gongkai corpus check samples` checks them with the
-other samples (it walks subfolders).
+other samples (it walks subfolders). The reportlab PDFs (turned by pypdf where a sample says so)
+are byte-for-byte reproducible; the Chromium PDFs differ between runs in their dates. Each PDF is
+checked after writing: every non-blank value appears in `pdftotext -layout` as often as it was
+written, and the page property the sample is about holds (/Rotate, the page break in table 三 and
+whether its header repeats).
+
+Needs, besides `scripts/make_samples.py`'s: apt `fonts-arphic-gkai00mp`, `fonts-arphic-gbsn00lp`,
+`fonts-wqy-zenhei`, `chromium` (HTML samples; skipped when missing); pip `pypdf`.
 
 | file | producer | format / year | covers |
 |---|---|---|---|
