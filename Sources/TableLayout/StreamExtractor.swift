@@ -146,6 +146,30 @@ public struct StreamExtractor: Sendable {
         return dots <= 1
     }
 
+    /// The line with its segments also split at gaps (however small) that hold one of `boundaries`.
+    func recut(_ line: Line, at boundaries: [Double], em: Double) -> Line {
+        var out = line
+        out.segments = line.segments.flatMap { seg -> [Segment] in
+            guard !seg.isValue, seg.glyphs.count > 1 else { return [seg] }
+            var parts: [[Glyph]] = [[seg.glyphs[0]]]
+            for (a, b) in zip(seg.glyphs, seg.glyphs.dropFirst()) {
+                let lo = a.box.x1, hi = b.box.x0
+                if hi - lo >= 0.1 * em, boundaries.contains(where: { $0 >= lo - 0.3 * em && $0 <= hi + 0.3 * em }) {
+                    parts.append([b])
+                } else {
+                    parts[parts.count - 1].append(b)
+                }
+            }
+            guard parts.count > 1 else { return [seg] }
+            return parts.map { run in
+                let box = run.dropFirst().reduce(run[0].box) { $0.union($1.box) }
+                let text = TextJoiner.join(run)
+                return Segment(glyphs: run, box: box, text: text, isValue: isValue(text))
+            }
+        }
+        return out
+    }
+
     /// Whether a text opens with list numbering: `1.` `2、` `3．` `（三）` `(3)` `一、`.
     static func startsWithNumbering(_ text: String) -> Bool {
         let u = Array(text.unicodeScalars.prefix(6).map(\.value))
@@ -221,6 +245,13 @@ public struct StreamExtractor: Sendable {
         }
         valueColumns = valueColumns.map { ($0.x0 + tol, $0.x1 - tol) }
         guard let valueLeft = valueColumns.first?.x0 else { return nil }
+        // Header texts in narrow columns can stand closer than a cell gap: a gap at a boundary
+        // between two value columns splits them all the same.
+        let boundaries = [valueLeft - 0.3 * em] + zip(valueColumns, valueColumns.dropFirst()).map { ($0.x1 + $1.x0) / 2 }
+        var lines = lines
+        for i in Swift.max(0, firstRow - 40)..<firstRow where !taken.contains(i) && !isRow(lines[i]) {
+            lines[i] = recut(lines[i], at: boundaries, em: em)
+        }
         let labelLimit = valueLeft + 0.5 * em
         func isLabelOnly(_ l: Line) -> Bool { l.valueCount == 0 && l.segments.allSatisfy { $0.box.x1 <= labelLimit } }
         func reachesValues(_ s: Segment) -> Bool { s.box.midX >= valueLeft - 0.5 * em }
