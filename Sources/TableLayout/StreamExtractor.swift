@@ -268,17 +268,67 @@ public struct StreamExtractor: Sendable {
             members.insert(i)
             if !isLabelOnly(lines[i]) { ownRows.insert(i) }
         }
-        // Label lines just below the last row (a wrapped label whose numbers sat on its first line).
+        // Rows whose values are all blank: a lone label in the column most row labels start in,
+        // that continues no label above it (that one falls short of the column's widest label; in
+        // a table of numbered labels it is numbered itself) and is not the first line of the row
+        // below it (a label whose numbers are centred lower).
+        let align = settings.streamLabelAlignTolerance * em
+        var blankRows = Set<Int>()
+        let leaves = rows.compactMap { lines[$0].segments.last { !$0.isValue && $0.box.x1 <= labelLimit } }
+        // Row labels are left-aligned (one left edge) or centred (one centre): whichever recurs more.
+        func dominant(_ xs: [Double]) -> (Double, Int)? {
+            Snapping.cluster(xs, tolerance: align).map { c in (c, xs.filter { abs($0 - c) <= align }.count) }.max { $0.1 < $1.1 }
+        }
+        let byLeft = dominant(leaves.map(\.box.x0)), byCentre = dominant(leaves.map(\.box.midX))
+        let centred = (byCentre?.1 ?? 0) > (byLeft?.1 ?? 0)
+        let leafColumn = centred ? byCentre?.0 : byLeft?.0
+        func anchor(_ s: Segment) -> Double { centred ? s.box.midX : s.box.x0 }
+        let numbered = leaves.filter { Self.startsWithNumbering($0.text) }.count * 10 >= leaves.count * 6
+        let pitches = zip(rows, rows.dropFirst()).map { lines[$1].box.midY - lines[$0].box.midY }.sorted()
+        let pitch = pitches.isEmpty ? 2.5 * em : pitches[pitches.count / 2]
+        func blankRow(_ i: Int) -> Bool {
+            let l = lines[i]
+            guard let leafColumn, l.segments.count == 1, let seg = l.segments.first, !seg.isValue, seg.box.x1 <= labelLimit,
+                  abs(anchor(seg) - leafColumn) <= align, abs(l.em - em) <= 0.2 * em,
+                  !numbered || Self.startsWithNumbering(seg.text) else { return false }
+            let column = (Swift.max(0, firstRow - 2)...Swift.min(lines.count - 1, lastRow + 2)).flatMap { lines[$0].segments }
+                .filter { !$0.isValue && abs(anchor($0) - leafColumn) <= align && $0.box.x1 <= labelLimit }
+            let widest = column.map(\.box.x1).max() ?? seg.box.x1
+            var j = i - 1
+            while j >= 0, lines[j].box.y1 > l.box.y0 - 4 * em {
+                if let above = lines[j].segments.first(where: { !$0.isValue && abs(anchor($0) - leafColumn) <= align }) {
+                    if above.box.x1 >= widest - 1.5 * em { return false }
+                    break
+                }
+                j -= 1
+            }
+            if i + 1 < lines.count, rowSet.contains(i + 1), lines[i + 1].box.y0 - l.box.y1 <= 1.0 * em {
+                // The row right below: its label starts here unless it has a label of its own.
+                guard let own = lines[i + 1].segments.first(where: { !$0.isValue && abs(anchor($0) - leafColumn) <= align }) else { return false }
+                if numbered && !Self.startsWithNumbering(own.text) { return false }
+                if !numbered && seg.box.x1 >= widest - 1.5 * em { return false }
+            }
+            return true
+        }
+        for i in body where !ownRows.contains(i) && blankRow(i) { blankRows.insert(i) }
+
+        // Label lines just below the last row (a wrapped label whose numbers sat on its first line),
+        // and rows of blank values there.
         var labelStarts = rows.flatMap { lines[$0].segments.filter { !$0.isValue }.map(\.box.x0) }
         var k = lastRow + 1
         var bottom = lines[lastRow].box.y1
+        var lastMid = lines[lastRow].box.midY
         while k < lines.count, !taken.contains(k), isLabelOnly(lines[k]),
-              lines[k].box.y0 - bottom <= settings.streamMaxTrailingGap * em,
-              lines[k].segments.allSatisfy({ s in labelStarts.contains { abs($0 - s.box.x0) <= settings.streamLabelAlignTolerance * em } }),
               !crossesRule(between: bottom, and: lines[k].box.y0, rules, from: lines[k].box.x0, to: valueLeft) {
+            let wrapped = lines[k].box.y0 - bottom <= settings.streamMaxTrailingGap * em
+                && lines[k].segments.allSatisfy({ s in labelStarts.contains { abs($0 - s.box.x0) <= align } })
+            let blank = lines[k].box.midY - lastMid <= 1.5 * pitch && blankRow(k)
+            guard wrapped || blank else { break }
+            if blank { blankRows.insert(k) }
             body.append(k)
             members.insert(k)
             bottom = lines[k].box.y1
+            lastMid = lines[k].box.midY
             k += 1
         }
 
@@ -308,7 +358,9 @@ public struct StreamExtractor: Sendable {
                     for p in pending {
                         let dRow = lines[firstRow].box.midY - lines[p].box.midY
                         let dHeader = lines[p].box.midY - line.box.midY
-                        if dRow < dHeader { body.append(p); members.insert(p) } else { header.append(p) }
+                        if blankRow(p) {
+                            blankRows.insert(p); body.append(p); members.insert(p)
+                        } else if dRow < dHeader { body.append(p); members.insert(p) } else { header.append(p) }
                     }
                     lowestHeader = j
                 } else {
@@ -351,7 +403,6 @@ public struct StreamExtractor: Sendable {
         // A label line standing a row's gap from the lines on both sides is a row whose values are
         // all blank (where rows are set apart by more than wrapped lines are).
         let rowGaps = zip(ordered, ordered.dropFirst()).filter { rowSet.contains($0.0) && rowSet.contains($0.1) }.map { gap($0.0, $0.1) }.filter(\.isFinite).sorted()
-        var blankRows = Set<Int>()
         if rowGaps.count >= 2, case let rowGap = rowGaps[rowGaps.count / 2], rowGap >= (settings.streamWrapGap + 0.25) * em {
             let labelStarts = rows.compactMap { r in lines[r].segments.first { !$0.isValue }?.box.x0 }
             for (i, b) in ordered.enumerated() where i > 0 && i + 1 < ordered.count && !ownRows.contains(b) {
@@ -413,7 +464,7 @@ public struct StreamExtractor: Sendable {
         let labelLines = (rows + body).map { lines[$0] }
         let rowTexts: [[Segment]] = rows.map { r in ([r] + (attached[r] ?? [])).flatMap { lines[$0].segments.filter { !$0.isValue } } }
         let labelSegments = labelLines.flatMap { $0.segments.filter { !$0.isValue && $0.box.x1 <= labelLimit } }
-        let align = settings.streamLabelAlignTolerance * em
+
         var starts = Snapping.cluster(labelSegments.map(\.box.x0), tolerance: align)
         starts = starts.enumerated().filter { idx, s in
             if idx == 0 { return true }
