@@ -269,7 +269,7 @@ public struct StreamExtractor: Sendable {
             if !isLabelOnly(lines[i]) { ownRows.insert(i) }
         }
         // Rows whose values are all blank: a lone label in the column most row labels start in,
-        // that continues no label above it (that one falls short of the column's widest label; in
+        // that continues no label above it (that one does not fill the column; in
         // a table of numbered labels it is numbered itself) and is not the first line of the row
         // below it (a label whose numbers are centred lower).
         let align = settings.streamLabelAlignTolerance * em
@@ -286,18 +286,26 @@ public struct StreamExtractor: Sendable {
         let numbered = leaves.filter { Self.startsWithNumbering($0.text) }.count * 10 >= leaves.count * 6
         let pitches = zip(rows, rows.dropFirst()).map { lines[$1].box.midY - lines[$0].box.midY }.sorted()
         let pitch = pitches.isEmpty ? 2.5 * em : pitches[pitches.count / 2]
+        // The row-label column ends where the first value column begins: half a column's width
+        // left of its numbers' centre (numbers are centred or close to it).
+        let firstCentre = (valueColumns[0].x0 + valueColumns[0].x1) / 2
+        let leafEnd = valueColumns.count > 1
+            ? firstCentre - Swift.min(0.5 * ((valueColumns[1].x0 + valueColumns[1].x1) / 2 - firstCentre), firstCentre - valueColumns[0].x0 + 3 * em)
+            : valueLeft - 0.5 * em
+        /// Whether a label line fills the row-label column, as the first lines of a wrapped label do.
+        func full(_ s: Segment) -> Bool {
+            guard let leafColumn else { return false }
+            return centred ? s.box.width >= 2 * (leafEnd - leafColumn) - 3 * em : s.box.x1 >= leafEnd - 2.5 * em
+        }
         func blankRow(_ i: Int) -> Bool {
             let l = lines[i]
             guard let leafColumn, l.segments.count == 1, let seg = l.segments.first, !seg.isValue, seg.box.x1 <= labelLimit,
                   abs(anchor(seg) - leafColumn) <= align, abs(l.em - em) <= 0.2 * em,
                   !numbered || Self.startsWithNumbering(seg.text) else { return false }
-            let column = (Swift.max(0, firstRow - 2)...Swift.min(lines.count - 1, lastRow + 2)).flatMap { lines[$0].segments }
-                .filter { !$0.isValue && abs(anchor($0) - leafColumn) <= align && $0.box.x1 <= labelLimit }
-            let widest = column.map(\.box.x1).max() ?? seg.box.x1
             var j = i - 1
             while j >= 0, lines[j].box.y1 > l.box.y0 - 4 * em {
                 if let above = lines[j].segments.first(where: { !$0.isValue && abs(anchor($0) - leafColumn) <= align }) {
-                    if above.box.x1 >= widest - 1.5 * em { return false }
+                    if full(above) { return false }
                     break
                 }
                 j -= 1
@@ -306,7 +314,7 @@ public struct StreamExtractor: Sendable {
                 // The row right below: its label starts here unless it has a label of its own.
                 guard let own = lines[i + 1].segments.first(where: { !$0.isValue && abs(anchor($0) - leafColumn) <= align }) else { return false }
                 if numbered && !Self.startsWithNumbering(own.text) { return false }
-                if !numbered && seg.box.x1 >= widest - 1.5 * em { return false }
+                if !numbered && full(seg) { return false }
             }
             return true
         }
