@@ -57,6 +57,11 @@ public struct StreamExtractor: Sendable {
             tables.append(grid)
             used.formUnion(members)
         }
+        for (grid, members) in blankBlocks(lines, taken: used, page: page) {
+            tables.append(grid)
+            used.formUnion(members)
+        }
+        tables.sort { $0.box.y0 < $1.box.y0 }
         guard !tables.isEmpty else { return ([], glyphs) }
         var claimed = Set<Glyph>()
         for i in used { for g in lines[i].glyphs { claimed.insert(g) } }
@@ -144,6 +149,54 @@ public struct StreamExtractor: Sendable {
             return false
         }
         return dots <= 1
+    }
+
+    /// Small tables with no number at all (every value blank): a header line of texts set far
+    /// apart (信息内容 | 本年收费金额) with one or a few single-text lines right below it, lined up
+    /// under its first text. Each header text is a column; the lines below are rows of blank cells.
+    func blankBlocks(_ lines: [Line], taken: Set<Int>, page: Int) -> [(CellGrid, Set<Int>)] {
+        var out: [(CellGrid, Set<Int>)] = []
+        var used = taken
+        for i in lines.indices where !used.contains(i) {
+            let head = lines[i]
+            let em = head.em
+            guard head.valueCount == 0, head.segments.count >= 2,
+                  zip(head.segments, head.segments.dropFirst()).allSatisfy({ $1.box.x0 - $0.box.x1 >= 2 * em }) else { continue }
+            let first = head.segments[0], second = head.segments[1]
+            var rows: [Int] = []
+            var last = head.box
+            var j = i + 1
+            while j < lines.count, !used.contains(j), rows.count < 4 {
+                let l = lines[j]
+                guard l.valueCount == 0, l.segments.count == 1, let seg = l.segments.first,
+                      seg.box.x1 <= second.box.x0 - 0.5 * em, seg.text.count <= 16,
+                      abs(seg.box.x0 - first.box.x0) <= settings.streamLabelAlignTolerance * em
+                        || abs(seg.box.midX - first.box.midX) <= settings.streamLabelAlignTolerance * em,
+                      l.box.midY - last.midY <= 2.2 * em, abs(l.em - em) <= 0.2 * em else { break }
+                rows.append(j)
+                last = l.box
+                j += 1
+            }
+            guard !rows.isEmpty else { continue }
+            let segs = head.segments
+            var edges = [Swift.min(segs[0].box.x0, rows.map { lines[$0].box.x0 }.min()!) - 0.5]
+            for (a, b) in zip(segs, segs.dropFirst()) { edges.append((a.box.x1 + b.box.x0) / 2) }
+            edges.append(segs.last!.box.x1 + 0.5)
+            let members = [i] + rows
+            var rowEdges = [head.box.y0 - 1]
+            for (a, b) in zip(members, members.dropFirst()) { rowEdges.append(Swift.max((lines[a].box.y1 + lines[b].box.y0) / 2, rowEdges.last! + 0.1)) }
+            rowEdges.append(Swift.max(lines[members.last!].box.y1 + 1, rowEdges.last! + 0.1))
+            var cells: [GridCell] = []
+            for (r, li) in members.enumerated() {
+                for c in 0..<segs.count {
+                    let text = r == 0 ? segs[c].text : (c == 0 ? lines[li].segments[0].text : "")
+                    cells.append(GridCell(row: r, column: c, box: Rect(x0: edges[c], y0: rowEdges[r], x1: edges[c + 1], y1: rowEdges[r + 1]), text: text))
+                }
+            }
+            out.append((CellGrid(page: page, rowEdges: rowEdges, columnEdges: edges, cells: cells, method: .stream), Set(members)))
+            used.formUnion(members)
+        }
+        return out
     }
 
     /// The line with its segments also split at gaps (however small) that hold one of `boundaries`.
