@@ -363,11 +363,20 @@ public struct StreamExtractor: Sendable {
                 }
                 j -= 1
             }
-            if i + 1 < lines.count, rowSet.contains(i + 1), lines[i + 1].box.y0 - l.box.y1 <= 1.0 * em {
-                // The row right below: its label starts here unless it has a label of its own.
-                guard let own = lines[i + 1].segments.first(where: { !$0.isValue && abs(anchor($0) - leafColumn) <= align }) else { return false }
-                if numbered && !Self.startsWithNumbering(own.text) { return false }
-                if !numbered && full(seg) { return false }
+            // Down to the next row label: a line of numbers without a label of its own on the way
+            // holds this label's numbers (set lower, beside its later lines); so does the row right
+            // below when its label only continues this one.
+            var k = i + 1
+            while k < lines.count, lines[k].box.y0 < l.box.y1 + 6 * em {
+                let own = lines[k].segments.first { !$0.isValue && abs(anchor($0) - leafColumn) <= align }
+                if rowSet.contains(k) {
+                    guard let own else { return false }
+                    if numbered && !Self.startsWithNumbering(own.text) { return false }
+                    if !numbered && full(seg) && lines[k].box.y0 - l.box.y1 <= 1.0 * em { return false }
+                    break
+                }
+                if let own, !numbered || Self.startsWithNumbering(own.text) { break }
+                k += 1
             }
             return true
         }
@@ -452,22 +461,43 @@ public struct StreamExtractor: Sendable {
             return max(0, min(r.end, x1) - max(r.start, x0)) >= settings.streamRuleCoverage * (x1 - x0)
         }.map(\.position)
         func band(_ y: Double) -> Int { ruleYs.filter { $0 < y }.count }
-        // Label lines go with a row: a run of label lines between two rows splits at its widest gap
-        // (a wrapped label's lines stand closer to each other than to the next row's; a rule in a
-        // gap makes it the split). Lines above the first row go down, below the last go up.
+        // Label lines go with a row. A label line looks at the nearest lines above and below it in
+        // its own column (lines whose texts overlap it horizontally; a group label beside it does
+        // not count) and goes with the nearer one across the smaller gap — a wrapped label's lines
+        // stand closer to each other than to the next row's, and a rule in a gap makes it
+        // infinite — following label lines on to a row. Lines set at one pitch throughout (cells
+        // without padding) leave equal gaps: then a line opening with list numbering (1. （三） 一、)
+        // starts a label and goes down, and one followed by such a line goes up. A line whose
+        // neighbours send it round in a circle (a label whose numbers are centred between its lines)
+        // goes with the row nearest to its centre.
         let ordered = (rows + body).sorted()
         func gap(_ a: Int, _ b: Int) -> Double {
             let lo = lines[a].box.y1, hi = lines[b].box.y0
             if ruleYs.contains(where: { $0 >= Swift.min(lo, hi) - 1 && $0 <= Swift.max(lo, hi) + 1 }) { return .infinity }
             return hi - lo
         }
-        // A label line standing a row's gap from the lines on both sides is a row whose values are
-        // all blank (where rows are set apart by more than wrapped lines are).
+        func overlaps(_ a: Int, _ b: Int) -> Bool {
+            lines[a].segments.contains { s in !s.isValue && lines[b].segments.contains { $0.box.horizontalOverlap(s.box) > 0 } }
+        }
+        func neighbours(_ b: Int) -> (above: Int?, below: Int?) {
+            guard let p = ordered.firstIndex(of: b) else { return (nil, nil) }
+            let above = ordered[..<p].last { overlaps($0, b) }
+            let below = ordered[(p + 1)...].first { overlaps($0, b) }
+            return (above, below)
+        }
+        /// Whether line `i`'s row label (its last label text: group labels stand left of it) opens
+        /// with list numbering.
+        func opensLabel(_ i: Int) -> Bool {
+            Self.startsWithNumbering(lines[i].segments.last { !$0.isValue }?.text ?? "")
+        }
+        // A label line a row's gap from its neighbours on both sides is a row whose values are all
+        // blank (where rows are set apart by more than wrapped lines are).
         let rowGaps = zip(ordered, ordered.dropFirst()).filter { rowSet.contains($0.0) && rowSet.contains($0.1) }.map { gap($0.0, $0.1) }.filter(\.isFinite).sorted()
         if rowGaps.count >= 2, case let rowGap = rowGaps[rowGaps.count / 2], rowGap >= (settings.streamWrapGap + 0.25) * em {
             let labelStarts = rows.compactMap { r in lines[r].segments.first { !$0.isValue }?.box.x0 }
-            for (i, b) in ordered.enumerated() where i > 0 && i + 1 < ordered.count && !ownRows.contains(b) {
-                guard gap(ordered[i - 1], b) >= 0.8 * rowGap, gap(b, ordered[i + 1]) >= 0.8 * rowGap,
+            for b in ordered where !ownRows.contains(b) {
+                let (above, below) = neighbours(b)
+                guard let above, let below, gap(above, b) >= 0.8 * rowGap, gap(b, below) >= 0.8 * rowGap,
                       let x0 = lines[b].segments.first?.box.x0,
                       labelStarts.contains(where: { abs($0 - x0) <= settings.streamLabelAlignTolerance * em }) else { continue }
                 blankRows.insert(b)
@@ -475,48 +505,51 @@ public struct StreamExtractor: Sendable {
         }
         ownRows.formUnion(blankRows)
         let rowLike = rowSet.union(blankRows)
-        var promoted = Set<Int>()
-        var p = 0
-        while p < ordered.count {
-            guard !ownRows.contains(ordered[p]) else { p += 1; continue }
-            var q = p
-            while q < ordered.count && !ownRows.contains(ordered[q]) { q += 1 }
-            let run = Array(ordered[p..<q])
-            // A neighbour that is a header or section line inside the table takes no label lines:
-            // those on its side of the split become lines of their own (a section title).
-            let up = p > 0 ? ordered[p - 1] : nil
-            let down = q < ordered.count ? ordered[q] : nil
-            // gaps[i] lies before run[i]; gaps[run.count] after the last.
-            var gaps: [Double] = []
-            gaps.append(up.map { gap($0, run[0]) } ?? .infinity)
-            for i in 1..<run.count { gaps.append(gap(run[i - 1], run[i])) }
-            gaps.append(down.map { gap(run[run.count - 1], $0) } ?? .infinity)
-            if up == nil { gaps[0] = .infinity }
-            if down == nil { gaps[run.count] = .infinity }
-            if up == nil && down == nil {
-                for b in run { attached[rows.min { abs(lines[$0].box.midY - lines[b].box.midY) < abs(lines[$1].box.midY - lines[b].box.midY) }!, default: []].append(b) }
-            } else {
-                // The split: the widest gap (the first of equals); an infinite one at an end wins.
-                var split = 0
-                for i in gaps.indices where gaps[i] > gaps[split] { split = i }
-                // Lines set at one pitch throughout (cells without padding) leave no widest gap:
-                // then a label starts at a line that opens with list numbering (1. （三） 一、),
-                // and continuation lines stay with the row above.
-                let finite = gaps.filter(\.isFinite)
-                if let lo = finite.min(), let hi = finite.max(), hi - lo <= 0.15 * em {
-                    if let k = run.firstIndex(where: { Self.startsWithNumbering(lines[$0].segments.first?.text ?? "") }) {
-                        split = k
-                    } else if let d = down, Self.startsWithNumbering(lines[d].segments.first { !$0.isValue }?.text ?? "") {
-                        split = run.count
-                    }
+        func nearestRow(_ b: Int) -> Int {
+            let y = lines[b].box.midY
+            let sameBand = rows.filter { band(lines[$0].box.midY) == band(y) }
+            let candidates = sameBand.isEmpty ? rows : sameBand
+            return candidates.min { abs(lines[$0].box.midY - y) < abs(lines[$1].box.midY - y) }!
+        }
+        func step(_ b: Int) -> Int? {
+            let (above, below) = neighbours(b)
+            switch (above, below) {
+            case let (a?, c?):
+                let ga = gap(a, b), gc = gap(b, c)
+                if ga.isFinite && gc.isFinite && abs(ga - gc) <= 0.15 * em {
+                    return opensLabel(b) ? c : a
                 }
-                if up == nil { split = 0 } else if down == nil { split = run.count }
-                for (i, b) in run.enumerated() {
-                    guard let target = i < split ? up : down ?? up else { continue }
-                    if rowLike.contains(target) { attached[target, default: []].append(b) } else { promoted.insert(b) }
-                }
+                return ga <= gc ? a : c
+            case let (a?, nil): return gap(a, b).isFinite ? a : nil
+            case let (nil, c?): return gap(b, c).isFinite ? c : nil
+            default: return nil
             }
-            p = q
+        }
+        var promoted = Set<Int>()
+        for b in body where !ownRows.contains(b) {
+            var seen: Set<Int> = [b]
+            var current = b
+            var target: Int?
+            var sink = false
+            while let next = step(current) {
+                if rowLike.contains(next) { target = next; break }
+                if ownRows.contains(next) { sink = true; break }
+                guard seen.insert(next).inserted else { break }
+                current = next
+            }
+            if let target {
+                attached[target, default: []].append(b)
+            } else if sink {
+                promoted.insert(b)
+            } else {
+                // A block of tightly set label lines with its numbers on a line of their own: the
+                // row whose numbers stand within the block's height, else the nearest one.
+                let top = seen.map { lines[$0].box.y0 }.min()!, bottom = seen.map { lines[$0].box.y1 }.max()!
+                let inside = rows.filter { lines[$0].box.midY > top && lines[$0].box.midY < bottom }
+                let centre = (top + bottom) / 2
+                let row = inside.min { abs(lines[$0].box.midY - centre) < abs(lines[$1].box.midY - centre) } ?? nearestRow(b)
+                attached[row, default: []].append(b)
+            }
         }
         ownRows.formUnion(promoted)
         labelStarts += body.flatMap { lines[$0].segments.map(\.box.x0) }
