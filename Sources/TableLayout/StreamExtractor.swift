@@ -71,7 +71,8 @@ public struct StreamExtractor: Sendable {
     // MARK: lines, segments, values
 
     /// Text lines by the vertical centres of the glyphs: a line takes the glyphs whose centres lie
-    /// within `streamLineTolerance` ems below its first one. Unlike grouping by box overlap, a label fragment set a little
+    /// within `streamLineTolerance` ems below its first one; lines whose median centres then lie
+    /// within a quarter em are joined. Unlike grouping by box overlap, a label fragment set a little
     /// above a row (a group label centred over several rows) cannot pull part of the row's numbers
     /// away when the numbers come in two fonts with different box heights.
     func lines(_ glyphs: [Glyph], em: Double) -> [TextLine] {
@@ -86,7 +87,18 @@ public struct StreamExtractor: Sendable {
                 out[out.count - 1].append(g)
             }
         }
-        return out.map { TextLine(glyphs: $0.sorted { $0.box.x0 < $1.box.x0 }) }.sorted { ($0.box.y0, $0.box.x0) < ($1.box.y0, $1.box.x0) }
+        // A line cut by the window of a glyph set a little above it (a group label beside a row)
+        // comes back together: lines whose median centres are within a quarter em are one.
+        func median(_ g: [Glyph]) -> Double { let ys = g.map(\.box.midY).sorted(); return ys[ys.count / 2] }
+        var merged: [[Glyph]] = []
+        for group in out.sorted(by: { median($0) < median($1) }) {
+            if let last = merged.last, median(group) - median(last) <= 0.25 * em {
+                merged[merged.count - 1] += group
+            } else {
+                merged.append(group)
+            }
+        }
+        return merged.map { TextLine(glyphs: $0.sorted { $0.box.x0 < $1.box.x0 }) }.sorted { ($0.box.y0, $0.box.x0) < ($1.box.y0, $1.box.x0) }
     }
 
     /// The character size of a page: the median width of its CJK characters, else glyph height.
@@ -388,9 +400,10 @@ public struct StreamExtractor: Sendable {
         var k = lastRow + 1
         var bottom = lines[lastRow].box.y1
         var lastMid = lines[lastRow].box.midY
-        while k < lines.count, !taken.contains(k), isLabelOnly(lines[k]),
-              !crossesRule(between: bottom, and: lines[k].box.y0, rules, from: lines[k].box.x0, to: valueLeft) {
+        while k < lines.count, !taken.contains(k), isLabelOnly(lines[k]) {
+            // A rule between them says the line is no wrapped part of the label above.
             let wrapped = lines[k].box.y0 - bottom <= settings.streamMaxTrailingGap * em
+                && !crossesRule(between: bottom, and: lines[k].box.y0, rules, from: lines[k].box.x0, to: valueLeft)
                 && lines[k].segments.allSatisfy({ s in labelStarts.contains { abs($0 - s.box.x0) <= align } })
             let blank = lines[k].box.midY - lastMid <= 1.5 * pitch && blankRow(k)
             guard wrapped || blank else { break }
