@@ -348,7 +348,11 @@ public struct StreamExtractor: Sendable {
         let centred = (byCentre?.1 ?? 0) > (byLeft?.1 ?? 0)
         let leafColumn = centred ? byCentre?.0 : byLeft?.0
         func anchor(_ s: Segment) -> Double { centred ? s.box.midX : s.box.x0 }
-        let numbered = leaves.filter { Self.startsWithNumbering($0.text) }.count * 10 >= leaves.count * 6
+        // Numbered labels (1. （三） 一、): a good share of the label texts in that column open with
+        // numbering (wrapped lines dilute it; table 二's labels have none).
+        let columnTexts = (Swift.max(0, firstRow - 1)...lastRow).flatMap { i in lines[i].segments.filter { !$0.isValue && $0.box.x1 <= labelLimit } }
+            .filter { s in leafColumn.map { abs(anchor(s) - $0) <= align } ?? false }
+        let numbered = columnTexts.filter { Self.startsWithNumbering($0.text) }.count * 10 >= columnTexts.count * 3
         let pitches = zip(rows, rows.dropFirst()).map { lines[$1].box.midY - lines[$0].box.midY }.sorted()
         let pitch = pitches.isEmpty ? 2.5 * em : pitches[pitches.count / 2]
         // The row-label column ends where the first value column begins: half a column's width
