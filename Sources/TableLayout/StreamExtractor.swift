@@ -533,6 +533,7 @@ public struct StreamExtractor: Sendable {
             switch (above, below) {
             case let (a?, c?):
                 let ga = gap(a, b), gc = gap(b, c)
+                if !ga.isFinite && !gc.isFinite { return nil }
                 if ga.isFinite && gc.isFinite && abs(ga - gc) <= 0.15 * em {
                     return opensLabel(b) ? c : a
                 }
@@ -544,6 +545,13 @@ public struct StreamExtractor: Sendable {
         }
         var promoted = Set<Int>()
         for b in body where !ownRows.contains(b) {
+            // A line with rules between it and its neighbours on both sides is a band of its own
+            // (a caption between two small tables).
+            let (above, below) = neighbours(b)
+            if above != nil || below != nil, above.map({ !gap($0, b).isFinite }) ?? true, below.map({ !gap(b, $0).isFinite }) ?? true {
+                promoted.insert(b)
+                continue
+            }
             var seen: Set<Int> = [b]
             var current = b
             var target: Int?
