@@ -47,7 +47,7 @@ public struct StreamExtractor: Sendable {
         let textLines = lines(glyphs, em: pageEm)
         let lines = textLines.map { cut($0, pageEm: pageEm) }
         let numeric = lines.indices.filter { isRow(lines[$0]) }
-        guard !numeric.isEmpty else { return ([], glyphs) }
+        // (A page without numbers can still hold a small table whose values are all blank.)
         let horizontal = rules.filter { $0.orientation == .horizontal }
 
         var tables: [CellGrid] = []
