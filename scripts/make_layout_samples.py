@@ -197,6 +197,38 @@ def build_blocks(sp, truth, shown):
 
 
 # ---------------------------------------------------------------------------
+# Word tables without (vertical) borders: python-docx + LibreOffice
+# ---------------------------------------------------------------------------
+def make_lo(sp, blocks, pdf, tmp):
+    """make_samples' DOCX producer with the table borders overridden: 'none' (no borders) or
+    'hrules' (top, bottom and inside-horizontal borders only), as Word users set them."""
+    orig = ms.docx_table
+
+    def borders(doc, grid, sp_, width_cm):
+        t = orig(doc, grid, sp_, width_cm)
+        D = ms._docx()
+        qn, OX = D["qn"], D["OxmlElement"]
+        b = OX("w:tblBorders")
+        for side in ["top", "left", "bottom", "right", "insideH", "insideV"]:
+            e = OX("w:" + side)
+            on = sp["lo_borders"] == "hrules" and side in ("top", "bottom", "insideH")
+            e.set(qn("w:val"), "single" if on else "nil")
+            if on:
+                e.set(qn("w:sz"), "4")
+                e.set(qn("w:color"), "000000")
+            b.append(e)
+        t._tbl.tblPr.append(b)
+        return t
+    ms.docx_table = borders
+    try:
+        docx_path = os.path.join(tmp, sp["name"] + ".docx")
+        ms.make_docx(sp, blocks, docx_path)
+        shutil.move(ms.lo_convert(docx_path, tmp, tmp), pdf)
+    finally:
+        ms.docx_table = orig
+
+
+# ---------------------------------------------------------------------------
 # rotation after the fact (pypdf)
 # ---------------------------------------------------------------------------
 def rotate_landscape_pages(path, mode):
@@ -394,6 +426,29 @@ SAMPLES = [
          t3_columns={"remarks": True, "blank_before_total": True},
          covers="Merged headers drawn as separate cells with invisible inner borders (the text in one "
                 "of them), a blank column before 总计 and a trailing 备注 column in table 三; 宋体."),
+    dict(name="word_borderless_2019_blanks", producer="lo", seed=3019316, template="2019", year=2020,
+         agency="许昌市建安区财政局", title="许昌市建安区财政局2020年政府信息公开工作年度报告",
+         font=ms.SERIF, heading_font=ms.SANS, profile="busy", lo_borders="none",
+         zeros={"t2": "0", "t3": "0", "t4": "0"}, plus_sign=True, t2_layout="combined",
+         procurement={"projects": 0, "amount": "0", "unit": "万元"},
+         set={"proactive.licensing.change": 2, "proactive.penalty.change": -3},
+         blanks=["proactive.fees.previous_year_items", "proactive.fees.change",
+                 "proactive.procurement.projects", "proactive.procurement.amount",
+                 "proactive.coercion.previous_year_items", "proactive.coercion.change",
+                 "proactive.coercion.decisions"],
+         break_before_t3=True, table_size=10.5, cell_line_exact=13,
+         covers="A Word table with its borders set to none (python-docx, LibreOffice): 2019 format, "
+                "table 二 combined with whole rows left blank (行政强制, 行政事业性收费, 政府集中采购: "
+                "null), lines set at one pitch with no cell padding."),
+    dict(name="word_hrules_2021_separate", producer="lo", seed=3021317, template="2021", year=2024,
+         agency="漯河市召陵区教育局", title="漯河市召陵区教育局2024年政府信息公开工作年度报告",
+         font=ms.SANS, heading_font=ms.SANS, profile="small", lo_borders="hrules",
+         zeros={"t2": "—", "t3": "—", "t4": "—"}, fee="0", t2_layout="separate",
+         blanks=["proactive.rules.issued", "proactive.rules.repealed", "proactive.rules.in_force",
+                 "proactive.fees.amount_wan_yuan"],
+         wrap="manual", break_before_t3=True, table_size=10, t3_size=9,
+         covers="A Word table with horizontal borders only: 2021 format, table 二 as four tables with "
+                "the 规章 row and the fee left blank (null), manual label breaks."),
     dict(BASE, name="web_chromium_ruled", producer="html", seed=3021312, template="2021", year=2024,
          agency="杭州市西湖区城市管理局", title="杭州市西湖区城市管理局2024年政府信息公开工作年度报告",
          zeros={"t2": "0", "t3": "0", "t4": "0"}, fee="0", t2_layout="combined", table_size=10.5,
@@ -459,6 +514,8 @@ def build(sp, tmp):
         make_rl(sp, blocks, pdf)
         if sp.get("rotate"):
             rotate_landscape_pages(pdf, sp["rotate"])
+    elif sp["producer"] == "lo":
+        make_lo(sp, blocks, pdf, tmp)
     elif sp["producer"] == "html":
         page = os.path.join(tmp, sp["name"] + ".html")
         make_html(sp, blocks, page)
@@ -498,7 +555,7 @@ def main():
     with open(os.path.join(OUT, "README.md"), "w", encoding="utf-8") as f:
         f.write(README_HEAD)
         for sp in SAMPLES:
-            producer = "reportlab" if sp["producer"] == "rl" else "HTML → Chromium"
+            producer = {"rl": "reportlab", "lo": "python-docx → LibreOffice", "html": "HTML → Chromium"}[sp["producer"]]
             f.write(f"| `{sp['name']}.pdf` | {producer} | {sp['template']} / {sp['year']} | {sp['covers']} |\n")
     failed = False
     with tempfile.TemporaryDirectory(prefix="gongkai-layouts-") as tmp:

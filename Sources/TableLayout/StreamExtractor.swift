@@ -180,10 +180,12 @@ public struct StreamExtractor: Sendable {
             var j = i + 1
             while j < lines.count, !used.contains(j), rows.count < 4 {
                 let l = lines[j]
+                // Under the first header text's column: left of the middle between the first two
+                // header texts, overlapping the first (labels may be left-aligned under a centred
+                // header).
                 guard l.valueCount == 0, l.segments.count == 1, let seg = l.segments.first,
-                      seg.box.x1 <= second.box.x0 - 0.5 * em, seg.text.count <= 16,
-                      abs(seg.box.x0 - first.box.x0) <= settings.streamLabelAlignTolerance * em
-                        || abs(seg.box.midX - first.box.midX) <= settings.streamLabelAlignTolerance * em,
+                      seg.box.x1 <= (first.box.x1 + second.box.x0) / 2, seg.text.count <= 16,
+                      seg.box.horizontalOverlap(first.box) > 0 || abs(seg.box.x0 - first.box.x0) <= settings.streamLabelAlignTolerance * em,
                       l.box.midY - last.midY <= 2.2 * em, abs(l.em - em) <= 0.2 * em else { break }
                 rows.append(j)
                 last = l.box
