@@ -323,6 +323,16 @@ public struct StreamExtractor: Sendable {
         func isLabelOnly(_ l: Line) -> Bool { l.valueCount == 0 && l.segments.allSatisfy { $0.box.x1 <= labelLimit } }
         func reachesValues(_ s: Segment) -> Bool { s.box.midX >= valueLeft - 0.5 * em }
 
+        // Horizontal rules across the table: row separators.
+        let ruleYs = rules.filter { r in
+            let x0 = lines[firstRow].box.x0, x1 = lines[firstRow].box.x1
+            return max(0, min(r.end, x1) - max(r.start, x0)) >= settings.streamRuleCoverage * (x1 - x0)
+        }.map(\.position)
+        func band(_ y: Double) -> Int { ruleYs.filter { $0 < y }.count }
+        // Rules between (most) rows, not only around the header and the table (a 三线表).
+        let ruledRows = zip(rows, rows.dropFirst()).filter { band(lines[$0].box.midY) != band(lines[$1].box.midY) }.count * 2 >= Swift.max(1, rows.count - 1)
+            && rows.count > 1
+
         // Lines between the first and last row: rows of their own (a header or section line inside
         // the table) or label lines that join a row.
         var members = Set(rows)
@@ -370,6 +380,8 @@ public struct StreamExtractor: Sendable {
         }
         func blankRow(_ i: Int) -> Bool {
             let l = lines[i]
+            // Where rules part the rows, a line between the same rules as a row is part of it.
+            if ruledRows, rows.contains(where: { band(lines[$0].box.midY) == band(l.box.midY) }) { return false }
             guard let leafColumn, l.segments.count == 1, let seg = l.segments.first, !seg.isValue, seg.box.x1 <= labelLimit,
                   abs(anchor(seg) - leafColumn) <= align, abs(l.em - em) <= 0.2 * em,
                   !numbered || Self.startsWithNumbering(seg.text) else { return false }
@@ -475,11 +487,6 @@ public struct StreamExtractor: Sendable {
         guard rows.count >= 2 || valueCount >= 4 || !header.isEmpty else { return nil }
 
         // Attach label lines to their rows.
-        let ruleYs = rules.filter { r in
-            let x0 = lines[firstRow].box.x0, x1 = lines[firstRow].box.x1
-            return max(0, min(r.end, x1) - max(r.start, x0)) >= settings.streamRuleCoverage * (x1 - x0)
-        }.map(\.position)
-        func band(_ y: Double) -> Int { ruleYs.filter { $0 < y }.count }
         // Label lines go with a row. A label line looks at the nearest lines above and below it in
         // its own column (lines whose texts overlap it horizontally; a group label beside it does
         // not count) and goes with the nearer one across the smaller gap — a wrapped label's lines

@@ -122,3 +122,28 @@ private func borderlessPage() -> [Glyph] {
     #expect(down.glyphs[0].box == Rect(x0: 100, y0: 700, x1: 110, y1: 710))
     #expect(TextDirection.Votes().winner == .upright)
 }
+
+@Test func streamKeepsRowsWhoseValuesAreAllBlank() throws {
+    // Table 二 as a word processor sets it without borders: the 规章 row and the 行政强制 row are
+    // left blank; their labels are rows of blank cells, not parts of their neighbours' labels.
+    var g: [Glyph] = []
+    g += glyphs("信息内容", x: 40, y: 10) + glyphs("本年制发件数", x: 150, y: 10) + glyphs("现行有效件数", x: 250, y: 10)
+    g += glyphs("规章", x: 20, y: 30)
+    g += glyphs("行政规范性文件", x: 20, y: 50) + glyphs("3", x: 177.5, y: 50) + glyphs("9", x: 277.5, y: 50)
+    g += glyphs("行政许可", x: 20, y: 70) + glyphs("10", x: 175, y: 70) + glyphs("2", x: 277.5, y: 70)
+    g += glyphs("行政强制", x: 20, y: 90)
+    g += glyphs("三、收到和处理政府信息公开申请情况的说明文字较长一行", x: 20, y: 140, size: 12)
+    let grid = try #require(StreamExtractor().extract(glyphs: g, page: 1).tables.first)
+    let labels = grid.cells.filter { $0.column == 0 }.map(\.text)
+    #expect(labels == ["信息内容", "规章", "行政规范性文件", "行政许可", "行政强制"], "\(grid.debugDescription)")
+    let blank = try #require(grid.cells.first { $0.text == "行政强制" })
+    #expect(grid.cells.filter { $0.row == blank.row && $0.column > 0 }.allSatisfy { $0.text.isEmpty })
+
+    // A small table whose only value is blank: header and label, no number at all.
+    var h: [Glyph] = []
+    h += glyphs("信息内容", x: 40, y: 10) + glyphs("本年收费金额（单位：万元）", x: 160, y: 10)
+    h += glyphs("行政事业性收费", x: 20, y: 30)
+    let block = try #require(StreamExtractor().extract(glyphs: h, page: 2).tables.first)
+    #expect(block.rowCount == 2 && block.columnCount == 2)
+    #expect(block.cell(row: 1, column: 0)?.text == "行政事业性收费" && block.cell(row: 1, column: 1)?.text == "")
+}
