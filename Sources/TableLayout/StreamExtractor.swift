@@ -5,10 +5,12 @@ import PageGeometry
 ///
 /// - Rows: a text line that holds numbers (or the marks `streamValueMarkers` for zero) in cells of
 ///   their own is a row. A label line without numbers above or below one — a wrapped label, a label
-///   whose numbers are centred lower in a tall row — joins the nearest row (the one between the same
-///   horizontal rules when there are rules), in its own label column.
+///   whose numbers are centred lower in a tall row — joins a row: the nearer of its neighbours in
+///   its own column across the smaller gap (rules make a gap impassable), list numbering deciding
+///   between equal gaps. A lone row label that continues nothing and has no numbers below it is a
+///   row of blank values; so is a small table with a header and labels but no number at all.
 /// - Columns: the numbers of all rows, clustered by their horizontal extents, give the value
-///   columns; left edges of label text that recur and stand beside other label text on one line
+///   columns; left edges of label text that recur and stand beside other label text in one row
 ///   give the label columns (group labels, row labels).
 /// - Header: the lines just above the first row that carry text over the value columns. A header
 ///   text over several columns (申请人情况, 行政诉讼) spans the columns of the header texts beneath
@@ -414,7 +416,7 @@ public struct StreamExtractor: Sendable {
 
         // Label lines just below the last row (a wrapped label whose numbers sat on its first line),
         // and rows of blank values there.
-        var labelStarts = rows.flatMap { lines[$0].segments.filter { !$0.isValue }.map(\.box.x0) }
+        let labelStarts = rows.flatMap { lines[$0].segments.filter { !$0.isValue }.map(\.box.x0) }
         var k = lastRow + 1
         var bottom = lines[lastRow].box.y1
         var lastMid = lines[lastRow].box.midY
@@ -586,7 +588,6 @@ public struct StreamExtractor: Sendable {
             }
         }
         ownRows.formUnion(promoted)
-        labelStarts += body.flatMap { lines[$0].segments.map(\.box.x0) }
 
         // Label columns: recurring left edges that stand beside other label text in some row.
         let labelLines = (rows + body).map { lines[$0] }
