@@ -33,6 +33,7 @@ public struct LatticeExtractor: Sendable {
     /// perpendicular lines (stray strokes never sit between two borders).
     func networks(_ all: [RulingLine]) -> [[RulingLine]] {
         var lines = all.filter { $0.length >= settings.minRulingLength }
+        lines += Self.closingLines(lines, tolerance: settings.snapTolerance, reach: settings.intersectionTolerance)
         while true {
             let hs = lines.filter { $0.orientation == .horizontal }
             let vs = lines.filter { $0.orientation == .vertical }
@@ -59,6 +60,35 @@ public struct LatticeExtractor: Sendable {
         return groups.values.filter { g in
             g.filter { $0.orientation == .horizontal }.count >= 2 && g.filter { $0.orientation == .vertical }.count >= 2
         }.sorted { ($0.map(\.position).min() ?? 0) < ($1.map(\.position).min() ?? 0) }
+    }
+
+    /// Borders a page break left out: where three or more vertical lines end (or start) at one
+    /// height with no horizontal line there — a table, or a row split by the browser, cut at the
+    /// page's edge — a horizontal line across them closes the table, so that its last row's
+    /// column lines still meet two borders.
+    static func closingLines(_ lines: [RulingLine], tolerance: Double, reach: Double = 2.5) -> [RulingLine] {
+        let horizontal = lines.filter { $0.orientation == .horizontal }
+        let vertical = lines.filter { $0.orientation == .vertical && $0.length >= 4 * tolerance }
+        var out: [RulingLine] = []
+        for atEnd in [true, false] {
+            let ends = vertical.map { (atEnd ? $0.end : $0.start, $0) }
+            for y in Snapping.cluster(ends.map(\.0), tolerance: tolerance) {
+                let group = ends.filter { abs($0.0 - y) <= tolerance }.map(\.1)
+                guard group.count >= 3, let x0 = group.map(\.position).min(), let x1 = group.map(\.position).max() else { continue }
+                // Column lines each hanging from a border that runs across at least one more of
+                // them (strokes of glyphs in a title do not).
+                let hanging = group.allSatisfy { v in
+                    horizontal.contains { h in
+                        abs(h.position - (atEnd ? v.start : v.end)) <= reach
+                            && group.filter { $0.position >= h.start - reach && $0.position <= h.end + reach }.count >= 2
+                            && v.position >= h.start - reach && v.position <= h.end + reach
+                    }
+                }
+                let closed = horizontal.contains { abs($0.position - y) <= tolerance && $0.coverage(of: x0, x1) >= 0.5 }
+                if hanging && !closed { out.append(RulingLine(orientation: .horizontal, position: y, start: x0, end: x1, thickness: 0.5)) }
+            }
+        }
+        return out
     }
 
     private func buildGrid(_ lines: [RulingLine], glyphs: [Glyph], claimed: inout [Bool], page: Int) -> CellGrid? {
