@@ -6,31 +6,21 @@ import TableLayout
 struct ReviewLitigationReader {
     func read(_ grids: [KeyedGrid], into warnings: inout [ReportWarning]) -> TableReading {
         var reading = TableReading()
-        guard let grid = grids.first else { return reading }
-        // The data row: the first row below the header whose own cells are mostly numbers. Rows
-        // with written values come first: a header row of a table rebuilt from text alignment has
-        // many blank cells beside its few labels.
-        var dataRow: Int?
-        for written in [true, false] where dataRow == nil {
-            for r in 1..<max(1, grid.rowCount) {
-                let own = grid.cells(inRow: r).filter { $0.row == r }
-                let readings = own.map { CellValueParser.read($0.text) }
-                let unreadable = readings.filter { if case .unreadable = $0 { return true }; return false }.count
-                let blank = readings.filter { $0 == .blank }.count
-                guard own.count >= 10 else { continue }
-                if written {
-                    let values = own.count - unreadable - blank
-                    if values >= 5 && unreadable * 5 <= values { dataRow = r; break }
-                } else if (own.count - unreadable) * 10 >= own.count * 8 {
-                    dataRow = r; break
-                }
-            }
+        guard var grid = grids.first else { return reading }
+        // A table cut by a page break inside its header: the part with the row of numbers reads its
+        // columns' header paths through the header rows of the parts before it (same page layout).
+        var earlierHeader: [KeyedCell] = []
+        if grids.count > 1, Self.dataRow(of: grid) == nil,
+           let later = grids.dropFirst().first(where: { Self.dataRow(of: $0) != nil }) {
+            earlierHeader = grids.prefix { $0.page != later.page || $0.grid != later.grid }.flatMap(\.cells)
+            grid = later
         }
+        let dataRow = Self.dataRow(of: grid)
         guard let dataRow else {
             warnings.append(.init(code: "table_unreadable", message: "table 四 has no row of numbers", page: grid.page))
             return reading
         }
-        let headerCells = grid.cells.filter { $0.lastRow < dataRow }
+        let headerCells = earlierHeader + grid.cells.filter { $0.lastRow < dataRow }
         let valueCells = grid.cells(inRow: dataRow)
         var seen = Set<String>()
         let reviewKey = LabelText.labelKey("行政复议")
@@ -64,6 +54,28 @@ struct ReviewLitigationReader {
             }
         }
         return reading
+    }
+
+    /// The data row: the first row below the header whose own cells are mostly numbers. Rows with
+    /// written values come first: a header row of a table rebuilt from text alignment has many blank
+    /// cells beside its few labels.
+    static func dataRow(of grid: KeyedGrid) -> Int? {
+        for written in [true, false] {
+            for r in 1..<max(1, grid.rowCount) {
+                let own = grid.cells(inRow: r).filter { $0.row == r }
+                let readings = own.map { CellValueParser.read($0.text) }
+                let unreadable = readings.filter { if case .unreadable = $0 { return true }; return false }.count
+                let blank = readings.filter { $0 == .blank }.count
+                guard own.count >= 10 else { continue }
+                if written {
+                    let values = own.count - unreadable - blank
+                    if values >= 5 && unreadable * 5 <= values { return r }
+                } else if (own.count - unreadable) * 10 >= own.count * 8 {
+                    return r
+                }
+            }
+        }
+        return nil
     }
 
     private static let groupKeys = ReportTemplates.reviewGroups.map { LabelText.labelKey($0.label) }

@@ -12,6 +12,7 @@ enum TableClassifier {
     private static let review = keys(["行政复议", "行政诉讼", "尚未审结"])
     /// Table 四 whose first header row (行政复议 | 行政诉讼) was left on the page before.
     private static let reviewLower = keys(["未经复议直接起诉", "复议后起诉", "尚未审结"])
+    private static let reviewContinued = keys(["尚未审结", "结果维持", "结果纠正"])
     private static let applications = keys(["申请人情况", "自然人", "商业企业", "本年新收政府信息公开申请数量"])
     private static let proactive = keys(["信息内容", "第二十条"])
     private static let applicationsContinued = keys(["重复申请", "结转下年度", "总计", "不予处理", "无法提供", "不予公开"])
@@ -31,6 +32,8 @@ enum TableClassifier {
                 kind = .applications
             } else if proactive.contains(where: has) {
                 kind = .proactive
+            } else if previous == .reviewLitigation, reviewContinued.contains(where: has) {
+                kind = .reviewLitigation   // table 四 cut by a page break inside its header
             } else if previous == .applications, applicationsContinued.contains(where: has) {
                 kind = .applications
             } else if previous == .proactive, grid.cells.contains(where: { c in proactiveRows.contains(c.key) }) {
