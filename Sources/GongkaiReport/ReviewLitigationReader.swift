@@ -20,7 +20,8 @@ struct ReviewLitigationReader {
             warnings.append(.init(code: "table_unreadable", message: "table 四 has no row of numbers", page: grid.page))
             return reading
         }
-        let headerCells = earlierHeader + grid.cells.filter { $0.lastRow < dataRow }
+        let ownHeader = grid.cells.filter { $0.lastRow < dataRow }
+        let headerCells = earlierHeader + ownHeader
         let valueCells = grid.cells(inRow: dataRow)
         var seen = Set<String>()
         let reviewKey = LabelText.labelKey("行政复议")
@@ -28,9 +29,9 @@ struct ReviewLitigationReader {
         let litigationKeys = Self.groupKeys.prefix(2)
         let litigationLeft = headerCells.filter { c in litigationKeys.contains { c.key.contains($0) } }.map(\.box.x0).min()
         for cell in valueCells {
-            let stack = headerCells
-                .filter { $0.box.horizontalOverlap(cell.box) >= 0.5 * min($0.box.width, cell.box.width) }
-                .sorted { $0.box.y0 < $1.box.y0 }
+            // Top to bottom; header rows of an earlier page stand above this page's.
+            let above: (KeyedCell) -> Bool = { $0.box.horizontalOverlap(cell.box) >= 0.5 * min($0.box.width, cell.box.width) }
+            let stack = (earlierHeader.filter(above).sorted { $0.box.y0 < $1.box.y0 } + ownHeader.filter(above).sorted { $0.box.y0 < $1.box.y0 })
                 .map(\.key)
                 .filter { !$0.isEmpty }
             let joined = LabelKey(scalars: stack.flatMap(\.scalars))
