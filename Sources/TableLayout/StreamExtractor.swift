@@ -699,6 +699,20 @@ public struct StreamExtractor: Sendable {
             }
         }
 
+        // Header texts of one header row set a little apart in height (cells whose texts are
+        // centred over different numbers of lines): neighbouring header lines less than a line's
+        // pitch apart whose texts stand in different columns are one row.
+        if headerCount > 1 {
+            for h in 1..<headerCount where !pieces[h].isEmpty && !pieces[h - 1].isEmpty {
+                let ya = pieces[h - 1].map(\.y).reduce(0, +) / Double(pieces[h - 1].count)
+                let yb = pieces[h].map(\.y).reduce(0, +) / Double(pieces[h].count)
+                guard yb - ya <= 0.8 * em,
+                      !pieces[h].contains(where: { p in pieces[h - 1].contains { $0.range.overlaps(p.range) } }) else { continue }
+                pieces[h] = (pieces[h - 1] + pieces[h]).sorted { $0.range.lowerBound < $1.range.lowerBound }
+                pieces[h - 1] = []
+            }
+        }
+
         // Merged headers: bottom-up, a header text spans the columns of the header texts beneath it
         // on which it is centred.
         if headerCount > 0 {
