@@ -99,10 +99,13 @@ public struct LatticeExtractor: Sendable {
         // An open edge: a row cut by a page break often has no bottom border (or a continued table
         // no top border), yet its column lines run on. Where the perpendicular lines reach past the
         // last boundary by a row's worth, that reach is an implicit boundary.
+        // Such an open row holds only what runs on from the cells above (or below): its slots are
+        // never merged sideways, so a row group label cut by the break does not swallow the row.
+        var openRows = Set<Int>()
         if let top = ys.first, let bottom = ys.last, let x0 = xs.first, let x1 = xs.last {
             let reach = settings.minOpenEdgeReach
-            if let low = vs.map(\.end).max(), low > bottom + reach { ys.append(low) }
-            if let high = vs.map(\.start).min(), high < top - reach { ys.insert(high, at: 0) }
+            if let low = vs.map(\.end).max(), low > bottom + reach { ys.append(low); openRows.insert(ys.count - 2) }
+            if let high = vs.map(\.start).min(), high < top - reach { ys.insert(high, at: 0); openRows = Set(openRows.map { $0 + 1 }); openRows.insert(0) }
             if let right = hs.map(\.end).max(), right > x1 + reach { xs.append(right) }
             if let left = hs.map(\.start).min(), left < x0 - reach { xs.insert(left, at: 0) }
         }
@@ -122,7 +125,7 @@ public struct LatticeExtractor: Sendable {
         var uf = UnionFind(rows * cols)
         for r in 0..<rows {
             for c in 0..<cols {
-                if c + 1 < cols, !hasVertical(at: xs[c + 1], from: ys[r], to: ys[r + 1]) { uf.union(r * cols + c, r * cols + c + 1) }
+                if c + 1 < cols, !openRows.contains(r), !hasVertical(at: xs[c + 1], from: ys[r], to: ys[r + 1]) { uf.union(r * cols + c, r * cols + c + 1) }
                 if r + 1 < rows, !hasHorizontal(at: ys[r + 1], from: xs[c], to: xs[c + 1]) { uf.union(r * cols + c, (r + 1) * cols + c) }
             }
         }
