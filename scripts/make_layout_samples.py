@@ -461,6 +461,18 @@ SAMPLES = [
          covers="A web page whose tables are written as CMS pages write them (border=1 cellspacing=0 "
                 "cellpadding=0, 9 pt), printed by Chromium: text touches the borders, glyph boxes "
                 "taller than the rows."),
+    dict(name="web_real_pingtan_2019", producer="html_page", page="pingtan_2019_article.html",
+         template="2019", year=2019,
+         covers="The real 平潭 2019 report page (samples/html) printed by Chromium: Word-exported HTML "
+                "with 0.5 pt borders (light grey at 1 px/pt), table 二 printed borderless."),
+    dict(name="web_real_pingtan_2024", producer="html_page", page="pingtan_2024_article.html",
+         template="2021", year=2024,
+         covers="The real 平潭 2024 report page printed by Chromium: rows split by page breaks (the "
+                "header row of 三 and of 四 cut in two, their lower borders missing), table 四 across pages."),
+    dict(name="web_real_shanghai_2019", producer="html_page", page="shanghai_bgt_2019_fragment.html",
+         template="2019", year=2019,
+         covers="The real 上海 2019 report fragment printed by Chromium: hairline borders, a row group "
+                "label (（四）无法提供) cut by the page break, blank cells."),
     dict(BASE, name="web_chromium_borderless", producer="html", seed=3019313, template="2019", year=2019,
          agency="南阳市卧龙区卫生健康委员会", title="南阳市卧龙区卫生健康委员会2019年政府信息公开工作年度报告",
          zeros={"t2": "—", "t3": "—", "t4": "—"}, plus_sign=True, t2_layout="separate",
@@ -481,7 +493,7 @@ def verify(sp, pdf, truth, shown):
     for t in tokens:
         counts[t] = counts.get(t, 0) + 1
     need = {}
-    zero_tokens = set(sp["zeros"].values())
+    zero_tokens = set(sp.get("zeros", {}).values())
     for s in shown.values():
         if s and s not in zero_tokens:
             need[s] = need.get(s, 0) + 1
@@ -505,7 +517,21 @@ def verify(sp, pdf, truth, shown):
     return problems, {"pages": len(pages) - 1, "rot": rots, "t3": t3_pages}
 
 
+def build_printed_page(sp):
+    """A real report web page from samples/html printed by Chromium; its expected JSON is the
+    page's own (the values do not change with the printing)."""
+    src = os.path.join(ms.ROOT, "samples", "html", sp["page"])
+    pdf = os.path.join(OUT, sp["name"] + ".pdf")
+    print_html(src, pdf)
+    shutil.copy(src[:-len(".html")] + ".expected.json", os.path.join(OUT, sp["name"] + ".expected.json"))
+    with open(os.path.join(OUT, sp["name"] + ".expected.json"), encoding="utf-8") as f:
+        truth = json.load(f)
+    return pdf, truth, {}
+
+
 def build(sp, tmp):
+    if sp["producer"] == "html_page":
+        return build_printed_page(sp)
     truth = ms.make_truth(sp)
     shown = ms.shown_values(truth, sp)
     blocks = build_blocks(sp, truth, shown)
@@ -555,12 +581,13 @@ def main():
     with open(os.path.join(OUT, "README.md"), "w", encoding="utf-8") as f:
         f.write(README_HEAD)
         for sp in SAMPLES:
-            producer = {"rl": "reportlab", "lo": "python-docx → LibreOffice", "html": "HTML → Chromium"}[sp["producer"]]
+            producer = {"rl": "reportlab", "lo": "python-docx → LibreOffice", "html": "HTML → Chromium",
+                        "html_page": "real page → Chromium"}[sp["producer"]]
             f.write(f"| `{sp['name']}.pdf` | {producer} | {sp['template']} / {sp['year']} | {sp['covers']} |\n")
     failed = False
     with tempfile.TemporaryDirectory(prefix="gongkai-layouts-") as tmp:
         for sp in todo:
-            if sp["producer"] == "html" and not chromium():
+            if sp["producer"] in ("html", "html_page") and not chromium():
                 print(f"{sp['name']}: skipped (no chromium)")
                 continue
             pdf, truth, shown = build(sp, tmp)
