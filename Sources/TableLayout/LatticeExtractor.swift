@@ -122,6 +122,15 @@ public struct LatticeExtractor: Sendable {
             return covered >= settings.minBorderCoverage
         }
 
+        // A first or last row without any text is a sliver of rows running on across a page break
+        // too (drawn with a closing border, column lines left out): an open row.
+        if rows > 2 {
+            var filled = Set<Int>()
+            for g in glyphs where !g.isWhitespace {
+                if let r = Snapping.slot(of: g.box.midY, in: ys), Snapping.slot(of: g.box.midX, in: xs) != nil { filled.insert(r) }
+            }
+            for r in [0, rows - 1] where !filled.contains(r) { openRows.insert(r) }
+        }
         var uf = UnionFind(rows * cols)
         for r in 0..<rows {
             for c in 0..<cols {
