@@ -434,6 +434,15 @@ public struct StreamExtractor: Sendable {
             lastMid = lines[k].box.midY
             k += 1
         }
+        // A header line stranded at the foot of the page (its rows went over the break): it
+        // belongs with this table, whose rows on the next page it names.
+        if k < lines.count, !taken.contains(k), case let l = lines[k], l.valueCount == 0, l.segments.count >= 2,
+           l.segments.contains(where: { $0.box.midX >= valueLeft - 0.5 * em }), l.box.midY - lastMid <= 2.5 * pitch,
+           !lines[(k + 1)...].contains(where: isRow) {
+            body.append(k)
+            members.insert(k)
+            ownRows.insert(k)
+        }
 
         // Header: lines above the first row with text over the value columns, and the label lines
         // among them; label lines between the header and the first row join the first row when
