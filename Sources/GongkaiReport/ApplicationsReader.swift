@@ -37,7 +37,11 @@ struct ApplicationsReader {
                 var label: [LabelKey] = []
                 for key in labelCells.map(\.key) where !key.isEmpty && key != label.last { label.append(key) }
                 guard !label.isEmpty else { continue }
-                candidates.append((row, label, row.cells.filter { $0.box.midX >= right }, columns))
+                let values = row.cells.filter { $0.box.midX >= right }
+                // Only group labels running on from above and nothing written: the sliver of a row
+                // cut by a page break, not a row.
+                if !labelCells.contains(where: { $0.row == r && !$0.key.isEmpty }), values.allSatisfy({ $0.text.isEmpty }) { continue }
+                candidates.append((row, label, values, columns))
             }
         }
 
