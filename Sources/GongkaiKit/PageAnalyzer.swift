@@ -21,7 +21,27 @@ struct PageAnalyzer: Sendable {
 
     /// Words on a page that make it worth rendering for ruling lines: the tables' own labels.
     static let tablePageMarkers = ["信息内容", "第二十条", "申请人情况", "自然人", "不予公开", "无法提供", "不予处理",
-                                   "结转下年度", "行政复议", "行政诉讼", "规章", "行政许可", "总计"]
+                                   "结转下年度", "行政复议", "行政诉讼", "规章", "行政许可", "总计",
+                                   "行政处罚", "行政强制", "行政事业性收费", "政府集中采购", "结果维持", "尚未审结"]
+
+    /// A page that opens with a row of numbers carries the end of a table cut by the page break
+    /// (table 四's row of numbers alone at the top of a page has no label on it).
+    static func opensWithNumbers(_ glyphs: [Glyph], height: Double) -> Bool {
+        let top = glyphs.filter { !$0.isWhitespace && $0.box.y1 < height * 0.25 }
+        for line in TextLineBuilder.lines(from: top).prefix(3) {
+            var groups = 0
+            var previous: Glyph?
+            for g in line.glyphs {
+                let digit = g.text.unicodeScalars.allSatisfy { (0x30...0x39).contains($0.value) }
+                let apart = previous.map { g.box.x0 - $0.box.x1 > 0.5 * g.box.height } ?? true
+                let previousDigit = previous.map { $0.text.unicodeScalars.allSatisfy { (0x30...0x39).contains($0.value) } } ?? false
+                if digit && (apart || !previousDigit) { groups += 1 }
+                previous = g
+            }
+            if groups >= 5 && line.glyphs.count <= groups * 4 { return true }
+        }
+        return false
+    }
 
     func analyze(_ document: PDFDocument, page index: Int) -> PageAnalysis {
         let pageText = document.text(page: index)
@@ -31,7 +51,8 @@ struct PageAnalyzer: Sendable {
         for g in glyphs { text += g.text }
         var grids: [CellGrid] = []
         var outside = glyphs
-        if Self.tablePageMarkers.contains(where: { text.contains($0) }), let size = document.pageSize(index) {
+        if let size = document.pageSize(index),
+           Self.tablePageMarkers.contains(where: { text.contains($0) }) || Self.opensWithNumbers(glyphs, height: size.height) {
             let lines = document.rulingLines(page: index, glyphs: glyphs, settings: scanner)
             let page = PageContent(number: index + 1, width: size.width, height: size.height, glyphs: glyphs, rulingLines: lines)
                 .upright(from: pageText.direction)

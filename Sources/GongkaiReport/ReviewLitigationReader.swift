@@ -10,12 +10,12 @@ struct ReviewLitigationReader {
         // A table cut by a page break inside its header: the part with the row of numbers reads its
         // columns' header paths through the header rows of the parts before it (same page layout).
         var earlierHeader: [KeyedCell] = []
-        if grids.count > 1, Self.dataRow(of: grid) == nil,
-           let later = grids.dropFirst().first(where: { Self.dataRow(of: $0) != nil }) {
+        if grids.count > 1, Self.dataRow(of: grid, written: true) == nil,
+           let later = grids.dropFirst().first(where: { Self.dataRow(of: $0, written: true, from: 0) != nil }) {
             earlierHeader = grids.prefix { $0.page != later.page || $0.grid != later.grid }.flatMap(\.cells)
             grid = later
         }
-        let dataRow = Self.dataRow(of: grid)
+        let dataRow = Self.dataRow(of: grid, from: earlierHeader.isEmpty ? 1 : 0)
         guard let dataRow else {
             warnings.append(.init(code: "table_unreadable", message: "table 四 has no row of numbers", page: grid.page))
             return reading
@@ -60,9 +60,9 @@ struct ReviewLitigationReader {
     /// The data row: the first row below the header whose own cells are mostly numbers. Rows with
     /// written values come first: a header row of a table rebuilt from text alignment has many blank
     /// cells beside its few labels.
-    static func dataRow(of grid: KeyedGrid) -> Int? {
-        for written in [true, false] {
-            for r in 1..<max(1, grid.rowCount) {
+    static func dataRow(of grid: KeyedGrid, written onlyWritten: Bool = false, from first: Int = 1) -> Int? {
+        for written in onlyWritten ? [true] : [true, false] {
+            for r in first..<max(first, grid.rowCount) {
                 let own = grid.cells(inRow: r).filter { $0.row == r }
                 let readings = own.map { CellValueParser.read($0.text) }
                 let unreadable = readings.filter { if case .unreadable = $0 { return true }; return false }.count

@@ -18,6 +18,13 @@ enum TableClassifier {
     private static let applicationsContinued = keys(["重复申请", "结转下年度", "总计", "不予处理", "无法提供", "不予公开"])
     private static let proactiveRows = ReportTemplates.proactiveRows.flatMap { keys($0.labels) }
 
+    /// A grid that is only a row of numbers (or blanks) across many columns: table 四's data row
+    /// left alone on the next page.
+    static func isRowOfNumbers(_ grid: KeyedGrid) -> Bool {
+        grid.grid.columnCount >= 10 && grid.grid.rowCount <= 2
+            && grid.cells.allSatisfy { $0.key.scalars.allSatisfy { (0x30...0x39).contains($0) } }
+    }
+
     static func classify(_ grids: [KeyedGrid]) -> [ReportTableKind: [KeyedGrid]] {
         var out: [ReportTableKind: [KeyedGrid]] = [:]
         var previous: ReportTableKind?
@@ -32,8 +39,8 @@ enum TableClassifier {
                 kind = .applications
             } else if proactive.contains(where: has) {
                 kind = .proactive
-            } else if previous == .reviewLitigation, reviewContinued.contains(where: has) {
-                kind = .reviewLitigation   // table 四 cut by a page break inside its header
+            } else if previous == .reviewLitigation, reviewContinued.contains(where: has) || Self.isRowOfNumbers(grid) {
+                kind = .reviewLitigation   // table 四 cut by a page break inside its header or before its numbers
             } else if previous == .applications, applicationsContinued.contains(where: has) {
                 kind = .applications
             } else if previous == .proactive, grid.cells.contains(where: { c in proactiveRows.contains(c.key) }) {
