@@ -40,7 +40,7 @@ struct ApplicationsReader {
                 let values = row.cells.filter { $0.box.midX >= right }
                 // Only group labels running on from above and nothing written: the sliver of a row
                 // cut by a page break, not a row.
-                if !labelCells.contains(where: { $0.row == r && !$0.key.isEmpty }), values.allSatisfy({ $0.text.isEmpty }) { continue }
+                if !labelCells.contains(where: { $0.row == r && !$0.key.isEmpty }), values.allSatisfy({ $0.row != r || $0.text.isEmpty }) { continue }
                 candidates.append((row, label, values, columns))
             }
         }
