@@ -473,6 +473,14 @@ SAMPLES = [
          template="2019", year=2019,
          covers="The real 上海 2019 report fragment printed by Chromium: hairline borders, a row group "
                 "label (（四）无法提供) cut by the page break, blank cells."),
+    dict(name="web_real_shanghai_2019_landscape", producer="html_page", page="shanghai_bgt_2019_fragment.html",
+         template="2019", year=2019, page_css="@page { size: A4 landscape; margin: 1cm }",
+         covers="The 上海 fragment printed landscape: table 四's header at the foot of one page, its row "
+                "of numbers alone at the top of the next (a page with no table words on it)."),
+    dict(name="web_real_pingtan_2019_zoom", producer="html_page", page="pingtan_2019_article.html",
+         template="2019", year=2019, page_css="@page { size: A4; margin: 2.5cm } body { zoom: 0.85 }",
+         covers="The 平潭 2019 page printed at 85 %: table 二's header stranded at the foot of a page, its "
+                "rows on the next; a row group cut by the break."),
     dict(BASE, name="web_chromium_borderless", producer="html", seed=3019313, template="2019", year=2019,
          agency="南阳市卧龙区卫生健康委员会", title="南阳市卧龙区卫生健康委员会2019年政府信息公开工作年度报告",
          zeros={"t2": "—", "t3": "—", "t4": "—"}, plus_sign=True, t2_layout="separate",
@@ -522,7 +530,20 @@ def build_printed_page(sp):
     page's own (the values do not change with the printing)."""
     src = os.path.join(ms.ROOT, "samples", "html", sp["page"])
     pdf = os.path.join(OUT, sp["name"] + ".pdf")
-    print_html(src, pdf)
+    if sp.get("page_css"):
+        # The page as printed with another page setup (paper, orientation, zoom).
+        with open(src, "rb") as f:
+            raw = f.read()
+        at = raw.lower().find(b"</head>")
+        css = ("<style>%s</style>" % sp["page_css"]).encode()
+        raw = raw[:at] + css + raw[at:] if at >= 0 else css + raw
+        with tempfile.TemporaryDirectory(prefix="gongkai-page-") as tmp:
+            copy = os.path.join(tmp, sp["page"])
+            with open(copy, "wb") as f:
+                f.write(raw)
+            print_html(copy, pdf)
+    else:
+        print_html(src, pdf)
     shutil.copy(src[:-len(".html")] + ".expected.json", os.path.join(OUT, sp["name"] + ".expected.json"))
     with open(os.path.join(OUT, sp["name"] + ".expected.json"), encoding="utf-8") as f:
         truth = json.load(f)
