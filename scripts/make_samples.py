@@ -1502,6 +1502,10 @@ the document, in the shape of the regression corpus' `*.truth.json` (`schema_ver
 `null`; a cell written 0, —, 无 or / is `0`. `broken_checks` lists the identities
 that were broken on purpose (their check has `ok: false`).
 
+`layouts/` holds reports drawn in the layouts met in the field (borderless, horizontal
+rules only, page breaks inside table 三, rotated pages, web pages printed by Chromium), made
+by `scripts/make_layout_samples.py` from the same truth model; see `layouts/README.md`.
+
 Do not edit these files by hand. Regenerate all of them (from the repository root):
 
     python3 scripts/make_samples.py

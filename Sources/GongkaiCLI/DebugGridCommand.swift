@@ -46,7 +46,7 @@ struct DebugGridCommand: ParsableCommand {
                     print("  \(l.orientation.rawValue) at \(l.position.rounded()) from \(l.start.rounded()) to \(l.end.rounded())")
                 }
             }
-            for grid in LatticeExtractor().extract(page).tables {
+            for grid in PageTables.tables(on: page, layout: LayoutSettings()).grids {
                 print("-- \(grid.method.rawValue) table \(grid.rowCount)×\(grid.columnCount) at \(Int(grid.box.x0)),\(Int(grid.box.y0))")
                 print(grid.debugDescription)
             }

@@ -14,16 +14,43 @@ struct PageAnalysis: Sendable {
 
 /// Reads one page: glyphs always; ruling lines and grids only where the page's text carries the
 /// tables' labels (rendering for ruling lines is the costly step, so prose pages skip it).
+///
+/// On a table page the ruled tables come first (`LatticeExtractor`); the text they leave over is
+/// searched for tables drawn without vertical lines (`StreamExtractor`: borderless tables, tables
+/// with horizontal rules only, the unruled rest of a table), with the horizontal rules that belong
+/// to no ruled table as row separators. A page whose text runs down or up the page (a landscape
+/// table drawn sideways) is turned upright first; a page with /Rotate already is.
 struct PageAnalyzer: Sendable {
     var layout: LayoutSettings
     var scanner: RulingLineScanner.Settings
     /// Keep each page's size and ruling lines in its `PageAnalysis` (for `extractWithLayout`).
     var keepLayout = false
 
-    /// Words that only the tables' own cells carry (prose mentions 规章, 行政许可 or 行政复议 too,
-    /// and rendering a prose page for ruling lines is wasted work).
-    static let tablePageMarkers = ["信息内容", "第二十条", "申请人情况", "自然人", "商业企业", "科研机构", "不予公开",
-                                   "无法提供", "不予处理", "结转下年度"]
+    /// Words on a page that make it worth rendering for ruling lines: the tables' own labels
+    /// (a continuation page of table 二 may carry only row labels such as 行政处罚).
+    static let tablePageMarkers = ["信息内容", "第二十条", "申请人情况", "自然人", "不予公开", "无法提供", "不予处理",
+                                   "结转下年度", "行政复议", "行政诉讼", "规章", "行政许可", "总计",
+                                   "行政处罚", "行政强制", "行政事业性收费", "政府集中采购", "结果维持", "尚未审结"]
+
+    /// A page that opens with a row of numbers carries the end of a table cut by the page break
+    /// (table 四's row of numbers alone at the top of a page has no label on it).
+    static func opensWithNumbers(_ glyphs: [Glyph], height: Double) -> Bool {
+        let top = glyphs.filter { !$0.isWhitespace && $0.box.y1 < height * 0.25 }
+        for line in TextLineBuilder.lines(from: top).prefix(3) {
+            var groups = 0
+            var previous: Glyph?
+            for g in line.glyphs {
+                let digit = g.text.unicodeScalars.allSatisfy { (0x30...0x39).contains($0.value) }
+                let apart = previous.map { g.box.x0 - $0.box.x1 > 0.5 * g.box.height } ?? true
+                let previousDigit = previous.map { $0.text.unicodeScalars.allSatisfy { (0x30...0x39).contains($0.value) } } ?? false
+                if digit && (apart || !previousDigit) { groups += 1 }
+                previous = g
+            }
+            if groups >= 5 && line.glyphs.count <= groups * 4 { return true }
+        }
+        return false
+    }
+
     /// Table 四's header: its two-line cells (结果 / 维持) may come out interleaved, so single words.
     static let reviewHeaderWords = ["维持", "纠正", "审结"]
 
@@ -34,19 +61,21 @@ struct PageAnalyzer: Sendable {
     }
 
     func analyze(_ document: PDFDocument, page index: Int) -> PageAnalysis {
-        let glyphs = document.glyphs(page: index)
+        let pageText = document.text(page: index)
+        let glyphs = pageText.glyphs
         var text = ""
         text.reserveCapacity(glyphs.count * 3)
         for g in glyphs { text += g.text }
         var grids: [CellGrid] = []
         var outside = glyphs
         var lines: [RulingLine] = []
-        let tablePage = Self.carriesTableLabels(text)
-        let size = tablePage || keepLayout ? document.pageSize(index) : nil
+        let size = document.pageSize(index)
+        let tablePage = size.map { Self.carriesTableLabels(text) || Self.opensWithNumbers(glyphs, height: $0.height) } ?? false
         if tablePage, let size {
             lines = document.rulingLines(page: index, glyphs: glyphs, settings: scanner)
             let page = PageContent(number: index + 1, width: size.width, height: size.height, glyphs: glyphs, rulingLines: lines)
-            (grids, outside) = LatticeExtractor(settings: layout).extract(page)
+                .upright(from: pageText.direction)
+            (grids, outside) = PageTables.tables(on: page, layout: layout)
         }
         var analysis = PageAnalysis(number: index + 1, glyphCount: glyphs.count, text: text, grids: grids,
                                     freeLines: index < 2 ? TextLineBuilder.lines(from: outside, settings: layout) : [])
@@ -56,5 +85,26 @@ struct PageAnalyzer: Sendable {
             analysis.rulingLines = lines
         }
         return analysis
+    }
+
+}
+
+/// The tables of one page as the pipeline builds them (also what `gongkai grids` shows).
+public enum PageTables {
+    /// Ruled tables, then tables from text alignment among the glyphs they leave, top to bottom.
+    public static func tables(on page: PageContent, layout: LayoutSettings) -> (grids: [CellGrid], outside: [Glyph]) {
+        var (grids, outside) = LatticeExtractor(settings: layout).extract(page)
+        guard layout.stream != .off else { return (grids, outside) }
+        let boxes = grids.map { $0.box.insetBy(dx: -2, dy: -2) }
+        let rules = page.rulingLines.filter { line in
+            line.orientation == .horizontal && line.length >= 3 * layout.minRulingLength
+                && !boxes.contains { $0.contains(x: (line.start + line.end) / 2, y: line.position) }
+        }
+        let stream = StreamExtractor(settings: layout).extract(glyphs: outside, rules: rules, page: page.number)
+        if !stream.tables.isEmpty {
+            grids = (grids + stream.tables).sorted { ($0.box.y0, $0.box.x0) < ($1.box.y0, $1.box.x0) }
+            outside = stream.outside
+        }
+        return (grids, outside)
     }
 }

@@ -24,13 +24,17 @@ struct ApplicationsReader {
         for (gi, grid) in grids.enumerated() {
             var columns = header.map { ($0.column, $0.box) }
             var right = labelRight
+            // Rows below this grid's own header: a continuation that repeats the header (a table
+            // cut by a page break) skips it; one that does not starts with data.
+            var headerBottom = header.map(\.box.y1).max() ?? 0
             if gi > 0, let own = headerColumns(grid) {
                 columns = own.map { ($0.column, $0.box) }
                 right = own.map(\.box.x0).min() ?? right
+                headerBottom = own.map(\.box.y1).max() ?? headerBottom
             } else if gi > 0 {
                 (columns, right) = continuationColumns(grid, header: header, labelRight: labelRight)
+                headerBottom = -Double.infinity
             }
-            let headerBottom = gi == 0 || headerColumns(grid) != nil ? header.map(\.box.y1).max() ?? 0 : -Double.infinity
             let tolerance = min(1, 0.25 * Self.medianRowHeight(grid.grid))
             for r in 0..<grid.rowCount where grid.grid.rowEdges[r] >= headerBottom - tolerance {
                 let row = GridRow(grid: grid, index: r, cells: grid.cells(inRow: r))
@@ -38,8 +42,12 @@ struct ApplicationsReader {
                 var label: [LabelKey] = []
                 for key in labelCells.map(\.key) where !key.isEmpty && key != label.last { label.append(key) }
                 guard !label.isEmpty else { continue }
+                let values = row.cells.filter { $0.box.midX >= right }
+                // Only group labels running on from above and nothing written: the sliver of a row
+                // cut by a page break, not a row.
+                if !labelCells.contains(where: { $0.row == r && !$0.key.isEmpty }), values.allSatisfy({ $0.row != r || $0.text.isEmpty }) { continue }
                 let numbering = labelCells.reversed().lazy.compactMap { LabelText.numbering($0.text) }.first
-                candidates.append((row, label, row.cells.filter { $0.box.midX >= right }, columns, numbering))
+                candidates.append((row, label, values, columns, numbering))
             }
         }
 
@@ -257,7 +265,9 @@ struct ApplicationsReader {
             }
             i = j + 1
         }
-        return all.compactMap { c in boxes[c.key].map { (c, $0) } }
+        // A gap the numbers did not settle: the grid's columns between two read headers, when
+        // there are exactly as many as are missing.
+        return Self.fillingGaps(all.compactMap { c in boxes[c.key].map { (c, $0) } }, in: grid.grid)
     }
 
     static func medianRowHeight(_ g: CellGrid) -> Double {
@@ -319,19 +329,49 @@ struct ApplicationsReader {
         return "\(h / 100).\(h % 100 < 10 ? "0" : "")\(h % 100)"
     }
 
-    /// Columns of a continuation grid (table cut by a page break, header not repeated): the same
-    /// x positions when they line up with the header, else the rightmost value columns in order.
+    /// Applicant columns whose header text could not be read (split, garbled) between two that
+    /// were: the grid's columns between those two, when there are exactly as many as are missing.
+    static func fillingGaps(_ found: [(column: ReportTemplates.ApplicantColumn, box: Rect)], in grid: CellGrid) -> [(column: ReportTemplates.ApplicantColumn, box: Rect)] {
+        let all = ReportTemplates.applicantColumns
+        let index = found.map { f in all.firstIndex { $0.key == f.column.key }! }
+        var out = found
+        for (i, j) in zip(index, index.dropFirst()) where j - i > 1 {
+            let a = found[index.firstIndex(of: i)!].box, b = found[index.firstIndex(of: j)!].box
+            let edges = grid.columnEdges
+            let between = (0..<grid.columnCount).filter { edges[$0] >= a.x1 - 1 && edges[$0 + 1] <= b.x0 + 1 }
+            guard between.count == j - i - 1 else { continue }
+            for (k, c) in zip((i + 1)..<j, between) {
+                out.append((all[k], Rect(x0: edges[c], y0: a.y0, x1: edges[c + 1], y1: a.y1)))
+            }
+        }
+        return out.sorted { $0.box.x0 < $1.box.x0 }
+    }
+
+    /// Columns of a continuation grid (table cut by a page break, header not repeated): the header's
+    /// boxes when the grid's column lines meet them; else, among the grid's columns of numbers, the
+    /// one nearest under each header column (the same page layout, columns rebuilt a little
+    /// differently); else the rightmost columns of numbers (a trailing 备注 or blank column has none).
     private func continuationColumns(_ keyed: KeyedGrid, header: [(column: ReportTemplates.ApplicantColumn, box: Rect)], labelRight: Double) -> ([(ReportTemplates.ApplicantColumn, Rect)], Double) {
         let grid = keyed.grid
         let edges = grid.columnEdges
         let aligned = header.allSatisfy { h in edges.contains { abs($0 - h.box.x0) < 3 } && edges.contains { abs($0 - h.box.x1) < 3 } }
         if aligned { return (header.map { ($0.column, $0.box) }, labelRight) }
-        let n = header.count
-        guard edges.count > n else { return (header.map { ($0.column, $0.box) }, labelRight) }
-        let tail = Array(edges.suffix(n + 1))
-        let columns = header.enumerated().map { i, h in
-            (h.column, Rect(x0: tail[i], y0: grid.box.y0, x1: tail[i + 1], y1: grid.box.y1))
+        func rect(_ c: Int) -> Rect { Rect(x0: edges[c], y0: grid.box.y0, x1: edges[c + 1], y1: grid.box.y1) }
+        // Columns whose written cells are mostly numbers (or the marks for zero).
+        var written = [Int](repeating: 0, count: grid.columnCount), numbers = written
+        for c in keyed.cells where c.cell.columnSpan == 1 && !c.text.isEmpty {
+            written[c.cell.column] += 1
+            if case .unreadable = CellValueParser.read(c.text) { continue }
+            numbers[c.cell.column] += 1
         }
-        return (columns, tail[0])
+        let numeric = (0..<grid.columnCount).filter { written[$0] > 0 && numbers[$0] * 2 >= written[$0] }
+        guard numeric.count >= header.count else { return (header.map { ($0.column, $0.box) }, labelRight) }
+        let nearest = header.map { h in numeric.min { abs(rect($0).midX - h.box.midX) < abs(rect($1).midX - h.box.midX) }! }
+        if Set(nearest).count == header.count, nearest == nearest.sorted(),
+           zip(header, nearest).allSatisfy({ h, c in abs(rect(c).midX - h.box.midX) <= max(h.box.width, rect(c).width) }) {
+            return (zip(header, nearest).map { ($0.column, rect($1)) }, edges[nearest[0]])
+        }
+        let tail = Array(numeric.suffix(header.count))
+        return (zip(header, tail).map { ($0.column, rect($1)) }, edges[tail[0]])
     }
 }

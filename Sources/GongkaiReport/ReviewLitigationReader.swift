@@ -14,39 +14,46 @@ struct ReviewLitigationReader {
 
     func read(_ grids: [KeyedGrid], into warnings: inout [ReportWarning]) -> TableReading {
         var reading = TableReading()
-        guard let grid = grids.first else { return reading }
-        // The data row: the first row below the header whose own cells are mostly numbers (a cell
-        // holding several numbers counts for each).
-        var dataRow: Int?
-        for r in 0..<grid.rowCount {
-            let own = grid.cells(inRow: r).filter { $0.row == r }
-            var count = 0, numeric = 0
-            for c in own {
-                if let packed = CellValueParser.packedValues(c.text) { count += packed.count; numeric += packed.count; continue }
-                count += 1
-                if case .unreadable = CellValueParser.read(c.text) { continue }
-                numeric += 1
-            }
-            if count >= 10 && numeric * 10 >= count * 8 && r > 0 { dataRow = r; break }
+        guard var grid = grids.first else { return reading }
+        // A table cut by a page break inside its header: the part with the row of numbers reads its
+        // columns' header paths through the header rows of the parts before it (same page layout).
+        var earlierHeader: [KeyedCell] = []
+        if grids.count > 1, Self.dataRow(of: grid, written: true) == nil,
+           let later = grids.dropFirst().first(where: { Self.dataRow(of: $0, written: true, from: 0) != nil }) {
+            earlierHeader = grids.prefix { $0.page != later.page || $0.grid != later.grid }.flatMap(\.cells)
+            grid = later
         }
+        let dataRow = Self.dataRow(of: grid, from: earlierHeader.isEmpty ? 1 : 0)
         guard let dataRow else {
             warnings.append(.init(code: "table_unreadable", message: "table 四 has no row of numbers", page: grid.page))
             return reading
         }
-        let headerCells = grid.cells.filter { $0.lastRow < dataRow }
+        let ownHeader = grid.cells.filter { $0.lastRow < dataRow }
+        let headerCells = earlierHeader + ownHeader
         let valueCells = grid.cells(inRow: dataRow)
         var seen = Set<String>()
         var byHeader: [ExtractedValue] = []
         var headerWarnings: [ReportWarning] = []
         var leaves: [String?] = []
+        let reviewKey = LabelText.labelKey("行政复议")
+        let hasReviewLabel = headerCells.contains { $0.key.contains(reviewKey) }
+        let litigationKeys = Self.groupKeys.prefix(2)
+        let litigationLeft = headerCells.filter { c in litigationKeys.contains { c.key.contains($0) } }.map(\.box.x0).min()
         for cell in valueCells {
-            let stack = headerCells
-                .filter { $0.box.horizontalOverlap(cell.box) >= 0.5 * min($0.box.width, cell.box.width) }
-                .sorted { $0.box.y0 < $1.box.y0 }
+            // Top to bottom; header rows of an earlier page stand above this page's.
+            let above: (KeyedCell) -> Bool = { $0.box.horizontalOverlap(cell.box) >= 0.5 * min($0.box.width, cell.box.width) }
+            let stack = (earlierHeader.filter(above).sorted { $0.box.y0 < $1.box.y0 } + ownHeader.filter(above).sorted { $0.box.y0 < $1.box.y0 })
                 .map(\.key)
+                .filter { !$0.isEmpty }
             leaves.append(stack.last.flatMap { bestOutcome($0)?.key })
             let joined = LabelKey(scalars: stack.flatMap(\.scalars))
-            guard let group = zip(ReportTemplates.reviewGroups, Self.groupKeys).first(where: { joined.contains($0.1) })?.0 else { continue }
+            var group = zip(ReportTemplates.reviewGroups, Self.groupKeys).first(where: { joined.contains($0.1) })?.0
+            // The 行政复议 columns stand left of the 行政诉讼 ones; a header row left on the page before
+            // takes their group label with it.
+            if group == nil, !hasReviewLabel, let firstLitigation = litigationLeft, cell.box.x1 <= firstLitigation + 1 {
+                group = ReportTemplates.reviewGroups.first { $0.key == "review" }
+            }
+            guard let group else { continue }
             guard let leaf = stack.last, let outcome = bestOutcome(leaf) else { continue }
             let path = [group.key, outcome.key]
             let dotted = "review_litigation." + path.joined(separator: ".")
@@ -93,6 +100,35 @@ struct ReviewLitigationReader {
             }
         }
         return reading
+    }
+
+    /// The data row: the first row below the header whose own cells are mostly numbers. Rows with
+    /// written values come first: a header row of a table rebuilt from text alignment has many blank
+    /// cells beside its few labels.
+    static func dataRow(of grid: KeyedGrid, written onlyWritten: Bool = false, from first: Int = 1) -> Int? {
+        for written in onlyWritten ? [true] : [true, false] {
+            for r in first..<max(first, grid.rowCount) {
+                let own = grid.cells(inRow: r).filter { $0.row == r }
+                // A cell holding several numbers (converter output) counts for each.
+                var count = 0, values = 0, unreadable = 0
+                for c in own {
+                    if let packed = CellValueParser.packedValues(c.text) { count += packed.count; values += packed.count; continue }
+                    count += 1
+                    switch CellValueParser.read(c.text) {
+                    case .unreadable: unreadable += 1
+                    case .blank: break
+                    default: values += 1
+                    }
+                }
+                guard count >= 10 else { continue }
+                if written {
+                    if values >= 5 && unreadable * 5 <= values { return r }
+                } else if (count - unreadable) * 10 >= count * 8 {
+                    return r
+                }
+            }
+        }
+        return nil
     }
 
     private static let groupKeys = ReportTemplates.reviewGroups.map { LabelText.labelKey($0.label) }

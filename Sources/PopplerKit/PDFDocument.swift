@@ -93,7 +93,14 @@ public final class PDFDocument {
 
     /// The page's characters with their boxes (cheap: no rendering).
     public func glyphs(page index: Int) -> [Glyph] {
-        withPage(index) { page in PageReader.glyphs(of: page) } ?? []
+        text(page: index).glyphs
+    }
+
+    /// The page's characters with their boxes and the direction its text runs in (cheap: no
+    /// rendering). Boxes are in the page's displayed space (its /Rotate applied); text drawn turned
+    /// on the page is left as it is (see `PageContent.upright(from:)`).
+    public func text(page index: Int) -> PageText {
+        withPage(index) { page in PageReader.text(of: page) } ?? PageText(glyphs: [], direction: .upright)
     }
 
     /// The page's ruling lines, recovered from a low-resolution raster (see `RulingLineScanner`).
@@ -106,18 +113,20 @@ public final class PDFDocument {
         } ?? []
     }
 
-    /// Glyphs and ruling lines of one page (1-based `number` in the result).
+    /// Glyphs and ruling lines of one page (1-based `number` in the result), turned upright when
+    /// its text runs down or up the page.
     public func content(page index: Int, withRulingLines: Bool = true, settings: RulingLineScanner.Settings = .init()) -> PageContent? {
         withPage(index) { page in
             let size = PageReader.size(of: page)
-            let glyphs = PageReader.glyphs(of: page)
+            let text = PageReader.text(of: page)
             var lines: [RulingLine] = []
             if withRulingLines {
                 var ink = PageRasterizer.renderInk(page: page, width: size.width, height: size.height, scale: settings.scale,
                                                    threshold: settings.darkThreshold, reusing: &surface)
-                lines = RulingLineScanner(settings: settings).scan(&ink, masking: glyphs)
+                lines = RulingLineScanner(settings: settings).scan(&ink, masking: text.glyphs)
             }
-            return PageContent(number: index + 1, width: size.width, height: size.height, glyphs: glyphs, rulingLines: lines)
+            return PageContent(number: index + 1, width: size.width, height: size.height, glyphs: text.glyphs, rulingLines: lines)
+                .upright(from: text.direction)
         }
     }
 }

@@ -3,40 +3,61 @@ import PageGeometry
 
 /// Text and size of one `PopplerPage`; every C allocation is freed before returning.
 enum PageReader {
+    /// The page's size in the space of its text layout and its rendering.
+    ///
+    /// Poppler applies the page's /Rotate to both (`poppler_page_get_text_layout` and
+    /// `poppler_page_render` give upright coordinates), so a page with /Rotate 90 or 270 is as wide
+    /// as its crop box is high. The crop box gives the size (not the media box); its sides are
+    /// swapped when `poppler_page_get_size`, which knows the rotation, says the page is turned.
     static func size(of page: OpaquePointer) -> (width: Double, height: Double) {
-        // The text layout and rendering use the crop box without the page's /Rotate,
-        // so report that box's size to keep all coordinates in one space.
         var box = PopplerRectangle()
         poppler_page_get_crop_box(page, &box)
-        let w = abs(box.x2 - box.x1), h = abs(box.y2 - box.y1)
-        if w > 0, h > 0 { return (w, h) }
-        var width = 0.0, height = 0.0
-        poppler_page_get_size(page, &width, &height)
-        return (width, height)
+        var w = abs(box.x2 - box.x1), h = abs(box.y2 - box.y1)
+        var rw = 0.0, rh = 0.0
+        poppler_page_get_size(page, &rw, &rh)
+        guard w > 0, h > 0 else { return (rw, rh) }
+        if abs(w - h) > 0.5, rw > 0, rh > 0, (rw > rh) != (w > h) { swap(&w, &h) }
+        return (w, h)
     }
 
     /// One `Glyph` per character of `poppler_page_get_text`, boxed by `poppler_page_get_text_layout`
-    /// (the two are index-aligned by Unicode scalar). Line breaks Poppler inserts are dropped.
-    static func glyphs(of page: OpaquePointer) -> [Glyph] {
-        guard let rawText = poppler_page_get_text(page) else { return [] }
+    /// (the two are index-aligned by Unicode scalar). Line breaks Poppler inserts are dropped; they
+    /// only serve to tell in which direction the page's text runs (`TextDirection`).
+    static func text(of page: OpaquePointer) -> PageText {
+        guard let rawText = poppler_page_get_text(page) else { return PageText(glyphs: [], direction: .upright) }
         defer { g_free(rawText) }
         var rects: UnsafeMutablePointer<PopplerRectangle>?
         var count: guint = 0
-        guard poppler_page_get_text_layout(page, &rects, &count) != 0, let rects else { return [] }
+        guard poppler_page_get_text_layout(page, &rects, &count) != 0, let rects else { return PageText(glyphs: [], direction: .upright) }
         defer { g_free(rects) }
         let text = String(cString: rawText)
         var glyphs: [Glyph] = []
         glyphs.reserveCapacity(Int(count))
+        var votes = TextDirection.Votes()
         var i = 0
         let n = Int(count)
+        var previous: Rect?
         for scalar in text.unicodeScalars {
             guard i < n else { break }
             let r = rects[i]
             i += 1
-            if scalar == "\n" || scalar == "\r" { continue }
+            if scalar == "\n" || scalar == "\r" { previous = nil; continue }
             let box = Rect(x0: r.x1, y0: r.y1, x1: r.x2, y1: r.y2)
-            glyphs.append(Glyph(text: String(scalar), box: box))
+            let glyph = Glyph(text: String(scalar), box: box)
+            if glyph.isWhitespace {
+                previous = nil
+            } else {
+                if let p = previous { votes.add(from: p, to: box) }
+                previous = box
+            }
+            glyphs.append(glyph)
         }
-        return glyphs
+        return PageText(glyphs: glyphs, direction: votes.winner)
     }
+}
+
+/// A page's characters and the direction most of its text runs in.
+public struct PageText: Sendable {
+    public var glyphs: [Glyph]
+    public var direction: TextDirection
 }

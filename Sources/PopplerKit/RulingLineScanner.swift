@@ -13,8 +13,9 @@ public struct RulingLineScanner: Sendable {
         /// Raster resolution in pixels per point. At 1.0 a 0.5 pt border is a grey pixel well below
         /// `darkThreshold`; raise it for documents drawn with 0.25 pt hairlines.
         public var scale: Double = 1.0
-        /// A pixel darker than this (0…255 luma) is ink.
-        public var darkThreshold: UInt8 = 190
+        /// A pixel darker than this (0…255 luma) is ink. Browsers print 0.5 pt borders, which at
+        /// 1 px/pt come out as two light grey pixel rows (about 190 and 225): 210 keeps the darker.
+        public var darkThreshold: UInt8 = 210
         /// Shortest run, in points, that counts as a line.
         public var minLength: Double = 5
         /// Runs thicker than this (points) are filled areas, not lines.

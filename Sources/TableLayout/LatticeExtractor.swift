@@ -33,6 +33,7 @@ public struct LatticeExtractor: Sendable {
     /// perpendicular lines (stray strokes never sit between two borders).
     func networks(_ all: [RulingLine]) -> [[RulingLine]] {
         var lines = all.filter { $0.length >= settings.minRulingLength }
+        lines += Self.closingLines(lines, tolerance: settings.snapTolerance, reach: settings.intersectionTolerance)
         while true {
             let hs = lines.filter { $0.orientation == .horizontal }
             let vs = lines.filter { $0.orientation == .vertical }
@@ -61,6 +62,35 @@ public struct LatticeExtractor: Sendable {
         }.sorted { ($0.map(\.position).min() ?? 0) < ($1.map(\.position).min() ?? 0) }
     }
 
+    /// Borders a page break left out: where three or more vertical lines end (or start) at one
+    /// height with no horizontal line there — a table, or a row split by the browser, cut at the
+    /// page's edge — a horizontal line across them closes the table, so that its last row's
+    /// column lines still meet two borders.
+    static func closingLines(_ lines: [RulingLine], tolerance: Double, reach: Double = 2.5) -> [RulingLine] {
+        let horizontal = lines.filter { $0.orientation == .horizontal }
+        let vertical = lines.filter { $0.orientation == .vertical && $0.length >= 4 * tolerance }
+        var out: [RulingLine] = []
+        for atEnd in [true, false] {
+            let ends = vertical.map { (atEnd ? $0.end : $0.start, $0) }
+            for y in Snapping.cluster(ends.map(\.0), tolerance: tolerance) {
+                let group = ends.filter { abs($0.0 - y) <= tolerance }.map(\.1)
+                guard group.count >= 3, let x0 = group.map(\.position).min(), let x1 = group.map(\.position).max() else { continue }
+                // Column lines each hanging from a border that runs across at least one more of
+                // them (strokes of glyphs in a title do not).
+                let hanging = group.allSatisfy { v in
+                    horizontal.contains { h in
+                        abs(h.position - (atEnd ? v.start : v.end)) <= reach
+                            && group.filter { $0.position >= h.start - reach && $0.position <= h.end + reach }.count >= 2
+                            && v.position >= h.start - reach && v.position <= h.end + reach
+                    }
+                }
+                let closed = horizontal.contains { abs($0.position - y) <= tolerance && $0.coverage(of: x0, x1) >= 0.5 }
+                if hanging && !closed { out.append(RulingLine(orientation: .horizontal, position: y, start: x0, end: x1, thickness: 0.5)) }
+            }
+        }
+        return out
+    }
+
     private func buildGrid(_ lines: [RulingLine], glyphs: [Glyph], claimed: inout [Bool], page: Int) -> CellGrid? {
         let hs = lines.filter { $0.orientation == .horizontal }
         let vs = lines.filter { $0.orientation == .vertical }
@@ -69,10 +99,13 @@ public struct LatticeExtractor: Sendable {
         // An open edge: a row cut by a page break often has no bottom border (or a continued table
         // no top border), yet its column lines run on. Where the perpendicular lines reach past the
         // last boundary by a row's worth, that reach is an implicit boundary.
+        // Such an open row holds only what runs on from the cells above (or below): its slots are
+        // never merged sideways, so a row group label cut by the break does not swallow the row.
+        var openRows = Set<Int>()
         if let top = ys.first, let bottom = ys.last, let x0 = xs.first, let x1 = xs.last {
             let reach = settings.minOpenEdgeReach
-            if let low = vs.map(\.end).max(), low > bottom + reach { ys.append(low) }
-            if let high = vs.map(\.start).min(), high < top - reach { ys.insert(high, at: 0) }
+            if let low = vs.map(\.end).max(), low > bottom + reach { ys.append(low); openRows.insert(ys.count - 2) }
+            if let high = vs.map(\.start).min(), high < top - reach { ys.insert(high, at: 0); openRows = Set(openRows.map { $0 + 1 }); openRows.insert(0) }
             if let right = hs.map(\.end).max(), right > x1 + reach { xs.append(right) }
             if let left = hs.map(\.start).min(), left < x0 - reach { xs.insert(left, at: 0) }
         }
@@ -89,10 +122,19 @@ public struct LatticeExtractor: Sendable {
             return covered >= settings.minBorderCoverage
         }
 
+        // A first or last row without any text is a sliver of rows running on across a page break
+        // too (drawn with a closing border, column lines left out): an open row.
+        if rows > 2 {
+            var filled = Set<Int>()
+            for g in glyphs where !g.isWhitespace {
+                if let r = Snapping.slot(of: g.box.midY, in: ys), Snapping.slot(of: g.box.midX, in: xs) != nil { filled.insert(r) }
+            }
+            for r in [0, rows - 1] where !filled.contains(r) { openRows.insert(r) }
+        }
         var uf = UnionFind(rows * cols)
         for r in 0..<rows {
             for c in 0..<cols {
-                if c + 1 < cols, !hasVertical(at: xs[c + 1], from: ys[r], to: ys[r + 1]) { uf.union(r * cols + c, r * cols + c + 1) }
+                if c + 1 < cols, !openRows.contains(r), !hasVertical(at: xs[c + 1], from: ys[r], to: ys[r + 1]) { uf.union(r * cols + c, r * cols + c + 1) }
                 if r + 1 < rows, !hasHorizontal(at: ys[r + 1], from: xs[c], to: xs[c + 1]) { uf.union(r * cols + c, (r + 1) * cols + c) }
             }
         }
@@ -120,8 +162,11 @@ public struct LatticeExtractor: Sendable {
             var cell = indexOfRoot[uf.find(r * cols + c)]!
             // Text that overruns its cell (a closing quote drawn across the border) stays with the
             // glyph it follows when it straddles the border and touches that glyph.
+            // (Only a glyph right after it: not the first glyph of a line whose text starts on the
+            // border, which follows the last glyph of another cell in the text's order.)
             if let p = previous, p.cell != cell, xs.contains(where: { $0 > g.box.x0 && $0 < g.box.x1 }),
-               g.box.x0 - p.glyph.box.x1 < 0.2 * max(g.box.height, 1), g.box.verticalOverlap(p.glyph.box) > 0.5 * g.box.height {
+               case let gap = g.box.x0 - p.glyph.box.x1, gap < 0.2 * max(g.box.height, 1), gap > -0.5 * max(g.box.width, 1),
+               g.box.verticalOverlap(p.glyph.box) > 0.5 * g.box.height {
                 cell = p.cell
             }
             cellGlyphs[cell].append(g)

@@ -1,6 +1,9 @@
 /// Every tolerance the layout layer uses, in one inspectable place (in the spirit of pdfplumber's
-/// table settings). Distances are in PDF points.
+/// table settings). Distances are in PDF points unless they say they are in ems (the line's
+/// character size: the median width of its CJK characters, else its glyph height).
 public struct LayoutSettings: Sendable, Equatable {
+    // MARK: lattice (ruling lines)
+
     /// Ruling lines shorter than this are ignored (glyph strokes that slipped through the mask).
     public var minRulingLength: Double = 6
     /// How far apart a line's end and a perpendicular line may be and still meet.
@@ -15,6 +18,42 @@ public struct LayoutSettings: Sendable, Equatable {
     public var lineOverlapRatio: Double = 0.5
     /// A horizontal gap wider than this many median glyph heights splits a text line into segments.
     public var segmentGapFactor: Double = 1.2
+
+    // MARK: stream (text alignment; see `StreamExtractor`)
+
+    /// Which tables to build from text alignment: `.auto` looks for them among the text no ruled
+    /// table claimed (borderless tables, tables with only horizontal rules, the borderless rest of a
+    /// partly ruled table); `.off` never does.
+    public enum StreamMode: String, Sendable, Equatable { case auto, off }
+    public var stream: StreamMode = .auto
+    /// A gap between two characters of a line wider than this many ems separates two cells.
+    public var streamCellGap: Double = 0.5
+    /// A line with a single number is a table row only if the number stands at least this many ems
+    /// from the text before it (a number inside running text is not a cell).
+    public var streamMinValueGap: Double = 1.5
+    /// Numbers whose extents overlap once widened by this many ems on each side are one column.
+    public var streamColumnTolerance: Double = 0.3
+    /// Two rows of numbers farther apart than this many ems belong to different tables.
+    public var streamMaxRowGap: Double = 9
+    /// Header lines above a table's first row are taken while each is at most this many ems above
+    /// the one below it.
+    public var streamMaxHeaderGap: Double = 2.2
+    /// A label line without numbers below a table's last row belongs to it only within this many ems.
+    public var streamMaxTrailingGap: Double = 0.9
+    /// Characters whose vertical centres are within this many ems of a line's first one sit on it.
+    public var streamLineTolerance: Double = 0.4
+    /// Header lines at most this many ems apart (line gap) may be one wrapped header text.
+    public var streamWrapGap: Double = 0.5
+    /// The same for glyph boxes taller than a line (web-printed PDFs), measured centre to centre.
+    public var streamWrapPitch: Double = 1.6
+    /// Label lines starting within this many ems of each other start the same label column.
+    public var streamLabelAlignTolerance: Double = 0.6
+    /// A header spanning several columns is centred on them within this share of a column's width.
+    public var streamSpanCenterTolerance: Double = 0.35
+    /// Cell texts that count as values besides numbers (a dash, a slash or 无 for zero).
+    public var streamValueMarkers: Set<String> = ["—", "——", "–", "-", "－", "―", "─", "/", "／", "无", "\\"]
+    /// Horizontal rules covering at least this share of a stream table's width separate its rows.
+    public var streamRuleCoverage: Double = 0.5
 
     public init() {}
 }

@@ -5,10 +5,14 @@ import Testing
     let run = try CLI.run(["corpus", "check", "samples"])
     #expect(run.status == 0, "\(String(decoding: run.stdout, as: UTF8.self))")
     let text = String(decoding: run.stdout, as: UTF8.self)
-    // Every sample with an expected file, PDFs and the web pages under samples/html.
+    // Every sample with an expected file, PDFs and the web pages under samples/html, and the
+    // layouts under samples/layouts (borderless, rules only, page breaks, rotated, web-printed).
     let closing = try #require(text.split(separator: "\n").last)
     #expect(closing.hasSuffix(" passed, 0 failed"))
-    #expect((Int(closing.split(separator: " ")[0]) ?? 0) >= samplePDFs.count + 3)
+    let layouts = ((try? FileManager.default.contentsOfDirectory(atPath: CLI.root.appendingPathComponent("samples/layouts").path)) ?? [])
+        .filter { $0.hasSuffix(".expected.json") }
+    #expect(layouts.count >= 12)
+    #expect((Int(closing.split(separator: " ")[0]) ?? 0) >= samplePDFs.count + 3 + layouts.count)
     #expect(text.contains("cells 100.00%"))
 }
 

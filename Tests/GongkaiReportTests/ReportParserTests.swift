@@ -81,6 +81,57 @@ private let zeros = Array(repeating: "0", count: 7)
     #expect(reading.version == .v2021)
 }
 
+@Test func applicationsContinuedWithRepeatedHeaderReadsNoHeaderAsData() throws {
+    var first = applicantHeader
+    first.append(row("一、本年新收政府信息公开申请数量", "<", "<", ["2", "0", "0", "0", "0", "0", "2"]))
+    first.append(row("三、本年度办理结果", "（五）不予处理", "1.信访举报投诉类申请", zeros))
+    // The next page repeats the three header rows, higher on its page than the first part's header
+    // bottom: its first data row must not be skipped, and the header is no data.
+    var second = applicantHeader
+    second.append(row("", "", "2.重复申请", ["2", "0", "0", "0", "0", "0", "2"]))
+    second.append(row("四、结转下年度继续办理", "<", "<", ["1", "0", "0", "0", "0", "0", "1"]))
+    let firstGrid = makeGrid(first)
+    var secondGrid = makeGrid(second, page: 2)
+    // Shift the first part down the page, as if the table started mid-page.
+    let shifted = CellGrid(page: 1, rowEdges: firstGrid.rowEdges.map { $0 + 300 }, columnEdges: firstGrid.columnEdges,
+                           cells: firstGrid.cells.map { var c = $0; c.box = Rect(x0: c.box.x0, y0: c.box.y0 + 300, x1: c.box.x1, y1: c.box.y1 + 300); return c },
+                           method: .lattice)
+    secondGrid.page = 2
+    let kinds = TableClassifier.classify([KeyedGrid(shifted), KeyedGrid(secondGrid)])
+    #expect(kinds[.applications]?.count == 2)
+    var warnings: [ReportWarning] = []
+    let reading = ApplicationsReader().read(kinds[.applications] ?? [], into: &warnings)
+    #expect(reading.value("results.not_processed.duplicate.natural_person")?.value == ReportNumber(2))
+    #expect(reading.value("carried_forward.natural_person")?.value == ReportNumber(1))
+    #expect(reading.values.filter { $0.path.first == "carried_forward" }.count == 7, "each value read once")
+    #expect(!warnings.contains { $0.code == "unmatched_row" })
+}
+
+@Test func unreadableApplicantHeaderBetweenTwoReadOnesIsFilledIn() throws {
+    var rows = applicantHeader
+    rows[2][6] = "社会公"   // a header cell cut short
+    rows.append(row("一、本年新收政府信息公开申请数量", "<", "<", ["5", "1", "0", "3", "0", "0", "9"]))
+    var warnings: [ReportWarning] = []
+    let reading = ApplicationsReader().read([KeyedGrid(makeGrid(rows))], into: &warnings)
+    #expect(reading.value("new_received.social_welfare_org")?.value == ReportNumber(3))
+    #expect(reading.value("new_received.total")?.value == ReportNumber(9))
+}
+
+@Test func continuationWithTrailingRemarksColumnSkipsIt() throws {
+    var first = applicantHeader.map { $0 + ["备注"] }
+    first[1][10] = "^"; first[2][10] = "^"
+    first.append(row("一、本年新收政府信息公开申请数量", "<", "<", ["2", "0", "0", "0", "0", "0", "2"]) + [""])
+    // The continuation's columns are narrower (another page width): not aligned with the header.
+    let second = [row("", "", "2.重复申请", ["4", "0", "0", "0", "0", "1", "5"]) + [""],
+                  row("四、结转下年度继续办理", "<", "<", zeros) + [""]]
+    let grid2 = makeGrid(second, page: 2, widths: [30, 30, 60] + Array(repeating: 35, count: 7) + [50])
+    var warnings: [ReportWarning] = []
+    let reading = ApplicationsReader().read([KeyedGrid(makeGrid(first)), KeyedGrid(grid2)], into: &warnings)
+    #expect(reading.value("results.not_processed.duplicate.total")?.value == ReportNumber(5))
+    #expect(reading.value("results.not_processed.duplicate.other_org")?.value == ReportNumber(1))
+    #expect(reading.value("results.not_processed.duplicate.natural_person")?.value == ReportNumber(4))
+}
+
 @Test func reviewTableMapsColumnsByHeaderPath() throws {
     let outcomes = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
     let rows: [[String]] = [

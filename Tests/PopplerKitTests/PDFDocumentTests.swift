@@ -86,3 +86,31 @@ private var memoryCheck: URL {
     // A leaked page raster per run would add > 100 MB over 200 runs; a leaked glyph array > 10 MB.
     #expect(growth < 4 * 1024, "resident memory grew by \(growth) KiB over 200 runs")
 }
+
+/// A landscape page stored portrait with /Rotate 90: its text and its rendering come upright from
+/// Poppler, so its size must be the turned crop box, or the right part of the table is cut off.
+@Test func rotatedPageIsSizedUpright() throws {
+    let doc = try PDFDocument(path: repositoryRoot.appendingPathComponent("samples/layouts/rotate90_t3.pdf").path)
+    let index = try #require((0..<doc.pageCount).first { doc.text(page: $0).glyphs.map(\.text).joined().contains("申请人情况") })
+    let size = try #require(doc.pageSize(index))
+    #expect(size.width > size.height)
+    let page = try #require(doc.content(page: index))
+    #expect(page.width == size.width)
+    #expect(page.glyphs.allSatisfy { $0.box.x1 <= size.width + 1 && $0.box.y1 <= size.height + 1 })
+    // The table's right border is found, near the right margin of the landscape page.
+    #expect(page.rulingLines.contains { $0.orientation == .vertical && $0.position > size.width * 0.85 })
+}
+
+/// A table drawn sideways on a portrait page (no /Rotate): the text direction says so and the
+/// page content comes back upright.
+@Test func sidewaysContentIsTurnedUpright() throws {
+    let doc = try PDFDocument(path: repositoryRoot.appendingPathComponent("samples/layouts/sideways_t3.pdf").path)
+    let index = try #require((0..<doc.pageCount).first { doc.text(page: $0).glyphs.map(\.text).joined().contains("申请人情况") })
+    let text = doc.text(page: index)
+    #expect(text.direction == .up || text.direction == .down)
+    let size = try #require(doc.pageSize(index))
+    #expect(size.height > size.width)
+    let page = try #require(doc.content(page: index))
+    #expect(page.width > page.height)
+    #expect(doc.text(page: 0).direction == .upright)
+}
