@@ -161,9 +161,12 @@ def long_line(rng, data, kind):
     return data[:at] + line + b"\n" + data[at:]
 
 
+NUMBER_LENGTHS = [19, 20, 40, 40, 40, 101, 310, 5000]
+
+
 def big_number(rng, digits="0123456789", length=None):
-    length = length or rng.choice([20, 40, 40, 40, 310, 5000])
-    s = rng.choice(digits[1:] or digits) + "".join(rng.choice(digits) for _ in range(length - 1))
+    length = length or rng.choice(NUMBER_LENGTHS)
+    s = rng.choice(digits[1:] or digits) + "".join(rng.choices(digits, k=length - 1))
     r = rng.random()
     if r < 0.15:
         s = "-" + s
@@ -181,11 +184,12 @@ def huge_numbers_text(rng, data, kind):
     if not runs:
         return data
     share = rng.choice([0.05, 0.3, 1.0])
+    length = rng.choice(NUMBER_LENGTHS)
     out, pos = [], 0
     for m in runs:
         if rng.random() < share:
             out.append(text[pos:m.start()])
-            out.append(big_number(rng))
+            out.append(big_number(rng, length=length))
             pos = m.end()
     out.append(text[pos:])
     return "".join(out).encode("utf-8", "surrogateescape")
@@ -197,7 +201,8 @@ def huge_numbers_text(rng, data, kind):
 
 def pdf_cell_numbers(rng, data, kind):
     pdf = pdfmut.PDF(data)
-    out = pdfmut.mutate_numbers_in_cells(pdf, rng, lambda r, digits: big_number(r, "".join(digits)))
+    length = rng.choice(NUMBER_LENGTHS)
+    out = pdfmut.mutate_numbers_in_cells(pdf, rng, lambda r, digits: big_number(r, "".join(digits), length))
     return out if out is not None else huge_numbers_text(rng, data, kind)
 
 
@@ -214,7 +219,7 @@ def pdf_dicts(rng, data, kind):
 def pdf_object_damage(rng, data, kind):
     """Breaks one object (endobj removed, a reference pointed elsewhere, a cycle) and rebuilds
     the xref so Poppler gets past the table and into the objects."""
-    refs = list(re.finditer(rb"(\d+) 0 R", data))
+    refs = list(re.finditer(rb"(?<![0-9])(\d+) 0 R", data))
     r = rng.random()
     if refs and r < 0.5:
         m = rng.choice(refs)
@@ -335,9 +340,12 @@ def run_batch(args, folder, out_path):
         _, err = proc.communicate(timeout=args.outer_timeout)
         hung = False
     except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
+        os.killpg(proc.pid, signal.SIGKILL)  # the batch and its workers (same process group)
         _, err = proc.communicate()
         hung = True
+    except BaseException:  # Ctrl-C: take the batch and its workers down too
+        os.killpg(proc.pid, signal.SIGKILL)
+        raise
     return proc.returncode, time.monotonic() - started, err.decode("utf-8", "replace")[-2000:], hung
 
 
@@ -371,7 +379,7 @@ def fuzz(args):
     codes = collections.Counter()
     mutations = collections.Counter()
     by_mutation_fail = collections.defaultdict(collections.Counter)
-    problems = {"crashed": [], "hang": [], "invalid_record": [], "missing_record": [], "batch_failed": []}
+    problems = {"crashed": [], "hang": [], "out_of_memory": [], "invalid_record": [], "missing_record": [], "batch_failed": []}
     started = time.monotonic()
     total = 0
     for b in range(0, len(indices), args.batch_size):
@@ -407,8 +415,8 @@ def fuzz(args):
             index, applied = names.get(path, (None, []))
             for m in applied:
                 by_mutation_fail[m.split("!")[0]][code] += 1
-            if code in ("crashed", "timeout", "cpu_limit", "worker_failed", "bad_output"):
-                kind = "crashed" if code in ("crashed", "worker_failed", "bad_output") else "hang"
+            if code in ("crashed", "timeout", "out_of_memory", "worker_failed", "bad_output"):
+                kind = {"timeout": "hang", "out_of_memory": "out_of_memory"}.get(code, "crashed")
                 problems[kind].append({"index": index, "path": path, "code": code, "message": r["error"].get("message", "")})
                 dest = os.path.join(triage, code)
                 os.makedirs(dest, exist_ok=True)
@@ -431,6 +439,7 @@ def fuzz(args):
         "seed": args.seed, "inputs": total, "first_index": indices[0] if indices else 0, "seconds": round(elapsed),
         "codes": dict(sorted(codes.items(), key=lambda kv: -kv[1])),
         "crashes_contained": len(problems["crashed"]), "hangs": len(problems["hang"]),
+        "memory_limit_hits": len(problems["out_of_memory"]),
         "batch_failures": len(problems["batch_failed"]), "invalid_records": len(problems["invalid_record"]),
         "missing_records": len(problems["missing_record"]),
         "mutations": dict(sorted(mutations.items())),
@@ -457,10 +466,11 @@ def print_summary(s, triage):
         print(f"  {code:22s} {n}")
     print(f"  crashes contained in workers: {s['crashes_contained']}")
     print(f"  hangs (timeout / CPU limit):  {s['hangs']}")
+    print(f"  memory limit hits:            {s['memory_limit_hits']}")
     print(f"  batch crashes or hangs:       {s['batch_failures']}")
     print(f"  invalid JSON records:         {s['invalid_records']}")
     print(f"  inputs without one record:    {s['missing_records']}")
-    for kind in ("crashed", "hang"):
+    for kind in ("crashed", "hang", "out_of_memory"):
         for p in s["problems"][kind][:20]:
             print(f"    {kind}: #{p['index']} {os.path.basename(p['path'])}: {p['message']}")
     for p in s["problems"]["batch_failed"][:5]:

@@ -109,7 +109,7 @@ class PDF:
         contents = self.value(self.objects[page][2], b"Contents")
         if contents is None:
             return []
-        return [int(x) for x in re.findall(rb"(\d+)\s+\d+\s+R", contents) if int(x) in self.objects]
+        return [int(x) for x in re.findall(rb"(?<![0-9])(\d+)\s+\d+\s+R", contents) if int(x) in self.objects]
 
     def fonts(self, page):
         """Font resource name -> decoder for the page's fonts."""

@@ -12,7 +12,10 @@ struct BatchCommand: ParsableCommand {
         Inputs are files, folders (searched recursively for .pdf .txt .md .html) and glob patterns; \
         they are processed in sorted order and written in that order, one record per document. \
         Each document is parsed in its own worker process, so a crash, hang or runaway memory \
-        loses only that file, which is recorded as {"source": …, "error": {"code": …, "message": …}}. \
+        loses only that file, which is recorded as {"source": …, "error": {"code": …, "message": …}}: \
+        the codes of `gongkai extract` failures, and "crashed", "timeout" (wall-clock --timeout or \
+        CPU --max-cpu-seconds), "out_of_memory" (--max-memory-mb) for workers that were stopped. \
+        Files over --max-bytes are recorded as "too_large" without being read. \
         Records are written whole, so an interrupted run leaves a valid file; --resume skips \
         inputs already in the output (matched by content hash). The exit status is 0 when every \
         file converted, 1 when any failed.
@@ -36,6 +39,11 @@ struct BatchCommand: ParsableCommand {
     @Option(help: "Address-space limit of each worker, in MiB.")
     var maxMemoryMb: Int = 4096
 
+    @Option(help: "CPU seconds one document may use before its worker is stopped (default: --timeout; 0: no limit).")
+    var maxCpuSeconds: Int?
+
+    @OptionGroup var limits: LimitOptions
+
     @Flag(help: "Skip inputs whose content hash is already in the output file; append the rest.")
     var resume = false
 
@@ -49,7 +57,11 @@ struct BatchCommand: ParsableCommand {
         if resume && (output == nil || output == "-") { throw ValidationError("--resume needs an output file (-o FILE)") }
         if let shard, parsedShard(shard) == nil { throw ValidationError("--shard takes I/N with 1 ≤ I ≤ N, e.g. 2/8") }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if maxMemoryMb < 0 || (maxCpuSeconds ?? 0) < 0 || timeout < 0 { throw ValidationError("limits cannot be negative") }
     }
+
+    /// The CPU-time limit passed to workers: --max-cpu-seconds, else the wall-clock timeout.
+    var cpuSeconds: Int { maxCpuSeconds ?? (timeout > 0 ? Int(timeout.rounded(.up)) : 0) }
 
     private func parsedShard(_ s: String) -> (Int, Int)? {
         let parts = s.split(separator: "/").compactMap { Int($0) }
@@ -78,10 +90,14 @@ struct BatchCommand: ParsableCommand {
         var progress = BatchProgress(total: inputs.count)
         var work: [(index: Int, path: String, sha: String)] = []
         var order = 0
+        let maxBytes = limits.maxBytes.value
         for path in inputs {
             let bytes: [UInt8]
-            do { bytes = try FileBytes.read(path: path) } catch {
-                sink.deliver(order, format.renderFailure(path: path, sha256: "", code: "unreadable", message: "\(path): cannot read file: \(error)"))
+            do { bytes = try FileBytes.read(path: path, limit: maxBytes) } catch {
+                // A giant file is never read whole, here or in a worker: it is recorded without a hash.
+                let failure: ExtractionError = error.tooLarge.map { .tooLarge(path: path, bytes: $0, limit: maxBytes) }
+                    ?? .unreadable(path: path, detail: error.description)
+                sink.deliver(order, format.renderFailure(path: path, sha256: "", code: failure.code, message: failure.message))
                 progress.failed += 1
                 order += 1
                 continue
@@ -101,39 +117,59 @@ struct BatchCommand: ParsableCommand {
         let pool = WorkerPool(jobs: jobs, timeout: timeout)
         pool.run(count: work.count, arguments: { i in
             var args = [me, "extract", work[i].path, "--format", format.format.rawValue, "--no-csv-header",
-                        "--threads", "1", "--max-memory-mb", String(maxMemoryMb)]
+                        "--threads", "1", "--max-memory-mb", String(maxMemoryMb), "--max-cpu-seconds", String(cpuSeconds)]
+            args += limits.workerArguments
             if format.provenance { args.append("--provenance") }
             if let password { args += ["--password", password] }
             return args
         }, done: { outcome in
             let item = work[outcome.index]
-            if case .exited(0) = outcome.status {
+            if case .exited(0) = outcome.status, Self.isWholeRecord(outcome.stdout, csv: csv) {
                 progress.converted += 1
                 sink.deliver(item.index, String(decoding: outcome.stdout, as: UTF8.self))
                 return
             }
             progress.failed += 1
-            let (code, message) = Self.describeFailure(outcome, path: item.path, timeout: timeout)
+            let (code, message) = Self.describeFailure(outcome, path: item.path, timeout: timeout, cpuSeconds: cpuSeconds)
             sink.deliver(item.index, format.renderFailure(path: item.path, sha256: item.sha, code: code, message: message))
         }, tick: { progress.draw() })
         progress.finish()
         if progress.failed > 0 { throw ExitCode(1) }
     }
 
-    static func describeFailure(_ outcome: WorkerPool.Outcome, path: String, timeout: Double) -> (String, String) {
+    /// What a worker that exited 0 must have written: one whole record (JSON Lines: one line;
+    /// CSV: whole rows). Anything else is reported as `bad_output`, never passed on.
+    static func isWholeRecord(_ stdout: [UInt8], csv: Bool) -> Bool {
+        guard let last = stdout.last, last == 0x0A else { return false }
+        if csv { return true }
+        return stdout.firstIndex(of: 0x0A) == stdout.count - 1 && stdout.first == UInt8(ascii: "{")
+    }
+
+    static func describeFailure(_ outcome: WorkerPool.Outcome, path: String, timeout: Double, cpuSeconds: Int = 0) -> (String, String) {
         let said = outcome.stderr.split(separator: "\n").last.map { String($0) } ?? ""
         let message = said.hasPrefix("gongkai: ") ? String(said.dropFirst(9)) : said
         switch outcome.status {
+        case .exited(0):
+            return ("bad_output", "\(path): worker exited 0 but wrote no whole record (\(outcome.stdout.count) bytes)")
         case .exited(let status):
             return (ExtractionError.code(forExitStatus: status) ?? "failed", message.isEmpty ? "\(path): worker exited with status \(status)" : message)
+        case .signalled(SIGXCPU):
+            return ("timeout", "\(path): no result within the CPU-time limit of \(cpuSeconds) s; worker stopped")
         case .signalled(let signal):
-            let name = signal == SIGKILL ? "SIGKILL (memory or CPU limit?)" : signal == SIGSEGV ? "SIGSEGV" : signal == SIGABRT ? "SIGABRT" : "signal \(signal)"
+            if !message.isEmpty, message.contains("out of memory") { return ("out_of_memory", message) }
+            let name = signal == SIGKILL ? "SIGKILL (memory or CPU limit?)" : Self.signalName(signal)
             return ("crashed", "\(path): worker crashed with \(name)")
         case .timedOut:
             return ("timeout", "\(path): no result after \(Int(timeout)) s; worker killed")
         case .couldNotStart(let reason):
             return ("worker_failed", "\(path): could not start a worker: \(reason)")
         }
+    }
+
+    static func signalName(_ signal: Int32) -> String {
+        let names: [Int32: String] = [SIGSEGV: "SIGSEGV", SIGABRT: "SIGABRT", SIGBUS: "SIGBUS", SIGILL: "SIGILL (a Swift runtime trap)",
+                                      SIGTRAP: "SIGTRAP (a Swift runtime trap)", SIGFPE: "SIGFPE", SIGXCPU: "SIGXCPU"]
+        return names[signal] ?? "signal \(signal)"
     }
 
     static func executablePath() -> String {

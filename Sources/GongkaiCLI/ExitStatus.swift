@@ -19,6 +19,8 @@ enum ExitStatus {
           9   no report tables found (not a 政府信息公开工作年度报告?)
           10  unknown template (e.g. a report before the 2019 format)
           11  input format not supported
+          12  unsupported text encoding (convert the file to UTF-8)
+          13  file too large (over --max-bytes, default 200M)
           64  bad command line
           73  the output could not be written
         Errors are one line on standard error: the file, then what is wrong.

@@ -20,6 +20,8 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: "Password for an encrypted PDF.")
     var password: String?
 
+    @OptionGroup var limits: LimitOptions
+
     @Flag(help: "Let the PDF library's own diagnostics through to standard error.")
     var verbose = false
 
@@ -30,7 +32,9 @@ struct ExtractCommand: ParsableCommand {
         worker.applyLimits(to: file)
         var options = ReportExtractor.Options()
         options.password = password
+        limits.apply(to: &options)
         if let threads = worker.threads { options.threads = max(1, threads) }
+        if let runs = worker.repeatRuns { return worker.measureMemory(runs: runs) { _ = try? ReportExtractor(options: options).extract(path: file) } }
         let document: ReportDocument
         do {
             document = try ReportExtractor(options: options).extract(path: file)

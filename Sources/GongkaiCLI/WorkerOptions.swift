@@ -14,13 +14,18 @@ struct WorkerOptions: ParsableArguments {
     @Option(help: "CPU-time limit for this process, in seconds (batch workers).")
     var maxCpuSeconds: Int?
 
+    @Option(name: .customLong("repeat"), help: "Leak check: extract this many times after a warm-up and print resident memory (fuzz/fuzz.py --leak-check).")
+    var repeatRuns: Int?
+
     /// Sets resource limits, then honours the fault-injection hook the batch tests use:
-    /// GONGKAI_TEST_FAULT=crash:NAME, hang:NAME or slow:NAME makes the worker for a file named NAME
-    /// crash, hang, or take three seconds longer.
+    /// GONGKAI_TEST_FAULT=crash:NAME, hang:NAME, spin:NAME, hog:NAME or slow:NAME makes the worker
+    /// for a file named NAME crash, hang (sleeping), spin (burning CPU), allocate without bound,
+    /// or take three seconds longer.
     func applyLimits(to file: String) {
         if let mb = maxMemoryMb, mb > 0 {
             var limit = rlimit(rlim_cur: rlim_t(mb) << 20, rlim_max: rlim_t(mb) << 20)
             setrlimit(__rlimit_resource_t(RLIMIT_AS.rawValue), &limit)
+            CrashReporter.install(file: file, limitMiB: mb, channel: Diagnostics.channel)
         }
         if let seconds = maxCpuSeconds, seconds > 0 {
             var limit = rlimit(rlim_cur: rlim_t(seconds), rlim_max: rlim_t(seconds + 1))
@@ -29,8 +34,37 @@ struct WorkerOptions: ParsableArguments {
         guard let fault = getenv("GONGKAI_TEST_FAULT").map({ String(cString: $0) }) else { return }
         let parts = fault.split(separator: ":", maxSplits: 1).map(String.init)
         guard parts.count == 2, file.hasSuffix("/" + parts[1]) || file == parts[1] else { return }
-        if parts[0] == "crash" { abort() }
-        if parts[0] == "hang" { while true { sleep(60) } }
-        if parts[0] == "slow" { sleep(3) }
+        switch parts[0] {
+        case "crash": abort()
+        case "hang": while true { sleep(60) }
+        case "spin": var x = 0; while true { x = x &+ 1; if x == 0 { print(x) } }
+        case "hog":
+            var hoard: [[UInt8]] = []
+            while true { hoard.append([UInt8](repeating: 1, count: 64 << 20)); if hoard.count < 0 { print(hoard.count) } }
+        case "slow": sleep(3)
+        default: break
+        }
+    }
+
+    /// Leak check: runs `body` ten times to warm Poppler's, cairo's and the allocator's caches,
+    /// then `runs` times more, and prints the resident set size before and after on the error
+    /// channel (`memory: runs N before_kib A after_kib B`).
+    func measureMemory(runs: Int, _ body: () -> Void) {
+        for _ in 0..<10 { body() }
+        let before = Self.residentKiB()
+        for _ in 0..<max(0, runs) { body() }
+        Diagnostics.error("memory: runs \(runs) before_kib \(before) after_kib \(Self.residentKiB())")
+    }
+
+    static func residentKiB() -> Int {
+        let fd = open("/proc/self/statm", O_RDONLY)
+        guard fd >= 0 else { return 0 }
+        defer { close(fd) }
+        var buffer = [UInt8](repeating: 0, count: 256)
+        let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        guard n > 0 else { return 0 }
+        let fields = buffer[0..<n].split(separator: 0x20)
+        guard fields.count > 1, let pages = Int(String(decoding: fields[1], as: UTF8.self)) else { return 0 }
+        return pages * Int(sysconf(Int32(_SC_PAGESIZE))) / 1024
     }
 }

@@ -79,7 +79,9 @@ public final class PDFDocument {
     public func rulingLines(page index: Int, glyphs: [Glyph], settings: RulingLineScanner.Settings = .init()) -> [RulingLine] {
         withPage(index) { page in
             let size = PageReader.size(of: page)
-            let raster = PageRasterizer.render(page: page, width: size.width, height: size.height, scale: settings.scale, reusing: &surface)
+            guard let raster = PageRasterizer.render(page: page, width: size.width, height: size.height, scale: settings.scale, reusing: &surface) else {
+                return []
+            }
             return RulingLineScanner(settings: settings).scan(raster, masking: glyphs)
         } ?? []
     }
@@ -90,8 +92,7 @@ public final class PDFDocument {
             let size = PageReader.size(of: page)
             let glyphs = PageReader.glyphs(of: page)
             var lines: [RulingLine] = []
-            if withRulingLines {
-                let raster = PageRasterizer.render(page: page, width: size.width, height: size.height, scale: settings.scale, reusing: &surface)
+            if withRulingLines, let raster = PageRasterizer.render(page: page, width: size.width, height: size.height, scale: settings.scale, reusing: &surface) {
                 lines = RulingLineScanner(settings: settings).scan(raster, masking: glyphs)
             }
             return PageContent(number: index + 1, width: size.width, height: size.height, glyphs: glyphs, rulingLines: lines)

@@ -31,9 +31,23 @@ final class RasterSurface {
 
 /// Renders a page through cairo into a `GrayRaster`. The cairo objects never escape this type.
 enum PageRasterizer {
-    static func render(page: OpaquePointer, width: Double, height: Double, scale: Double, reusing cache: inout RasterSurface?) -> GrayRaster {
-        let w = max(1, Int((width * scale).rounded(.up)))
-        let h = max(1, Int((height * scale).rounded(.up)))
+    /// Largest raster rendered, in pixels (an A0 page at 1 px/pt is 8 million). A page box of a
+    /// hostile PDF can be kilometres wide; such a page gets no raster and so no ruling lines.
+    static let maxPixels = 64_000_000
+    /// cairo's own limit on either side of an image surface.
+    static let maxSide = 32_767
+
+    /// The raster size for a page, or nil when it is empty, not finite or too large to render.
+    static func rasterSize(width: Double, height: Double, scale: Double) -> (width: Int, height: Int)? {
+        let fw = (width * scale).rounded(.up), fh = (height * scale).rounded(.up)
+        guard fw.isFinite, fh.isFinite, fw >= 1, fh >= 1, fw <= Double(maxSide), fh <= Double(maxSide), fw * fh <= Double(maxPixels) else {
+            return nil
+        }
+        return (Int(fw), Int(fh))
+    }
+
+    static func render(page: OpaquePointer, width: Double, height: Double, scale: Double, reusing cache: inout RasterSurface?) -> GrayRaster? {
+        guard let (w, h) = rasterSize(width: width, height: height, scale: scale) else { return nil }
         if cache == nil || cache!.width != w || cache!.height != h { cache = RasterSurface(width: w, height: h) }
         guard let target = cache else {
             return GrayRaster(width: w, height: h, scale: scale, pixels: [UInt8](repeating: 255, count: w * h))

@@ -40,3 +40,15 @@ private func n(_ s: String) -> ReportNumber { ReportNumber(literal: s)! }
     #expect(off.failures.map(\.at) == ["review"])
     #expect(off.failures.first?.expected.literal == exact)
 }
+
+@Test func numbersBeyondAHundredDigitsAreUnreadableWithAShortWarning() {
+    let digits = String(repeating: "7", count: 5000)
+    #expect(CellValueParser.read(digits) == .unreadable(digits))
+    if case .number(let n) = CellValueParser.read(String(repeating: "9", count: 100)) { #expect(n.literal.count == 100) } else {
+        Issue.record("100 digits should still be a number")
+    }
+    var warnings: [ReportWarning] = []
+    #expect(CellInterpreter.interpret(digits, path: "review.total", page: 2, warnings: &warnings) == nil)
+    #expect(warnings.map(\.code) == ["unreadable_cell"])
+    #expect((warnings.first?.message.count ?? 0) < 120)
+}
