@@ -153,7 +153,8 @@ struct BatchCommand: ParsableCommand {
             return ("bad_output", "\(path): worker exited 0 but wrote no whole record (\(outcome.stdout.count) bytes)")
         case .exited(let status):
             return (ExtractionError.code(forExitStatus: status) ?? "failed", message.isEmpty ? "\(path): worker exited with status \(status)" : message)
-        case .signalled(SIGXCPU):
+        case .signalled(let signal) where signal == SIGXCPU || (signal == SIGKILL && cpuSeconds > 0 && outcome.cpuSeconds >= Double(cpuSeconds)):
+            // SIGXCPU at the soft limit; SIGKILL at the hard one, a second later, if SIGXCPU was ignored.
             return ("timeout", "\(path): no result within the CPU-time limit of \(cpuSeconds) s; worker stopped")
         case .signalled(let signal):
             if !message.isEmpty, message.contains("out of memory") { return ("out_of_memory", message) }

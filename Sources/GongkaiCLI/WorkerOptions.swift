@@ -28,6 +28,8 @@ struct WorkerOptions: ParsableArguments {
             CrashReporter.install(file: file, limitMiB: mb, channel: Diagnostics.channel)
         }
         if let seconds = maxCpuSeconds, seconds > 0 {
+            // An ignored SIGXCPU is inherited across exec (test runners ignore it): restore the default.
+            signal(SIGXCPU, SIG_DFL)
             var limit = rlimit(rlim_cur: rlim_t(seconds), rlim_max: rlim_t(seconds + 1))
             setrlimit(__rlimit_resource_t(RLIMIT_CPU.rawValue), &limit)
         }

@@ -19,6 +19,8 @@ final class WorkerPool {
         var stdout: [UInt8]
         var stderr: String
         var seconds: Double
+        /// CPU time (user + system) the worker used.
+        var cpuSeconds: Double = 0
     }
 
     private final class Running {
@@ -74,12 +76,14 @@ final class WorkerPool {
             for worker in running {
                 if worker.outFD < 0 && worker.errFD < 0 {
                     var status: Int32 = 0
-                    while waitpid(worker.pid, &status, 0) < 0 && errno == EINTR {}
+                    var usage = rusage()
+                    while wait4(worker.pid, &status, 0, &usage) < 0 && errno == EINTR {}
                     let exited = status & 0x7f == 0
                     let outcome: Outcome.Status = worker.killed ? .timedOut
                         : exited ? .exited((status >> 8) & 0xff) : .signalled(status & 0x7f)
+                    let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
                     done(Outcome(index: worker.index, status: outcome, stdout: worker.out,
-                                 stderr: String(decoding: worker.err, as: UTF8.self), seconds: Self.now() - worker.started))
+                                 stderr: String(decoding: worker.err, as: UTF8.self), seconds: Self.now() - worker.started, cpuSeconds: cpu))
                 } else {
                     still.append(worker)
                 }
