@@ -28,6 +28,7 @@ import json
 import os
 import random
 import re
+import resource
 import shutil
 import signal
 import subprocess
@@ -295,6 +296,9 @@ BY_KIND = {
 }
 
 
+MAX_MUTANT_BYTES = 12_000_000
+
+
 def make_mutant(seed, index, seeds):
     """Mutant `index` of run `seed`: (file name, bytes, list of mutation names)."""
     rng = random.Random(f"gongkai-fuzz:{seed}:{index}")
@@ -310,6 +314,9 @@ def make_mutant(seed, index, seeds):
             applied.append(f"{mutation.__name__}!{type(exc).__name__}")
             continue
         applied.append(mutation.__name__)
+        if len(data) > MAX_MUTANT_BYTES:  # stacked duplications: keep mutants (and the harness) small
+            data = data[:MAX_MUTANT_BYTES]
+            applied.append("capped")
     stem, ext = os.path.splitext(name)
     if rng.random() < 0.03:  # a file whose name lies about its content
         ext = rng.choice([".pdf", ".html", ".txt", ".md"])
@@ -568,6 +575,11 @@ def main():
     ap.add_argument("--leak-runs", type=int, default=30, help="leak mode: extractions per mutant after warm-up")
     ap.add_argument("--leak-threshold-kib", type=int, default=2048, help="leak mode: growth that counts as a leak")
     args = ap.parse_args()
+    # A runaway mutation raises MemoryError (caught, noted in the mutant's name) instead of waking
+    # the OOM killer on a shared machine. Only the soft limit: workers set their own, lower one.
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if soft == resource.RLIM_INFINITY or soft > 6 << 30:
+        resource.setrlimit(resource.RLIMIT_AS, (6 << 30, hard))
     if args.outer_timeout is None:
         args.outer_timeout = 600 + args.batch_size * args.timeout / max(1, args.jobs)
     if args.write_to:

@@ -190,7 +190,9 @@ def rebuild_xref(data):
     offsets = {}
     for m in re.finditer(rb"(?:^|[\r\n])(\d+)\s+(\d+)\s+obj\b", data):
         start = m.start() if data[m.start():m.start() + 1] not in (b"\r", b"\n") else m.start() + 1
-        offsets[int(m.group(1))] = (start, int(m.group(2)))
+        num, gen = int(m.group(1)), int(m.group(2))
+        if num < 100_000 and gen < 65536:  # a mutated "N G obj" must not make the xref table huge
+            offsets[num] = (start, gen)
     trailer_at = data.rfind(b"trailer")
     trailer = PDF.value(data[trailer_at:], b"Root") if trailer_at >= 0 else None
     keep = []
@@ -399,7 +401,9 @@ def mutate_content_operands(pdf, rng):
             return None
         m = rng.choice(tokens)
         body = m.group(0)
-        content = content[:m.start()] + (body[:-1] + body[1:-1] * rng.choice([100, 5000, 50000]) + body[-1:]) + content[m.end():]
+        inner = body[1:-1] or b"0"
+        times = min(rng.choice([100, 5000, 50000]), max(1, 2_000_000 // len(inner)))  # at most ~2 MB
+        content = content[:m.start()] + (body[:1] + inner * times + body[-1:]) + content[m.end():]
     return pdf.replace_streams({num: content})
 
 
