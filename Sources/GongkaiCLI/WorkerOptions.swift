@@ -18,9 +18,9 @@ struct WorkerOptions: ParsableArguments {
     var repeatRuns: Int?
 
     /// Sets resource limits, then honours the fault-injection hook the batch tests use:
-    /// GONGKAI_TEST_FAULT=crash:NAME, hang:NAME, spin:NAME, hog:NAME or slow:NAME makes the worker
-    /// for a file named NAME crash, hang (sleeping), spin (burning CPU), allocate without bound,
-    /// or take three seconds longer.
+    /// GONGKAI_TEST_FAULT=crash:NAME, hang:NAME, spin:NAME, hog:NAME, slow:NAME or orphan:NAME
+    /// makes the worker for a file named NAME crash, hang (sleeping), spin (burning CPU), allocate
+    /// without bound, take three seconds longer, or crash leaving a process that holds its pipes.
     func applyLimits(to file: String) {
         if let mb = maxMemoryMb, mb > 0, !Self.underSanitizer {
             var limit = rlimit(rlim_cur: rlim_t(mb) << 20, rlim_max: rlim_t(mb) << 20)
@@ -44,6 +44,12 @@ struct WorkerOptions: ParsableArguments {
             var hoard: [[UInt8]] = []
             while true { hoard.append([UInt8](repeating: 1, count: 64 << 20)); if hoard.count < 0 { print(hoard.count) } }
         case "slow": sleep(3)
+        case "orphan":
+            // Leaves a process behind that holds the worker's output pipes, then crashes.
+            var pid: pid_t = 0
+            let args: [UnsafeMutablePointer<CChar>?] = [strdup("/bin/sleep"), strdup("987"), nil]
+            posix_spawn(&pid, "/bin/sleep", nil, nil, args, environ)
+            abort()
         default: break
         }
     }

@@ -190,3 +190,23 @@ func workersThatSpinOrEatMemoryAreStoppedAndNamed() throws {
                     .unreadable(path: "", detail: "")].map(\.exitStatus)
     #expect(Set(statuses).count == statuses.count)
 }
+
+@Test func aProcessLeftBehindByACrashedWorkerNeitherHangsTheBatchNorSurvivesIt() throws {
+    let dir = try scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    for n in ["a.pdf", "b.pdf"] {
+        try FileManager.default.copyItem(at: CLI.root.appendingPathComponent("samples/rl_2019_separate_stsong.pdf"), to: dir.appendingPathComponent(n))
+    }
+    let started = Date()
+    let run = try CLI.run(["batch", dir.path, "--timeout", "60"], environment: ["GONGKAI_TEST_FAULT": "orphan:a.pdf"])
+    #expect(Date().timeIntervalSince(started) < 30, "the batch waited for the orphan's pipes")
+    let lines = records(run.stdout)
+    #expect(lines.map(code) == ["crashed", nil])
+    // The orphan (`sleep 987`) went down with its worker's process group.
+    usleep(200_000)
+    let survivors = try FileManager.default.contentsOfDirectory(atPath: "/proc").filter { pid in
+        guard Int(pid) != nil, let cmd = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return false }
+        return String(decoding: cmd, as: UTF8.self).replacingOccurrences(of: "\0", with: " ").hasPrefix("/bin/sleep 987")
+    }
+    #expect(survivors.isEmpty)
+}
