@@ -205,8 +205,18 @@ func workersThatSpinOrEatMemoryAreStoppedAndNamed() throws {
     // The orphan (`sleep 987`) went down with its worker's process group.
     usleep(200_000)
     let survivors = try FileManager.default.contentsOfDirectory(atPath: "/proc").filter { pid in
-        guard Int(pid) != nil, let cmd = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return false }
-        return String(decoding: cmd, as: UTF8.self).replacingOccurrences(of: "\0", with: " ").hasPrefix("/bin/sleep 987")
+        Int(pid) != nil && commandLine(pid).hasPrefix("/bin/sleep 987")
     }
     #expect(survivors.isEmpty)
+}
+
+/// A process's command line from /proc (POSIX reads: FileManager.contents(atPath:) leaks on
+/// procfs files, which report size 0, in this Foundation).
+private func commandLine(_ pid: String) -> String {
+    let fd = open("/proc/\(pid)/cmdline", O_RDONLY)
+    guard fd >= 0 else { return "" }
+    defer { close(fd) }
+    var buffer = [UInt8](repeating: 0, count: 256)
+    let n = read(fd, &buffer, buffer.count)
+    return n > 0 ? String(decoding: buffer[0..<n].map { $0 == 0 ? 0x20 : $0 }, as: UTF8.self) : ""
 }
