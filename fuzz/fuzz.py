@@ -341,8 +341,16 @@ def run_batch(args, folder, out_path):
     """Runs one `gongkai batch`; returns (status, seconds, stderr tail, outer_timeout_hit)."""
     cmd = [args.gongkai, "batch", folder, "-o", out_path, "--jobs", str(args.jobs), "--timeout", str(args.timeout),
            "--max-memory-mb", str(args.max_memory_mb), "--max-cpu-seconds", str(args.max_cpu_seconds)]
+    env = dict(os.environ)
+    if args.sanitizer_log:
+        # An AddressSanitizer build: reports go to files named after each input (the worker hook
+        # GONGKAI_SANITIZER_LOG); leaks of system libraries at exit are suppressed (fuzz/lsan.supp).
+        env["GONGKAI_SANITIZER_LOG"] = args.sanitizer_log
+        env["ASAN_OPTIONS"] = f"log_path={args.sanitizer_log}/batch:detect_leaks=1"
+        env["LSAN_OPTIONS"] = "suppressions=" + os.path.join(ROOT, "fuzz", "lsan.supp")
     started = time.monotonic()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True, env=env,
+                            preexec_fn=restore_address_space_limit)
     try:
         _, err = proc.communicate(timeout=args.outer_timeout)
         hung = False
@@ -354,6 +362,15 @@ def run_batch(args, folder, out_path):
         os.killpg(proc.pid, signal.SIGKILL)
         raise
     return proc.returncode, time.monotonic() - started, err.decode("utf-8", "replace")[-2000:], hung
+
+
+ORIGINAL_AS_LIMIT = resource.getrlimit(resource.RLIMIT_AS)
+
+
+def restore_address_space_limit():
+    """In the child: the address-space limit gongkai batch had before this harness lowered its own
+    (an AddressSanitizer build needs terabytes of address space for its shadow memory)."""
+    resource.setrlimit(resource.RLIMIT_AS, ORIGINAL_AS_LIMIT)
 
 
 def read_records(out_path):
@@ -438,10 +455,11 @@ def fuzz(args):
               f"{rate:.1f} inputs/s", flush=True)
         if not args.keep:
             shutil.rmtree(folder, ignore_errors=True)
-            if batch_ok and not invalid:
+            if batch_ok and not invalid and os.path.exists(out_path):
                 os.remove(out_path)
 
     elapsed = time.monotonic() - started
+    sanitizer = sanitizer_reports(args, triage) if args.sanitizer_log else None
     summary = {
         "seed": args.seed, "inputs": total, "first_index": indices[0] if indices else 0, "seconds": round(elapsed),
         "codes": dict(sorted(codes.items(), key=lambda kv: -kv[1])),
@@ -450,6 +468,7 @@ def fuzz(args):
         "batch_failures": len(problems["batch_failed"]), "invalid_records": len(problems["invalid_record"]),
         "missing_records": len(problems["missing_record"]),
         "mutations": dict(sorted(mutations.items())),
+        "sanitizer_reports": sanitizer,
         "problems": problems,
         "command": " ".join([os.path.relpath(sys.argv[0], ROOT)] + sys.argv[1:]),
         "limits": {"timeout": args.timeout, "max_memory_mb": args.max_memory_mb, "max_cpu_seconds": args.max_cpu_seconds,
@@ -461,9 +480,33 @@ def fuzz(args):
     if not args.keep and not args.work:
         shutil.rmtree(work, ignore_errors=True)
     bad = summary["batch_failures"] + summary["invalid_records"] + summary["missing_records"]
+    if sanitizer and sanitizer["errors"]:
+        bad += len(sanitizer["errors"])
     if bad:
         return 2
     return 1 if (summary["crashes_contained"] or summary["hangs"]) and args.strict else 0
+
+
+def sanitizer_reports(args, triage):
+    """Sorts the sanitizer log folder: memory errors and leaks per input; copies each report and
+    its input (when still there) to the triage folder."""
+    errors, leaks = [], []
+    folder = args.sanitizer_log
+    for name in sorted(os.listdir(folder)) if os.path.isdir(folder) else []:
+        with open(os.path.join(folder, name), errors="replace") as f:
+            text = f.read()
+        if "ERROR: AddressSanitizer" in text:
+            kind = re.search(r"ERROR: AddressSanitizer: ([\w-]+)", text)
+            errors.append({"report": name, "kind": kind.group(1) if kind else "?"})
+        elif "ERROR: LeakSanitizer" in text:
+            total = re.search(r"SUMMARY: AddressSanitizer: (\d+) byte", text)
+            leaks.append({"report": name, "bytes": int(total.group(1)) if total else 0})
+        else:
+            continue
+        dest = os.path.join(triage, "sanitizer")
+        os.makedirs(dest, exist_ok=True)
+        shutil.copy(os.path.join(folder, name), dest)
+    return {"errors": errors, "leaks": leaks}
 
 
 def print_summary(s, triage):
@@ -477,6 +520,12 @@ def print_summary(s, triage):
     print(f"  batch crashes or hangs:       {s['batch_failures']}")
     print(f"  invalid JSON records:         {s['invalid_records']}")
     print(f"  inputs without one record:    {s['missing_records']}")
+    if s.get("sanitizer_reports") is not None:
+        r = s["sanitizer_reports"]
+        print(f"  ASan memory errors:           {len(r['errors'])}")
+        print(f"  LSan leak reports:            {len(r['leaks'])} ({sum(x['bytes'] for x in r['leaks'])} bytes)")
+        for x in (r["errors"] + r["leaks"])[:10]:
+            print(f"    {x}")
     for kind in ("crashed", "hang", "out_of_memory"):
         for p in s["problems"][kind][:20]:
             print(f"    {kind}: #{p['index']} {os.path.basename(p['path'])}: {p['message']}")
@@ -506,7 +555,8 @@ def leak_check(args):
         cmd = [args.gongkai, "extract", path, "--repeat", str(args.leak_runs), "--threads", "1",
                "--max-memory-mb", str(args.max_memory_mb), "-o", "/dev/null"]
         try:
-            p = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=args.timeout * (args.leak_runs + 10))
+            p = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=args.timeout * (args.leak_runs + 10),
+                               preexec_fn=restore_address_space_limit)
             err = p.stderr.decode("utf-8", "replace")
         except subprocess.TimeoutExpired:
             failures.append((i, name, "timeout"))
@@ -571,6 +621,8 @@ def main():
     ap.add_argument("--keep", action="store_true", help="keep mutants and outputs in the work folder")
     ap.add_argument("--strict", action="store_true", help="exit 1 when a worker crashed or hung (contained or not)")
     ap.add_argument("--write-to", help="only write the mutants to this folder (no run)")
+    ap.add_argument("--sanitizer-log", help="with an AddressSanitizer build (--gongkai .build-asan/debug/gongkai): "
+                    "collect ASan/LSan reports per input in this folder and count them")
     ap.add_argument("--leak-check", action="store_true", help="leak mode: repeated extraction per mutant, RSS growth")
     ap.add_argument("--leak-runs", type=int, default=30, help="leak mode: extractions per mutant after warm-up")
     ap.add_argument("--leak-threshold-kib", type=int, default=2048, help="leak mode: growth that counts as a leak")
@@ -592,6 +644,9 @@ def main():
             print(os.path.join(args.write_to, name))
         return 0
     args.gongkai = gongkai_binary(args.gongkai)
+    if args.sanitizer_log:
+        args.sanitizer_log = os.path.abspath(args.sanitizer_log)
+        os.makedirs(args.sanitizer_log, exist_ok=True)
     return leak_check(args) if args.leak_check else fuzz(args)
 
 

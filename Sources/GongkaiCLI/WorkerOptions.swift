@@ -33,6 +33,9 @@ struct WorkerOptions: ParsableArguments {
             var limit = rlimit(rlim_cur: rlim_t(seconds), rlim_max: rlim_t(seconds + 1))
             setrlimit(__rlimit_resource_t(RLIMIT_CPU.rawValue), &limit)
         }
+        if Self.underSanitizer, let dir = getenv("GONGKAI_SANITIZER_LOG").map({ String(cString: $0) }) {
+            Self.nameSanitizerReports(after: file, in: dir)
+        }
         guard let fault = getenv("GONGKAI_TEST_FAULT").map({ String(cString: $0) }) else { return }
         let parts = fault.split(separator: ":", maxSplits: 1).map(String.init)
         guard parts.count == 2, file.hasSuffix("/" + parts[1]) || file == parts[1] else { return }
@@ -62,6 +65,18 @@ struct WorkerOptions: ParsableArguments {
         defer { dlclose(handle) }
         return dlsym(handle, "__asan_init") != nil || dlsym(handle, "__tsan_init") != nil
     }()
+
+    /// Fuzzing hook (fuzz/fuzz.py --sanitizer-log): AddressSanitizer and LeakSanitizer reports of
+    /// this worker go to DIR/<input file name>.<pid>, so each report names the input that caused it.
+    private static func nameSanitizerReports(after file: String, in dir: String) {
+        typealias SetReportPath = @convention(c) (UnsafePointer<CChar>) -> Void
+        guard let handle = dlopen(nil, RTLD_NOW) else { return }
+        defer { dlclose(handle) }
+        guard let symbol = dlsym(handle, "__sanitizer_set_report_path") else { return }
+        let name = file.split(separator: "/").last.map(String.init) ?? "input"
+        let set = unsafeBitCast(symbol, to: SetReportPath.self)
+        (dir + "/" + name).withCString { set($0) }
+    }
 
     /// Leak check: runs `body` ten times to warm Poppler's, cairo's and the allocator's caches,
     /// then `runs` times more, and prints the resident set size before and after on the error
