@@ -9,6 +9,10 @@ Each file is a real instance of one failure class the CLI must report clearly:
   scanned.pdf           a report page as an image only, no text layer
   not_a_report.pdf      a 部门决算 table: a real PDF, not an annual report
   pre2019_report.pdf    a 2017 report in the old free format (no 2019/2021 tables)
+  utf16_no_bom.html     a real report web page saved as UTF-16LE without a byte-order mark
+  huge_numbers.pdf      a report sample whose table cells hold 19- to 41-digit numbers
+                        (their sums overflow 64-bit integers; written by fuzz/pdfmut.py)
+  hostile_geometry.pdf  a page 10^9 pt wide and text scaled by 10^30 (coordinates no raster holds)
 
 Needs: python3 with reportlab, qpdf, poppler-utils; samples/ made first (scripts/make_samples.py).
 Deterministic but for qpdf's random encryption salt.
@@ -68,6 +72,60 @@ PRE_2019 = ("某县人民政府2017年政府信息公开工作年度报告",
              ["同意公开答复数", "件", "15"]])
 
 
+def write_huge_numbers(path):
+    """rl_2019_separate_stsong.pdf with every number cell replaced: 8888888888888888888 (fits in a
+    64-bit integer, the sum of two does not) in some cells, 40-odd digits in others."""
+    sys.path.insert(0, os.path.join(ROOT, "fuzz"))
+    import pdfmut
+    with open(os.path.join(ROOT, "samples", "rl_2019_separate_stsong.pdf"), "rb") as f:
+        pdf = pdfmut.PDF(f.read())
+    rng = random.Random(20261128)
+
+    class EveryCell:  # pdfmut skips 30% of cells at random; the fixture replaces every one
+        def random(self):
+            return 1.0
+
+        def __getattr__(self, name):
+            return getattr(rng, name)
+
+    def number(r, digits):
+        if "8" in digits and rng.random() < 0.5:
+            return "8" * 19
+        return "".join(rng.choice(digits[1:] or digits) for _ in range(rng.choice([40, 41])))
+
+    out = pdfmut.mutate_numbers_in_cells(pdf, EveryCell(), number)
+    with open(path, "wb") as f:
+        f.write(out)
+
+
+def hostile_geometry():
+    """One page 10^9 pt wide whose text is drawn through a 10^30 text matrix, and a second page
+    with a 0-size media box; Helvetica, so no font is embedded."""
+    content = (b"BT /F1 12 Tf 1 0 0 1 72 700 Tm (2024 report) Tj ET "
+               b"BT /F1 12 Tf 1000000000000000000000000000000 0 0 1000000000000000000000000000000 10 10 Tm (huge) Tj ET "
+               b"0 0 m 1000000000 1000000000 l S")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R 6 0 R] /Count 2 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 1000000000 1000000000] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 0 0] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for o in offsets:
+        out += b"%010d 00000 n \n" % o
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     if not os.path.exists(SAMPLE):
@@ -96,6 +154,13 @@ def main():
         c.drawImage(os.path.join(tmp, png), 0, 0, width=A4[0], height=A4[1])
         c.showPage()
         c.save()
+    with open(os.path.join(ROOT, "samples", "html", "pingtan_2024_article.html"), encoding="utf-8") as f:
+        page = f.read()
+    with open(os.path.join(OUT, "utf16_no_bom.html"), "wb") as f:
+        f.write(page.encode("utf-16-le"))
+    write_huge_numbers(os.path.join(OUT, "huge_numbers.pdf"))
+    with open(os.path.join(OUT, "hostile_geometry.pdf"), "wb") as f:
+        f.write(hostile_geometry())
     for name in sorted(os.listdir(OUT)):
         print(f"{name}: {os.path.getsize(os.path.join(OUT, name))} bytes")
     return 0

@@ -12,7 +12,10 @@ struct BatchCommand: ParsableCommand {
         Inputs are files, folders (searched recursively for .pdf .txt .md .html) and glob patterns; \
         they are processed in sorted order and written in that order, one record per document. \
         Each document is parsed in its own worker process, so a crash, hang or runaway memory \
-        loses only that file, which is recorded as {"source": …, "error": {"code": …, "message": …}}. \
+        loses only that file, which is recorded as {"source": …, "error": {"code": …, "message": …}}: \
+        the codes of `gongkai extract` failures, and "crashed", "timeout" (wall-clock --timeout or \
+        CPU --max-cpu-seconds), "out_of_memory" (--max-memory-mb) for workers that were stopped. \
+        Files over --max-bytes are recorded as "too_large" without being read. \
         Records are written whole, so an interrupted run leaves a valid file; --resume skips \
         inputs already in the output (matched by content hash). The exit status is 0 when every \
         file converted, 1 when any failed.
@@ -36,6 +39,11 @@ struct BatchCommand: ParsableCommand {
     @Option(help: "Address-space limit of each worker, in MiB.")
     var maxMemoryMb: Int = 4096
 
+    @Option(help: "CPU seconds one document may use before its worker is stopped (default: --timeout; 0: no limit).")
+    var maxCpuSeconds: Int?
+
+    @OptionGroup var limits: LimitOptions
+
     @Flag(help: "Skip inputs whose content hash is already in the output file; append the rest.")
     var resume = false
 
@@ -49,7 +57,11 @@ struct BatchCommand: ParsableCommand {
         if resume && (output == nil || output == "-") { throw ValidationError("--resume needs an output file (-o FILE)") }
         if let shard, parsedShard(shard) == nil { throw ValidationError("--shard takes I/N with 1 ≤ I ≤ N, e.g. 2/8") }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if maxMemoryMb < 0 || (maxCpuSeconds ?? 0) < 0 || timeout < 0 { throw ValidationError("limits cannot be negative") }
     }
+
+    /// The CPU-time limit passed to workers: --max-cpu-seconds, else the wall-clock timeout.
+    var cpuSeconds: Int { maxCpuSeconds ?? (timeout > 0 ? Int(timeout.rounded(.up)) : 0) }
 
     private func parsedShard(_ s: String) -> (Int, Int)? {
         let parts = s.split(separator: "/").compactMap { Int($0) }
@@ -78,8 +90,16 @@ struct BatchCommand: ParsableCommand {
         // hash what they read (the hash goes into every record, failures included).
         var progress = BatchProgress(total: inputs.count)
         var work: [(index: Int, path: String)] = []
+        let maxBytes = limits.maxBytes.value
         for (order, path) in inputs.enumerated() {
-            if resume, let bytes = try? FileBytes.read(path: path), done.contains(SHA256.hex(bytes)) {
+            // A giant file is never read whole, here or in a worker: it is recorded without a hash.
+            if let size = FileBytes.regularFileSize(path: path), size > maxBytes {
+                let failure = ExtractionError.tooLarge(path: path, bytes: size, limit: maxBytes)
+                sink.deliver(order, format.renderFailure(path: path, sha256: "", code: failure.code, message: failure.message))
+                progress.failed += 1
+                continue
+            }
+            if resume, let bytes = try? FileBytes.read(path: path, limit: maxBytes), done.contains(SHA256.hex(bytes)) {
                 sink.deliver(order, nil)
                 progress.skipped += 1
             } else {
@@ -89,28 +109,39 @@ struct BatchCommand: ParsableCommand {
         progress = BatchProgress(total: work.count, carrying: progress)
 
         var workerArguments = [Self.executablePath(), "worker", "--format", format.format.rawValue, "--no-csv-header",
-                               "--threads", "1", "--max-memory-mb", String(maxMemoryMb)]
+                               "--threads", "1", "--max-memory-mb", String(maxMemoryMb), "--max-cpu-seconds", String(cpuSeconds)]
+        workerArguments += limits.workerArguments
         if format.provenance { workerArguments.append("--provenance") }
         if let password { workerArguments += ["--password", password] }
         let pool = WorkerPool(jobs: jobs, timeout: timeout, workerArguments: workerArguments)
-        pool.run(count: work.count, path: { work[$0].path        }, done: { outcome in
+        pool.run(count: work.count, path: { work[$0].path }, done: { outcome in
             let item = work[outcome.index]
-            if case .exited(0) = outcome.status {
+            if case .exited(0) = outcome.status, Self.isWholeRecord(outcome.stdout, csv: csv) {
                 progress.converted += 1
                 sink.deliver(item.index, String(decoding: outcome.stdout, as: UTF8.self))
                 return
             }
             progress.failed += 1
-            let (code, message, sha) = Self.describeFailure(outcome, path: item.path, timeout: timeout)
-            sink.deliver(item.index, format.renderFailure(path: item.path, sha256: sha ?? Self.hash(item.path), code: code, message: message))
+            let (code, message, sha) = Self.describeFailure(outcome, path: item.path, timeout: timeout, cpuSeconds: cpuSeconds)
+            sink.deliver(item.index, format.renderFailure(path: item.path, sha256: sha ?? Self.hash(item.path, limit: maxBytes), code: code, message: message))
         }, tick: { progress.draw() })
         progress.finish()
         if progress.failed > 0 { throw ExitCode(1) }
     }
 
+    /// What a worker that answered 0 must have sent: one whole record (JSON Lines: one line;
+    /// CSV: whole rows). Anything else is reported as `bad_output`, never passed on.
+    static func isWholeRecord(_ stdout: [UInt8], csv: Bool) -> Bool {
+        guard let last = stdout.last, last == 0x0A else { return false }
+        if csv { return true }
+        return stdout.firstIndex(of: 0x0A) == stdout.count - 1 && stdout.first == UInt8(ascii: "{")
+    }
+
     /// Code, message and (when the worker sent it) content hash of a document that failed.
-    static func describeFailure(_ outcome: WorkerPool.Outcome, path: String, timeout: Double) -> (code: String, message: String, sha256: String?) {
+    static func describeFailure(_ outcome: WorkerPool.Outcome, path: String, timeout: Double, cpuSeconds: Int = 0) -> (code: String, message: String, sha256: String?) {
         switch outcome.status {
+        case .exited(0):
+            return ("bad_output", "\(path): worker answered 0 but sent no whole record (\(outcome.stdout.count) bytes)", nil)
         case .exited(let status):
             if let code = ExtractionError.code(forExitStatus: status) {
                 // A failure the worker reported: "<sha256>\n<message>".
@@ -121,8 +152,15 @@ struct BatchCommand: ParsableCommand {
             // The worker process itself ended.
             let said = outcome.stderr.split(separator: "\n").last.map { ": " + $0 } ?? ""
             return ("crashed", "\(path): worker ended with status \(status)\(said)", nil)
+        case .signalled(let signal) where signal == SIGXCPU:
+            // The worker's CPU-time limit for the document (see WorkerOptions.limitCPU).
+            return ("timeout", "\(path): no result within the CPU-time limit of \(cpuSeconds) s; worker stopped", nil)
         case .signalled(let signal):
-            let name = signal == SIGKILL ? "SIGKILL (memory or CPU limit?)" : signal == SIGSEGV ? "SIGSEGV" : signal == SIGABRT ? "SIGABRT" : "signal \(signal)"
+            let said = outcome.stderr.split(separator: "\n").last.map(String.init) ?? ""
+            if said.contains("out of memory") {
+                return ("out_of_memory", "\(path): out of memory (the worker's address space reached its limit; raise --max-memory-mb)", nil)
+            }
+            let name = signal == SIGKILL ? "SIGKILL (memory or CPU limit?)" : Self.signalName(signal)
             return ("crashed", "\(path): worker crashed with \(name)", nil)
         case .timedOut:
             return ("timeout", "\(path): no result after \(Int(timeout)) s; worker killed", nil)
@@ -131,9 +169,15 @@ struct BatchCommand: ParsableCommand {
         }
     }
 
-    /// Content hash of a file, empty when it cannot be read.
-    static func hash(_ path: String) -> String {
-        (try? FileBytes.read(path: path)).map(SHA256.hex) ?? ""
+    /// Content hash of a file, empty when it cannot be read (or is over the size limit).
+    static func hash(_ path: String, limit: Int = Int.max) -> String {
+        (try? FileBytes.read(path: path, limit: limit)).map(SHA256.hex) ?? ""
+    }
+
+    static func signalName(_ signal: Int32) -> String {
+        let names: [Int32: String] = [SIGSEGV: "SIGSEGV", SIGABRT: "SIGABRT", SIGBUS: "SIGBUS", SIGILL: "SIGILL (a Swift runtime trap)",
+                                      SIGTRAP: "SIGTRAP (a Swift runtime trap)", SIGFPE: "SIGFPE", SIGXCPU: "SIGXCPU"]
+        return names[signal] ?? "signal \(signal)"
     }
 
     static func executablePath() -> String {

@@ -8,7 +8,7 @@ import Darwin
 /// file descriptor 2; to keep errors to one line per file, fd 2 is pointed at /dev/null once
 /// (unless --verbose) and the CLI writes its messages to a saved copy of the original stderr.
 enum Diagnostics {
-    nonisolated(unsafe) private static var channel: Int32 = 2
+    nonisolated(unsafe) private(set) static var channel: Int32 = 2
 
     static func silenceLibraryOutput() {
         let saved = dup(2)

@@ -20,6 +20,7 @@ enum ExitStatus {
           10  unknown template (e.g. a report before the 2019 format)
           11  input format not supported
           12  text in another encoding than UTF-8, GB18030/GBK or UTF-16 with BOM
+          13  file too large (over --max-bytes, default 200M)
           64  bad command line
           73  the output could not be written
         Errors are one line on standard error: the file, then what is wrong.

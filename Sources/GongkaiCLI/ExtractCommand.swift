@@ -28,6 +28,8 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: "Password for an encrypted PDF.")
     var password: String?
 
+    @OptionGroup var limits: LimitOptions
+
     @Flag(help: "Say on standard error how the input was read and which labels matched which rows; let the PDF library's own diagnostics through.")
     var verbose = false
 
@@ -36,16 +38,22 @@ struct ExtractCommand: ParsableCommand {
     func run() throws {
         if !verbose { Diagnostics.silenceLibraryOutput() }
         worker.applyLimits()
+        worker.limitCPU()
         WorkerOptions.injectFault(for: file)
         var options = ReportExtractor.Options()
         options.password = password
+        limits.apply(to: &options)
         if let threads = worker.threads { options.threads = max(1, threads) }
+        if let runs = worker.repeatRuns { return worker.measureMemory(runs: runs) { _ = try? ReportExtractor(options: options).extract(path: file) } }
         let document: ReportDocument
         do {
             let extractor = ReportExtractor(options: options)
             if file == "-" {
                 let bytes: [UInt8]
-                do { bytes = try FileBytes.readStandardInput() } catch { throw ExtractionError.unreadable(path: "-", detail: error.description) }
+                do { bytes = try FileBytes.readStandardInput(limit: options.maxBytes) } catch {
+                    if let size = error.tooLarge { throw ExtractionError.tooLarge(path: "-", bytes: size, limit: options.maxBytes) }
+                    throw ExtractionError.unreadable(path: "-", detail: error.description)
+                }
                 document = try extractor.extract(bytes: bytes, path: "-", format: inputFormat)
             } else {
                 document = try extractor.extract(path: file, format: inputFormat)

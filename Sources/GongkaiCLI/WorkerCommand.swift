@@ -18,6 +18,7 @@ struct WorkerCommand: ParsableCommand {
 
     @OptionGroup var out: OutputOptions
     @OptionGroup var limits: WorkerOptions
+    @OptionGroup var bounds: LimitOptions
 
     @Option(help: "Password for encrypted PDFs.")
     var password: String?
@@ -28,9 +29,11 @@ struct WorkerCommand: ParsableCommand {
         var options = ReportExtractor.Options()
         options.password = password
         options.threads = max(1, limits.threads ?? 1)
+        bounds.apply(to: &options)
         let extractor = ReportExtractor(options: options)
         var input = FrameReader(fd: 0)
         while let path = input.nextRequest() {
+            limits.limitCPU()
             WorkerOptions.injectFault(for: path)
             var status: Int32 = 0
             var payload: String

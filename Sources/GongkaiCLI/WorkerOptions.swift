@@ -14,26 +14,101 @@ struct WorkerOptions: ParsableArguments {
     @Option(help: "CPU-time limit for this process, in seconds (batch workers).")
     var maxCpuSeconds: Int?
 
-    /// Sets the process's resource limits.
+    @Option(name: .customLong("repeat"), help: "Leak check: extract this many times after a warm-up and print resident memory (fuzz/fuzz.py --leak-check).")
+    var repeatRuns: Int?
+
+    /// Sets the process's resource limits. A CPU-time limit is per document: `limitCPU(forNextDocument:)`.
     func applyLimits() {
-        if let mb = maxMemoryMb, mb > 0 {
+        if let mb = maxMemoryMb, mb > 0, !Self.underSanitizer {
             var limit = rlimit(rlim_cur: rlim_t(mb) << 20, rlim_max: rlim_t(mb) << 20)
             setrlimit(__rlimit_resource_t(RLIMIT_AS.rawValue), &limit)
+            CrashReporter.install(file: "document", limitMiB: mb, channel: Diagnostics.channel)
         }
-        if let seconds = maxCpuSeconds, seconds > 0 {
-            var limit = rlimit(rlim_cur: rlim_t(seconds), rlim_max: rlim_t(seconds + 1))
-            setrlimit(__rlimit_resource_t(RLIMIT_CPU.rawValue), &limit)
-        }
+        // An ignored SIGXCPU is inherited across exec (test runners ignore it): restore the default.
+        if maxCpuSeconds != nil { signal(SIGXCPU, SIG_DFL) }
     }
 
-    /// The fault-injection hook the batch tests use: GONGKAI_TEST_FAULT=crash:NAME, hang:NAME or
-    /// slow:NAME makes the worker crash, hang, or take three seconds longer on a file named NAME.
+    /// Allows the next document `maxCpuSeconds` of CPU time from now (a long-lived worker's CPU
+    /// time adds up over documents, so the soft limit moves on with each one).
+    func limitCPU(forNextDocument: Void = ()) {
+        guard let seconds = maxCpuSeconds, seconds > 0 else { return }
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        let used = Int(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + 1
+        var limit = rlimit(rlim_cur: rlim_t(used + seconds), rlim_max: rlim_t.max)
+        setrlimit(__rlimit_resource_t(RLIMIT_CPU.rawValue), &limit)
+    }
+
+    /// Hooks run before each document: sanitizer reports named after it, and the fault injection
+    /// the batch tests use: GONGKAI_TEST_FAULT=crash:NAME, hang:NAME, spin:NAME, hog:NAME, slow:NAME
+    /// or orphan:NAME makes the worker for a file named NAME crash, hang (sleeping), spin (burning
+    /// CPU), allocate without bound, take three seconds longer, or crash leaving a process that
+    /// holds its pipes.
     static func injectFault(for file: String) {
+        if underSanitizer, let dir = getenv("GONGKAI_SANITIZER_LOG").map({ String(cString: $0) }) {
+            nameSanitizerReports(after: file, in: dir)
+        }
         guard let fault = getenv("GONGKAI_TEST_FAULT").map({ String(cString: $0) }) else { return }
         let parts = fault.split(separator: ":", maxSplits: 1).map(String.init)
         guard parts.count == 2, file.hasSuffix("/" + parts[1]) || file == parts[1] else { return }
-        if parts[0] == "crash" { abort() }
-        if parts[0] == "hang" { while true { sleep(60) } }
-        if parts[0] == "slow" { sleep(3) }
+        switch parts[0] {
+        case "crash": abort()
+        case "hang": while true { sleep(60) }
+        case "spin": var x = 0; while true { x = x &+ 1; if x == 0 { print(x) } }
+        case "hog":
+            var hoard: [[UInt8]] = []
+            while true { hoard.append([UInt8](repeating: 1, count: 64 << 20)); if hoard.count < 0 { print(hoard.count) } }
+        case "slow": sleep(3)
+        case "orphan":
+            // Leaves a process behind that holds the worker's output pipes, then crashes.
+            var pid: pid_t = 0
+            let args: [UnsafeMutablePointer<CChar>?] = [strdup("/bin/sleep"), strdup("987"), nil]
+            posix_spawn(&pid, "/bin/sleep", nil, nil, args, environ)
+            abort()
+        default: break
+        }
+    }
+
+    /// Whether this build runs under AddressSanitizer or ThreadSanitizer: their shadow memory
+    /// takes terabytes of address space, so an address-space limit would stop the worker before
+    /// it starts (the sanitizer run of the tests, docs/fuzzing.md). The limit is left off there.
+    static let underSanitizer: Bool = {
+        guard let handle = dlopen(nil, RTLD_NOW) else { return false }
+        defer { dlclose(handle) }
+        return dlsym(handle, "__asan_init") != nil || dlsym(handle, "__tsan_init") != nil
+    }()
+
+    /// Fuzzing hook (fuzz/fuzz.py --sanitizer-log): AddressSanitizer and LeakSanitizer reports of
+    /// this worker go to DIR/<input file name>.<pid>, so each report names the input that caused it.
+    private static func nameSanitizerReports(after file: String, in dir: String) {
+        typealias SetReportPath = @convention(c) (UnsafePointer<CChar>) -> Void
+        guard let handle = dlopen(nil, RTLD_NOW) else { return }
+        defer { dlclose(handle) }
+        guard let symbol = dlsym(handle, "__sanitizer_set_report_path") else { return }
+        let name = file.split(separator: "/").last.map(String.init) ?? "input"
+        let set = unsafeBitCast(symbol, to: SetReportPath.self)
+        (dir + "/" + name).withCString { set($0) }
+    }
+
+    /// Leak check: runs `body` ten times to warm Poppler's, cairo's and the allocator's caches,
+    /// then `runs` times more, and prints the resident set size before and after on the error
+    /// channel (`memory: runs N before_kib A after_kib B`).
+    func measureMemory(runs: Int, _ body: () -> Void) {
+        for _ in 0..<10 { body() }
+        let before = Self.residentKiB()
+        for _ in 0..<max(0, runs) { body() }
+        Diagnostics.error("memory: runs \(runs) before_kib \(before) after_kib \(Self.residentKiB())")
+    }
+
+    static func residentKiB() -> Int {
+        let fd = open("/proc/self/statm", O_RDONLY)
+        guard fd >= 0 else { return 0 }
+        defer { close(fd) }
+        var buffer = [UInt8](repeating: 0, count: 256)
+        let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        guard n > 0 else { return 0 }
+        let fields = buffer[0..<n].split(separator: 0x20)
+        guard fields.count > 1, let pages = Int(String(decoding: fields[1], as: UTF8.self)) else { return 0 }
+        return pages * Int(sysconf(Int32(_SC_PAGESIZE))) / 1024
     }
 }

@@ -9,8 +9,10 @@ public enum ExtractionError: Error, Equatable, Sendable {
     case noReportTables(path: String, detail: String)
     case unknownTemplate(path: String, detail: String)
     case unsupportedFormat(path: String, format: String)
-    /// A text input in an encoding other than UTF-8, UTF-16 (with BOM) or GB18030/GBK.
+    /// Text in a character encoding this build cannot decode (`detail` names it).
     case unsupportedEncoding(path: String, detail: String)
+    /// Larger than the `maxBytes` limit: refused before it is read.
+    case tooLarge(path: String, bytes: Int, limit: Int)
 
     /// Stable machine-readable code.
     public var code: String {
@@ -25,6 +27,7 @@ public enum ExtractionError: Error, Equatable, Sendable {
         case .unknownTemplate: return "unknown_template"
         case .unsupportedFormat: return "unsupported_format"
         case .unsupportedEncoding: return "unsupported_encoding"
+        case .tooLarge: return "too_large"
         }
     }
 
@@ -33,7 +36,8 @@ public enum ExtractionError: Error, Equatable, Sendable {
         let all: [ExtractionError] = [.unreadable(path: "", detail: ""), .emptyFile(path: ""), .notPDF(path: "", looksLike: ""),
                                       .damaged(path: "", detail: ""), .encrypted(path: ""), .noTextLayer(path: "", pages: 0),
                                       .noReportTables(path: "", detail: ""), .unknownTemplate(path: "", detail: ""),
-                                      .unsupportedFormat(path: "", format: "")]
+                                      .unsupportedFormat(path: "", format: ""), .unsupportedEncoding(path: "", detail: ""),
+                                      .tooLarge(path: "", bytes: 0, limit: 0)]
         return all.first { $0.exitStatus == status }?.code
     }
 
@@ -50,6 +54,7 @@ public enum ExtractionError: Error, Equatable, Sendable {
         case .unknownTemplate: return 10
         case .unsupportedFormat: return 11
         case .unsupportedEncoding: return 12
+        case .tooLarge: return 13
         }
     }
 
@@ -57,7 +62,7 @@ public enum ExtractionError: Error, Equatable, Sendable {
         switch self {
         case .unreadable(let p, _), .emptyFile(let p), .notPDF(let p, _), .damaged(let p, _), .encrypted(let p),
              .noTextLayer(let p, _), .noReportTables(let p, _), .unknownTemplate(let p, _), .unsupportedFormat(let p, _),
-             .unsupportedEncoding(let p, _):
+             .unsupportedEncoding(let p, _), .tooLarge(let p, _, _):
             return p
         }
     }
@@ -74,8 +79,16 @@ public enum ExtractionError: Error, Equatable, Sendable {
         case .noReportTables(let p, let d): return "\(p): \(d)"
         case .unknownTemplate(let p, let d): return "\(p): \(d)"
         case .unsupportedFormat(let p, let f): return "\(p): \(f) input is not supported by this build"
-        case .unsupportedEncoding(let p, let d): return "\(p): cannot read the text: \(d); save it as UTF-8 (or GB18030/GBK, UTF-16 with BOM)"
+        case .unsupportedEncoding(let p, let d): return "\(p): unsupported text encoding: \(d); convert it to UTF-8 (or GB18030/GBK, UTF-16 with BOM) first, e.g. with iconv"
+        case .tooLarge(let p, let n, let limit):
+            return "\(p): file too large (\(Self.megabytes(n)) MB, the limit is \(Self.megabytes(limit)) MB); raise it with --max-bytes if this really is a report"
         }
+    }
+
+    /// Whole megabytes (10^6 bytes), rounded up so that a file just over the limit never reads "200 MB".
+    public static func megabytes(_ bytes: Int) -> String {
+        let tenths = (bytes / 100_000) + (bytes % 100_000 == 0 ? 0 : 1)
+        return tenths % 10 == 0 ? String(tenths / 10) : "\(tenths / 10).\(tenths % 10)"
     }
 
     init(_ error: PDFError, path: String) {
@@ -85,6 +98,15 @@ public enum ExtractionError: Error, Equatable, Sendable {
         case .damaged(let d): self = .damaged(path: path, detail: d)
         case .encrypted: self = .encrypted(path: path)
         case .unreadable(let d): self = .unreadable(path: path, detail: d)
+        }
+    }
+
+    /// The same failure with a note appended to its detail (report-level failures only).
+    func adding(note: String) -> ExtractionError {
+        switch self {
+        case .noReportTables(let p, let d): return .noReportTables(path: p, detail: d + "; " + note)
+        case .unknownTemplate(let p, let d): return .unknownTemplate(path: p, detail: d + "; " + note)
+        default: return self
         }
     }
 

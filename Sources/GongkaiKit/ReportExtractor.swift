@@ -13,8 +13,11 @@ public struct ReportExtractor: Sendable {
         public var rulingLines = RulingLineScanner.Settings()
         /// Web pages: synthetic cell geometry (see `HTMLTableReader`).
         public var html = HTMLTableReader.Settings()
-        /// Pages beyond this are not read (a guard against pathological files).
+        /// Pages beyond this are not read (a guard against pathological files); the report gets
+        /// a `pages_not_read` warning.
         public var maxPages = 200
+        /// Files larger than this many bytes are refused (`tooLarge`) before they are read.
+        public var maxBytes = 200_000_000
         /// Threads reading pages of one document (each with its own Poppler document); 1 = serial.
         /// Two pay off on a multi-core machine; more mostly repeat each document's font set-up.
         public var threads = min(2, Self.processorCount)
@@ -30,7 +33,10 @@ public struct ReportExtractor: Sendable {
 
     public func extract(path: String, format: InputFormat? = nil) throws(ExtractionError) -> ReportDocument {
         let bytes: [UInt8]
-        do { bytes = try FileBytes.read(path: path) } catch { throw .unreadable(path: path, detail: error.description) }
+        do { bytes = try FileBytes.read(path: path, limit: options.maxBytes) } catch {
+            if let size = error.tooLarge { throw .tooLarge(path: path, bytes: size, limit: options.maxBytes) }
+            throw .unreadable(path: path, detail: error.description)
+        }
         return try extract(bytes: bytes, path: path, format: format)
     }
 
@@ -53,6 +59,7 @@ public struct ReportExtractor: Sendable {
 
     private func run(bytes: [UInt8], path: String, format: InputFormat?, keepLayout: Bool) throws(ExtractionError) -> ExtractionLayout {
         if bytes.isEmpty { throw .emptyFile(path: path) }
+        if bytes.count > options.maxBytes { throw .tooLarge(path: path, bytes: bytes.count, limit: options.maxBytes) }
         let detected = format ?? InputFormat.detect(bytes: bytes, path: path)
         // A file named .pdf that is something else (an HTML error page saved by a crawler) is a
         // failed download, not an input in another format.
@@ -67,6 +74,7 @@ public struct ReportExtractor: Sendable {
             (tables, pages) = try PDFTableReader(options: options, keepLayout: keepLayout).read(bytes: bytes, path: path)
         case .html:
             do { tables = try HTMLTableReader(settings: options.html).read(bytes: bytes) } catch {
+                if case .unsupportedEncoding(let detail) = error { throw .unsupportedEncoding(path: path, detail: detail) }
                 throw .unreadable(path: path, detail: "not readable as HTML: \(error.description)")
             }
         case .text, .markdown:
@@ -78,6 +86,9 @@ public struct ReportExtractor: Sendable {
             let metric = found.layoutTables == 0 ? "" : "; layout columns counted by " + (found.metric == .characters ? "characters (as pdftotext -layout writes them)" : "display width (CJK = 2)")
             notes.append("input: \(detected.rawValue), \(decoded.encoding.rawValue); \(found.layoutTables) layout grid(s), \(found.pipeTables) pipe table(s)\(metric)")
         }
+        // Only PDFs have pages to leave unread.
+        let unread = detected == .pdf && tables.pages > options.maxPages
+            ? "only the first \(options.maxPages) of its \(tables.pages) pages were read (--max-pages)" : nil
         var report: ReportDocument
         do {
             report = try ReportParser().parse(
@@ -85,8 +96,11 @@ public struct ReportExtractor: Sendable {
                 headLines: tables.leadingLines.map { TitleReader.HeadLine(text: $0.text, height: $0.height) },
                 fullText: tables.fullText)
         } catch {
-            throw ExtractionError(error, path: path)
+            var failure = ExtractionError(error, path: path)
+            if let unread { failure = failure.adding(note: unread) }
+            throw failure
         }
+        if let unread { report.tables.warnings.append(ReportWarning(code: "pages_not_read", message: unread)) }
         if report.title == nil, let meta = tables.metadataTitle, let t = TitleReader.read(lines: [meta]) { report.title = t }
         report.source = SourceInfo(path: path, sha256: SHA256.hex(bytes), kind: detected.sourceKind, pages: tables.pages)
         report.notes = notes + report.notes

@@ -54,7 +54,7 @@ public enum AccountingChecks {
     private static func compare(_ result: inout CheckResult, at: String, parts: ReportNumber?, total: ReportNumber?,
                                 table: String, paths: [String]) {
         guard let parts, let total else { result.notCheckable.append(at); return }
-        if abs(parts.doubleValue - total.doubleValue) > 1e-9 {
+        if !parts.hasSameValue(as: total) {
             result.failures.append(.init(at: at, expected: parts, actual: total, paths: paths.map { table + "." + $0 }))
         }
     }

@@ -13,7 +13,9 @@ enum CellInterpreter {
             warnings.append(.init(code: "blank_cell", message: "cell \(path) is blank", path: path, page: page))
             return nil
         case .unreadable(let raw):
-            warnings.append(.init(code: "unreadable_cell", message: "cell \(path) is not a number: \(raw)", path: path, page: page))
+            // The cell's text as far as it helps a reader (a garbled cell can hold megabytes).
+            let shown = raw.count > 60 ? raw.prefix(60) + "… (\(raw.count) characters)" : raw
+            warnings.append(.init(code: "unreadable_cell", message: "cell \(path) is not a number: \(shown)", path: path, page: page))
             return nil
         }
     }

@@ -13,6 +13,12 @@ public enum CellReading: Equatable, Sendable {
 /// Reads cell text as a number: full-width digits, thousands separators, `+3`/`-2`, a unit suffix
 /// (元, 万元, 件, 个, 项), stray spaces.
 public enum CellValueParser {
+    /// Most digits a cell's number may have. Counts and 万元 amounts have a dozen at most; a
+    /// 40-digit number in a garbled cell is kept exactly (a big decimal), but hundreds or
+    /// thousands of digits are not a value anyone printed, and JSON readers refuse them (Python
+    /// stops at 4300 digits, JavaScript turns 309 into Infinity): such a cell is unreadable.
+    public static let maxDigits = 100
+
     static let zeroTokens: Set<String> = ["—", "——", "-", "--", "－", "–", "―", "─", "一", "无", "/", "／", "\\", "零", "空", "×"]
 
     public static func read(_ raw: String) -> CellReading {
@@ -36,6 +42,7 @@ public enum CellValueParser {
               parts.count == 1 || (!parts[1].isEmpty && parts[1].allSatisfy({ $0.isASCII && $0.isNumber })) else {
             return .unreadable(raw)
         }
+        if intPart.count + (parts.count == 2 ? parts[1].count : 0) > maxDigits { return .unreadable(raw) }
         return .number(ReportNumber.make(negative: negative, integer: String(intPart), fraction: parts.count == 2 ? String(parts[1]) : ""))
     }
 

@@ -112,6 +112,8 @@ public struct ReportDocument: Sendable {
 
     /// A coordinate in points with at most two decimals, as `--provenance` writes it.
     static func format2(_ v: Double) -> String {
+        // Boxes of hostile PDFs can lie anywhere; beyond ±1e15 pt (or not finite) say 0.
+        guard v.isFinite, abs(v) < 1e15 else { return "0" }
         let scaled = (v * 100).rounded() / 100
         return scaled == scaled.rounded() ? String(Int(scaled)) : String(scaled)
     }

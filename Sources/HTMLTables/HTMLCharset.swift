@@ -17,6 +17,8 @@ public enum HTMLCharset {
 
     public static func detect(_ bytes: [UInt8]) -> Detected {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return .init(name: "UTF-8", bomLength: 3, source: "bom") }
+        if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) { return .init(name: "UTF-32LE", bomLength: 4, source: "bom") }
+        if bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) { return .init(name: "UTF-32BE", bomLength: 4, source: "bom") }
         if bytes.starts(with: [0xFF, 0xFE]) { return .init(name: "UTF-16LE", bomLength: 2, source: "bom") }
         if bytes.starts(with: [0xFE, 0xFF]) { return .init(name: "UTF-16BE", bomLength: 2, source: "bom") }
         if let declared = declaredCharset(bytes) {
@@ -25,6 +27,18 @@ public enum HTMLCharset {
             return .init(name: name, bomLength: 0, source: "meta")
         }
         return .init(name: looksLikeUTF8(bytes) ? "UTF-8" : "GB18030", bomLength: 0, source: "content")
+    }
+
+    /// "UTF-16" or "UTF-32" when the first bytes hold NULs at the places those encodings put
+    /// them for ASCII text (every second or fourth byte): a page saved in a wide encoding without
+    /// a byte-order mark, which no label in it can be trusted to describe.
+    static func wideEncodingWithoutBOM<C: Collection<UInt8>>(_ bytes: C) -> String? {
+        let head = Array(bytes.prefix(512))
+        guard head.count >= 16 else { return nil }
+        let zeros = head.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
+        if zeros * 10 >= head.count * 6 { return "UTF-32" }
+        if zeros * 10 >= head.count * 3 { return "UTF-16" }
+        return nil
     }
 
     /// Maps the labels pages use to one name iconv knows; GB2312 and GBK pages are decoded as

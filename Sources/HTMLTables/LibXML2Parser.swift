@@ -4,10 +4,13 @@ import CLibXML2
 public enum HTMLError: Error, Equatable, Sendable {
     /// libxml2 gave no document at all (it recovers from almost anything, so this is rare).
     case unparsable(String)
+    /// The page's bytes are in a character encoding that cannot be decoded here (what it is, in words).
+    case unsupportedEncoding(String)
 
     public var description: String {
         switch self {
         case .unparsable(let d): return d
+        case .unsupportedEncoding(let d): return "unsupported text encoding: \(d)"
         }
     }
 }
@@ -30,13 +33,25 @@ enum LibXML2Parser {
         guard !body.isEmpty else { return HTMLElement(name: "html") }
         guard body.count < Int(Int32.max) / 2 else { throw .unparsable("page too large (\(body.count) bytes)") }
 
-        // libxml2 gets clean UTF-8 (see `Transcoder`); a charset iconv does not know is left to
-        // libxml2's own detection.
-        let utf8 = Transcoder.utf8(body, from: charset.name)
-        let encoding: String? = utf8 == nil ? nil : "UTF-8"
-        let input = utf8 ?? Array(body)
+        // libxml2 gets clean UTF-8 (see `Transcoder`). A page in a charset iconv does not know
+        // is read as UTF-8 only if its bytes are UTF-8 (ASCII pages with an odd label); anything
+        // else would come out as mojibake, so it is refused with the label it declares.
+        if charset.source == "content", let guess = HTMLCharset.wideEncodingWithoutBOM(body) {
+            throw .unsupportedEncoding("the page looks like \(guess) without a byte-order mark")
+        }
+        var input: [UInt8]
+        if let utf8 = Transcoder.utf8(body, from: charset.name) {
+            input = utf8
+        } else if HTMLCharset.isValidUTF8(body) {
+            input = Array(body)
+        } else {
+            throw .unsupportedEncoding("the page declares charset \"\(charset.name)\", which this build cannot decode")
+        }
+        // libxml2 treats NUL as the end of the page: drop them (they stand for nothing in HTML).
+        if input.contains(0) { input.removeAll { $0 == 0 } }
+        let encoding: String? = "UTF-8"
         let options = HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | (utf8 == nil ? 0 : HTML_PARSE_IGNORE_ENC.rawValue)
+            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue
         // Errors libxml2 raises outside the parser context: keep them off stderr like the parser's own.
         xmlSetStructuredErrorFunc(nil) { _, _ in }
         let doc: htmlDocPtr? = input.withUnsafeBufferPointer { buffer in

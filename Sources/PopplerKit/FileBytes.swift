@@ -6,24 +6,38 @@ import Darwin
 
 /// Reads a whole file with POSIX calls: no Foundation (and its start-up cost) in the pipeline.
 public enum FileBytes {
-    public struct ReadError: Error, CustomStringConvertible { public let description: String }
+    public struct ReadError: Error, CustomStringConvertible {
+        public let description: String
+        /// Set when the file is larger than the limit: its size (for a regular file) or the bytes
+        /// read before giving up (a pipe, a device such as /dev/zero).
+        public var tooLarge: Int?
 
-    /// Everything on standard input (a pipe, a file or a terminal) until end of file.
-    public static func readStandardInput() throws(ReadError) -> [UInt8] {
-        try readAll(fd: 0, sizeHint: 1 << 16)
+        public init(description: String, tooLarge: Int? = nil) { self.description = description; self.tooLarge = tooLarge }
     }
 
-    public static func read(path: String) throws(ReadError) -> [UInt8] {
+    /// Everything on standard input (a pipe, a file or a terminal) until end of file, at most `limit` bytes.
+    public static func readStandardInput(limit: Int = Int.max) throws(ReadError) -> [UInt8] {
+        try readAll(fd: 0, sizeHint: 1 << 16, limit: limit)
+    }
+
+    /// The file's bytes. A file larger than `limit` is refused before it is read (regular files)
+    /// or as soon as `limit` bytes have come in (pipes, devices), so a 2 GB file or /dev/zero
+    /// never fills memory.
+    public static func read(path: String, limit: Int = Int.max) throws(ReadError) -> [UInt8] {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw ReadError(description: String(cString: strerror(errno))) }
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0 else { throw ReadError(description: String(cString: strerror(errno))) }
         if (st.st_mode & S_IFMT) == S_IFDIR { throw ReadError(description: "is a directory") }
-        return try readAll(fd: fd, sizeHint: Int(st.st_size))
+        let size = Int(st.st_size)
+        if (st.st_mode & S_IFMT) == S_IFREG, size > limit {
+            throw ReadError(description: "file too large (\(size) bytes, limit \(limit))", tooLarge: size)
+        }
+        return try readAll(fd: fd, sizeHint: max(0, min(size, limit)), limit: limit)
     }
 
-    private static func readAll(fd: Int32, sizeHint: Int) throws(ReadError) -> [UInt8] {
+    private static func readAll(fd: Int32, sizeHint: Int, limit: Int) throws(ReadError) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(sizeHint)
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
@@ -34,8 +48,18 @@ public enum FileBytes {
                 throw ReadError(description: String(cString: strerror(errno)))
             }
             if n == 0 { break }
+            if n > limit - out.count {
+                throw ReadError(description: "more than \(limit) bytes", tooLarge: out.count + n)
+            }
             out.append(contentsOf: chunk[0..<n])
         }
         return out
+    }
+
+    /// Size in bytes of a regular file, nil for anything else (missing, directory, pipe, device).
+    public static func regularFileSize(path: String) -> Int? {
+        var st = stat()
+        guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Int(st.st_size)
     }
 }

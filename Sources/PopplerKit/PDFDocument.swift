@@ -107,8 +107,8 @@ public final class PDFDocument {
     public func rulingLines(page index: Int, glyphs: [Glyph], settings: RulingLineScanner.Settings = .init()) -> [RulingLine] {
         withPage(index) { page in
             let size = PageReader.size(of: page)
-            var ink = PageRasterizer.renderInk(page: page, width: size.width, height: size.height, scale: settings.scale,
-                                               threshold: settings.darkThreshold, reusing: &surface)
+            guard var ink = PageRasterizer.renderInk(page: page, width: size.width, height: size.height, scale: settings.scale,
+                                                     threshold: settings.darkThreshold, reusing: &surface) else { return [] }
             return RulingLineScanner(settings: settings).scan(&ink, masking: glyphs)
         } ?? []
     }
@@ -120,9 +120,8 @@ public final class PDFDocument {
             let size = PageReader.size(of: page)
             let text = PageReader.text(of: page)
             var lines: [RulingLine] = []
-            if withRulingLines {
-                var ink = PageRasterizer.renderInk(page: page, width: size.width, height: size.height, scale: settings.scale,
-                                                   threshold: settings.darkThreshold, reusing: &surface)
+            if withRulingLines, var ink = PageRasterizer.renderInk(page: page, width: size.width, height: size.height, scale: settings.scale,
+                                                                   threshold: settings.darkThreshold, reusing: &surface) {
                 lines = RulingLineScanner(settings: settings).scan(&ink, masking: text.glyphs)
             }
             return PageContent(number: index + 1, width: size.width, height: size.height, glyphs: text.glyphs, rulingLines: lines)

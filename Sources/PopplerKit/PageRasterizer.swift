@@ -43,15 +43,27 @@ final class RasterSurface {
 
 /// Renders a page through cairo into a `GrayRaster`. The cairo objects never escape this type.
 enum PageRasterizer {
+    /// Largest raster rendered, in pixels (an A0 page at 1 px/pt is 8 million). A page box of a
+    /// hostile PDF can be kilometres wide; such a page gets no raster and so no ruling lines.
+    static let maxPixels = 64_000_000
+    /// cairo's own limit on either side of an image surface.
+    static let maxSide = 32_767
+
+    /// The raster size for a page, or nil when it is empty, not finite or too large to render.
+    static func rasterSize(width: Double, height: Double, scale: Double) -> (width: Int, height: Int)? {
+        let fw = (width * scale).rounded(.up), fh = (height * scale).rounded(.up)
+        guard fw.isFinite, fh.isFinite, fw >= 1, fh >= 1, fw <= Double(maxSide), fh <= Double(maxSide), fw * fh <= Double(maxPixels) else {
+            return nil
+        }
+        return (Int(fw), Int(fh))
+    }
+
     /// Renders the page and thresholds it in one pass: a pixel is ink when its luma is below `threshold`.
     static func renderInk(page: OpaquePointer, width: Double, height: Double, scale: Double, threshold: UInt8,
-                          reusing cache: inout RasterSurface?) -> InkRaster {
-        let w = max(1, Int((width * scale).rounded(.up)))
-        let h = max(1, Int((height * scale).rounded(.up)))
+                          reusing cache: inout RasterSurface?) -> InkRaster? {
+        guard let (w, h) = rasterSize(width: width, height: height, scale: scale),
+              let data = draw(page: page, w: w, h: h, scale: scale, reusing: &cache) else { return nil }
         var pixels = [UInt8](repeating: InkRaster.paper, count: w * h)
-        guard let data = draw(page: page, w: w, h: h, scale: scale, reusing: &cache) else {
-            return InkRaster(width: w, height: h, scale: scale, pixels: pixels)
-        }
         let stride = Int(cairo_image_surface_get_stride(cache!.surface))
         let limit = UInt32(threshold) << 8
         pixels.withUnsafeMutableBufferPointer { out in
@@ -84,13 +96,10 @@ enum PageRasterizer {
     }
 
     /// Renders the page as a grey image (for pictures of the page; the scanner uses `renderInk`).
-    static func render(page: OpaquePointer, width: Double, height: Double, scale: Double, reusing cache: inout RasterSurface?) -> GrayRaster {
-        let w = max(1, Int((width * scale).rounded(.up)))
-        let h = max(1, Int((height * scale).rounded(.up)))
+    static func render(page: OpaquePointer, width: Double, height: Double, scale: Double, reusing cache: inout RasterSurface?) -> GrayRaster? {
+        guard let (w, h) = rasterSize(width: width, height: height, scale: scale),
+              let data = draw(page: page, w: w, h: h, scale: scale, reusing: &cache) else { return nil }
         var pixels = [UInt8](repeating: 255, count: w * h)
-        guard let data = draw(page: page, w: w, h: h, scale: scale, reusing: &cache) else {
-            return GrayRaster(width: w, height: h, scale: scale, pixels: pixels)
-        }
         let stride = Int(cairo_image_surface_get_stride(cache!.surface))
         pixels.withUnsafeMutableBufferPointer { out in
             for y in 0..<h {

@@ -15,10 +15,19 @@ enum PageReader {
         var w = abs(box.x2 - box.x1), h = abs(box.y2 - box.y1)
         var rw = 0.0, rh = 0.0
         poppler_page_get_size(page, &rw, &rh)
-        guard w > 0, h > 0 else { return (rw, rh) }
+        if !rw.isFinite || !rh.isFinite { rw = 0; rh = 0 }
+        guard w > 0, h > 0, w.isFinite, h.isFinite else { return (min(abs(rw), maxCoordinate), min(abs(rh), maxCoordinate)) }
+        // A /Rotate 90 or 270 page: text and rendering are upright, so the box is too.
         if abs(w - h) > 0.5, rw > 0, rh > 0, (rw > rh) != (w > h) { swap(&w, &h) }
-        return (w, h)
+        return (min(w, maxCoordinate), min(h, maxCoordinate))
     }
+
+    /// Coordinates are clamped to ±this many points (about 350 m). A hostile PDF can scale text
+    /// to 1e30 pt or to infinity; real pages stay below 15 000 pt (200 in, the PDF limit without
+    /// UserUnit), and every integer conversion downstream stays in range.
+    static let maxCoordinate = 1_000_000.0
+
+    private static func clamp(_ v: Double) -> Double { min(max(v, -maxCoordinate), maxCoordinate) }
 
     /// One `Glyph` per character of `poppler_page_get_text`, boxed by `poppler_page_get_text_layout`
     /// (the two are index-aligned by Unicode scalar). Line breaks Poppler inserts are dropped; they
@@ -42,7 +51,9 @@ enum PageReader {
             let r = rects[i]
             i += 1
             if scalar == "\n" || scalar == "\r" { previous = nil; continue }
-            let box = Rect(x0: r.x1, y0: r.y1, x1: r.x2, y1: r.y2)
+            // A glyph without a finite box (a degenerate text matrix) has no place on the page.
+            guard r.x1.isFinite, r.y1.isFinite, r.x2.isFinite, r.y2.isFinite else { continue }
+            let box = Rect(x0: clamp(r.x1), y0: clamp(r.y1), x1: clamp(r.x2), y1: clamp(r.y2))
             let glyph = Glyph(text: String(scalar), box: box)
             if glyph.isWhitespace {
                 previous = nil

@@ -40,11 +40,18 @@ public struct RulingLineScanner: Sendable {
     /// Scans an ink raster (its glyph cores are marked in place).
     func scan(_ ink: inout InkRaster, masking glyphs: [Glyph]) -> [RulingLine] {
         let w = ink.width, h = ink.height, s = ink.scale
+        // Pixel index of a coordinate, clamped to the raster (boxes of hostile PDFs can lie far off
+        // the page; an unclamped conversion of 1e30 would trap).
+        func pixel(_ v: Double, _ rounding: FloatingPointRoundingRule, _ limit: Int) -> Int {
+            let p = (v * s).rounded(rounding)
+            guard p.isFinite else { return p > 0 ? limit + 1 : -1 }
+            return Int(min(max(p, -1), Double(limit + 1)))
+        }
         ink.pixels.withUnsafeMutableBufferPointer { px in
             for g in glyphs where !g.isWhitespace {
                 let b = g.box.insetBy(dx: g.box.width * settings.glyphMaskInset, dy: g.box.height * settings.glyphMaskInset)
-                let x0 = max(0, Int((b.x0 * s).rounded(.down))), x1 = min(w - 1, Int((b.x1 * s).rounded(.up)))
-                let y0 = max(0, Int((b.y0 * s).rounded(.down))), y1 = min(h - 1, Int((b.y1 * s).rounded(.up)))
+                let x0 = max(0, pixel(b.x0, .down, w)), x1 = min(w - 1, pixel(b.x1, .up, w))
+                let y0 = max(0, pixel(b.y0, .down, h)), y1 = min(h - 1, pixel(b.y1, .up, h))
                 guard x0 <= x1, y0 <= y1 else { continue }
                 for y in y0...y1 {
                     let row = y * w
@@ -52,7 +59,7 @@ public struct RulingLineScanner: Sendable {
                 }
             }
         }
-        let minRun = max(2, Int(settings.minLength * s))
+        let minRun = max(2, Int(min(max(settings.minLength * s, 0), 1e6)))
         let (horizontal, vertical) = ink.pixels.withUnsafeBufferPointer { buffer in
             (stack(horizontalRuns(buffer, width: w, height: h, minRun: minRun)),
              stack(verticalRuns(buffer, width: w, height: h, minRun: minRun)))

@@ -29,11 +29,13 @@ public enum TextLineBuilder {
         var groups: [[Glyph]] = []
         var groupBox: [Rect] = []
         for g in sorted {
-            if let k = groupBox.indices.last(where: { i in
+            // Only the last three lines are candidates (searching them all made a page of many
+            // one-glyph lines quadratic).
+            if let k = groupBox.indices.suffix(3).last(where: { i in
                 let overlap = groupBox[i].verticalOverlap(g.box)
                 let h = min(groupBox[i].height, g.box.height)
                 return h > 0 && overlap >= settings.lineOverlapRatio * h
-            }), k >= groupBox.count - 3 {
+            }) {
                 groups[k].append(g)
                 groupBox[k] = Rect(x0: min(groupBox[k].x0, g.box.x0), y0: groupBox[k].y0, x1: max(groupBox[k].x1, g.box.x1), y1: groupBox[k].y1)
             } else {

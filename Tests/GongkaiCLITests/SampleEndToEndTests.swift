@@ -84,7 +84,8 @@ func sampleExtractsAsExpected(_ name: String) throws {
     ("encrypted.pdf", 7, "encrypted PDF"),
     ("scanned.pdf", 8, "no text layer"),
     ("not_a_report.pdf", 9, "no report tables found"),
-    ("pre2019_report.pdf", 10, "unknown template"),
+    ("pre2019_report.pdf", 10, "unknown template: a 2017 report"),
+    ("utf16_no_bom.html", 12, "unsupported text encoding: the page looks like UTF-16 without a byte-order mark"),
     ("does-not-exist.pdf", 3, "cannot read file"),
 ])
 func badInputGivesOneLineErrorAndDistinctStatus(file: String, status: Int32, message: String) throws {

@@ -47,3 +47,17 @@ import Testing
     #expect(diff.missedChecks == ["review_litigation.totals"])
     #expect(diff.falseAlarms == ["applications.balance"])
 }
+
+@Test func jsonParserSurvivesHostileInput() throws {
+    // A high surrogate followed by a non-surrogate escape used to underflow (a trap in `gongkai diff`).
+    #expect(try JSONParser.parse(#""\ud800\u0041""#) == .string("\u{FFFD}A"))
+    #expect(try JSONParser.parse(#""\udc00""#) == .string("\u{FFFD}"))
+    // Deep nesting is an error, not a stack overflow.
+    let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+    #expect(throws: JSONParser.Error.self) { _ = try JSONParser.parse(deep) }
+    // Huge and odd numbers.
+    #expect(try JSONParser.parse("1" + String(repeating: "0", count: 60)) == .number(ReportNumber(literal: "1" + String(repeating: "0", count: 60))!))
+    for bad in ["1e999", "-", "--1", "1e", "\u{0}"] {
+        #expect(throws: JSONParser.Error.self) { _ = try JSONParser.parse(bad) }
+    }
+}

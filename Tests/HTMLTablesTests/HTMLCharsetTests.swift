@@ -73,3 +73,30 @@ func undecodableBytesDoNotEndThePage(charset: String) throws {
     #expect(doc.leadingLines.first?.text == "\u{FFFD}\u{FFFD}某局2019年政府信息公开工作年度报告")
     #expect(doc.grids.first?.cells.map(\.text) == ["信息内容", "本年新制作数量", "規章·规范性文件", "12"])
 }
+
+/// A charset iconv does not know: an ASCII/UTF-8 page still reads; any other bytes would be
+/// mojibake, so the page is refused naming the label. Wide encodings without a byte-order mark are
+/// refused too, and UTF-32 byte-order marks are not mistaken for UTF-16.
+@Test func undecodableCharsetsAreRefusedWithTheirName() throws {
+    let gbk = encode(page.replacing("META", with: "<meta charset=\"x-klingon\">"), as: "GBK")
+    #expect(throws: HTMLError.unsupportedEncoding("the page declares charset \"X-KLINGON\", which this build cannot decode")) {
+        try HTMLTableReader().read(bytes: gbk)
+    }
+    let utf8 = Array(page.replacing("META", with: "<meta charset=\"x-klingon\">").utf8)
+    #expect(try HTMLTableReader().read(bytes: utf8).grids.first?.cells.last?.text == "12")
+
+    let wide = encode(page.replacing("META", with: ""), as: "UTF-16BE")
+    #expect(throws: HTMLError.unsupportedEncoding("the page looks like UTF-16 without a byte-order mark")) {
+        try HTMLTableReader().read(bytes: wide)
+    }
+    let utf32: [UInt8] = [0xFF, 0xFE, 0x00, 0x00] + encode(page.replacing("META", with: ""), as: "UTF-32LE")
+    #expect(HTMLCharset.detect(utf32).name == "UTF-32LE")
+    #expect(try HTMLTableReader().read(bytes: utf32).grids.first?.cells.last?.text == "12")
+}
+
+/// A NUL in a page used to end it for libxml2; now it is dropped and the rest reads.
+@Test func nulBytesDoNotEndThePage() throws {
+    var bytes = Array(page.replacing("META", with: "<meta charset=\"utf-8\">").utf8)
+    bytes.insert(0, at: 20)
+    #expect(try HTMLTableReader().read(bytes: bytes).grids.first?.cells.last?.text == "12")
+}

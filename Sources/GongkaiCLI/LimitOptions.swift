@@ -1,0 +1,46 @@
+import ArgumentParser
+import GongkaiKit
+
+/// Resource bounds shared by `extract` and `batch`: one pathological file must not take the
+/// machine down.
+struct LimitOptions: ParsableArguments {
+    @Option(help: "Read at most this many pages of a PDF (the rest are skipped, with a warning).")
+    var maxPages: Int = ReportExtractor.Options().maxPages
+
+    @Option(help: ArgumentHelp("Refuse files larger than this (bytes; K, M, G suffixes: 200M, 1G).", valueName: "size"))
+    var maxBytes: ByteCount = ByteCount(ReportExtractor.Options().maxBytes)
+
+    func validate() throws {
+        if maxPages < 1 { throw ValidationError("--max-pages must be at least 1") }
+        if maxBytes.value < 1 { throw ValidationError("--max-bytes must be at least 1") }
+    }
+
+    func apply(to options: inout ReportExtractor.Options) {
+        options.maxPages = maxPages
+        options.maxBytes = maxBytes.value
+    }
+
+    /// The same limits as worker arguments.
+    var workerArguments: [String] { ["--max-pages", String(maxPages), "--max-bytes", String(maxBytes.value)] }
+}
+
+/// A size in bytes written as `1234`, `64K`, `200M` or `2G` (powers of 1000, as disks count).
+struct ByteCount: ExpressibleByArgument, Sendable {
+    var value: Int
+
+    init(_ value: Int) { self.value = value }
+
+    init?(argument: String) {
+        let text = argument.uppercased().replacing("B", with: "")
+        let units: [Character: Int] = ["K": 1_000, "M": 1_000_000, "G": 1_000_000_000]
+        var digits = Substring(text)
+        var scale = 1
+        if let last = digits.last, let unit = units[last] { scale = unit; digits = digits.dropLast() }
+        guard let n = Int(digits), n >= 0 else { return nil }
+        let (v, overflow) = n.multipliedReportingOverflow(by: scale)
+        guard !overflow else { return nil }
+        value = v
+    }
+
+    var defaultValueDescription: String { "\(ExtractionError.megabytes(value))M" }
+}
