@@ -24,9 +24,11 @@ public enum FileBytes {
     /// or as soon as `limit` bytes have come in (pipes, devices), so a 2 GB file or /dev/zero
     /// never fills memory.
     public static func read(path: String, limit: Int = Int.max) throws(ReadError) -> [UInt8] {
-        let fd = open(path, O_RDONLY)
+        // O_NONBLOCK only for the open itself: a FIFO without a writer would block open() for ever.
+        let fd = open(path, O_RDONLY | O_NONBLOCK)
         guard fd >= 0 else { throw ReadError(description: String(cString: strerror(errno))) }
         defer { close(fd) }
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         var st = stat()
         guard fstat(fd, &st) == 0 else { throw ReadError(description: String(cString: strerror(errno))) }
         if (st.st_mode & S_IFMT) == S_IFDIR { throw ReadError(description: "is a directory") }

@@ -63,6 +63,11 @@ private func name(_ record: [String: Any]) -> String {
     #expect(result.stderr.split(separator: "\n").count == 1)
     #expect(Date().timeIntervalSince(started) < 10, "a refused file must not be read")
 
+    // An endless device is cut off at the limit, not read until memory runs out.
+    let zero = try CLI.run(["extract", "/dev/zero", "--max-bytes", "10M"])
+    #expect(zero.status == 13)
+    #expect(zero.stderr.contains("file too large"))
+
     // The limit is an option: a real sample over a 1 KB limit is refused too, under it it reads.
     let sample = "samples/xinxiang_commerce_2024.pdf"
     #expect(try CLI.run(["extract", sample, "--max-bytes", "1K"]).status == 13)

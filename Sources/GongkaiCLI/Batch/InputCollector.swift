@@ -50,10 +50,12 @@ enum InputCollector {
         guard let dir = opendir(directory) else { return }
         defer { closedir(dir) }
         var entries: [String] = []
+        // d_name is read in place, up to its NUL: a directory entry is only as long as its name,
+        // so copying the whole 256-byte field read past the end of readdir's buffer (AddressSanitizer
+        // caught it on the last entry of a large folder).
+        let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name) ?? 19
         while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) { ptr in
-                ptr.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
+            let name = String(cString: (UnsafeRawPointer(entry) + nameOffset).assumingMemoryBound(to: CChar.self))
             if name == "." || name == ".." || name.hasPrefix(".") { continue }
             entries.append(name)
         }
