@@ -32,6 +32,9 @@ struct HTMLTableLayout {
         var width: Double?
     }
 
+    /// Largest grid (rows × columns) laid out; report tables need a few hundred positions.
+    static let maxSlots = 100_000
+
     func grid(of table: HTMLElement, index: Int) -> CellGrid? {
         let rows = Self.rows(of: table)
         guard !rows.isEmpty else { return nil }
@@ -59,6 +62,9 @@ struct HTMLTableLayout {
         }
         let columns = occupied.map(\.count).max() ?? 0
         guard columns > 0 else { return nil }
+        // Report tables have tens of rows and columns; a grid of more than `maxSlots` positions
+        // (a broken or hostile page) is not one, and filling it would take gigabytes.
+        guard rows.count * columns <= Self.maxSlots else { return nil }
         for r in rows.indices {
             for c in 0..<columns where isFree(r, c) {
                 placed.append(Placed(row: r, column: c, rowSpan: 1, columnSpan: 1, text: "", width: nil))
