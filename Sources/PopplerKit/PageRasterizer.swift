@@ -94,24 +94,4 @@ enum PageRasterizer {
         cairo_surface_flush(target.surface)
         return cairo_image_surface_get_data(target.surface)
     }
-
-    /// Renders the page as a grey image (for pictures of the page; the scanner uses `renderInk`).
-    static func render(page: OpaquePointer, width: Double, height: Double, scale: Double, reusing cache: inout RasterSurface?) -> GrayRaster? {
-        guard let (w, h) = rasterSize(width: width, height: height, scale: scale),
-              let data = draw(page: page, w: w, h: h, scale: scale, reusing: &cache) else { return nil }
-        var pixels = [UInt8](repeating: 255, count: w * h)
-        let stride = Int(cairo_image_surface_get_stride(cache!.surface))
-        pixels.withUnsafeMutableBufferPointer { out in
-            for y in 0..<h {
-                let row = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
-                for x in 0..<w {
-                    let p = row[x]
-                    let r = (p >> 16) & 0xFF, g = (p >> 8) & 0xFF, b = p & 0xFF
-                    // Integer luma (BT.601): lines in any dark colour count as dark.
-                    out[y * w + x] = UInt8((r * 77 + g * 150 + b * 29) >> 8)
-                }
-            }
-        }
-        return GrayRaster(width: w, height: h, scale: scale, pixels: pixels)
-    }
 }
