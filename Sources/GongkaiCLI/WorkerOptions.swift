@@ -90,14 +90,19 @@ struct WorkerOptions: ParsableArguments {
         (dir + "/" + name).withCString { set($0) }
     }
 
-    /// Leak check: runs `body` ten times to warm Poppler's, cairo's and the allocator's caches,
-    /// then `runs` times more, and prints the resident set size before and after on the error
-    /// channel (`memory: runs N before_kib A after_kib B`).
+    /// Leak check: runs `body` twenty times to warm Poppler's, cairo's and the allocator's caches,
+    /// then `runs` times more, and prints the resident set size after the warm-up, half-way and
+    /// at the end on the error channel (`memory: runs N before_kib A middle_kib M after_kib B`).
+    /// Caches and allocator arenas still grow for a while after the warm-up and then level off;
+    /// a leak grows in the second half as much as in the first, so B − M is the measure.
     func measureMemory(runs: Int, _ body: () -> Void) {
-        for _ in 0..<10 { body() }
+        for _ in 0..<20 { body() }
         let before = Self.residentKiB()
-        for _ in 0..<max(0, runs) { body() }
-        Diagnostics.error("memory: runs \(runs) before_kib \(before) after_kib \(Self.residentKiB())")
+        let half = max(0, runs) / 2
+        for _ in 0..<half { body() }
+        let middle = Self.residentKiB()
+        for _ in half..<max(0, runs) { body() }
+        Diagnostics.error("memory: runs \(runs) before_kib \(before) middle_kib \(middle) after_kib \(Self.residentKiB())")
     }
 
     static func residentKiB() -> Int {
