@@ -73,10 +73,12 @@ public enum IdentityInference {
                 var sum = 0
                 var integral = true
                 for (p, c) in eq.terms where p != unknown[0].0 {
-                    guard let n = t.values[index[p]!].value?.intValue else { integral = false; break }
+                    // Whole counts only, and none so large that the sum would overflow (a hostile
+                    // file's 19-digit cells): such an identity decides nothing.
+                    guard let n = t.values[index[p]!].value?.intValue, abs(n) < 1 << 52 else { integral = false; break }
                     sum += c * n
                 }
-                guard integral else { continue }
+                guard integral, abs(sum) < 1 << 60 else { continue }
                 candidates[unknown[0].0, default: []].append((eq.rule, -sum * unknown[0].1))
             }
             var progress = false

@@ -270,3 +270,19 @@ private func gridWithEmptyCarriedForward(lossy: Bool) -> CellGrid {
     #expect(reading.value("litigation_after_review.pending")?.value == ReportNumber(2))
     #expect(warnings.map(\.code) == ["columns_by_order"])
 }
+
+@Test func inferenceWithNineteenDigitCellsDoesNotTrap() throws {
+    // Found by fuzzing: converter output with huge numbers made the identity sums overflow.
+    let huge = "9223372036854775000"
+    var rows = applicantHeader
+    rows.append(row("一、本年新收政府信息公开申请数量", "<", "<", [huge, huge, "0", "0", "0", "0", huge]))
+    rows.append(row("二、上年结转政府信息公开申请数量", "<", "<", zeros))
+    rows.append(row("三、本年度办理结果", "（一）予以公开", "<", [huge, "0", "0", "0", "0", "0", huge]))
+    rows.append(row("^", "（七）总计", "<", [huge, "0", "0", "0", "0", "0", huge]))
+    rows.append(row("四、结转下年度继续办理", "<", "<", ["", "0", "0", "0", "0", "0", "0"]))
+    var grid = makeGrid(rows)
+    grid.blankCellsMayBeLost = true
+    let doc = try ReportParser().parse(grids: [grid], headLines: [])
+    // The row's own total still decides it (0); the identities with 19-digit cells decide nothing.
+    #expect(doc.tables.applications.value("carried_forward.natural_person")?.value == ReportNumber(0))
+}
