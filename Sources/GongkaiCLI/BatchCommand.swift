@@ -116,7 +116,7 @@ struct BatchCommand: ParsableCommand {
         let me = Self.executablePath()
         let pool = WorkerPool(jobs: jobs, timeout: timeout)
         pool.run(count: work.count, arguments: { i in
-            var args = [me, "extract", work[i].path, "--format", format.format.rawValue, "--no-csv-header",
+            var args = [me, "extract", work[i].path, "--worker", "--format", format.format.rawValue, "--no-csv-header",
                         "--threads", "1", "--max-memory-mb", String(maxMemoryMb), "--max-cpu-seconds", String(cpuSeconds)]
             args += limits.workerArguments
             if format.provenance { args.append("--provenance") }
@@ -145,9 +145,14 @@ struct BatchCommand: ParsableCommand {
         return stdout.firstIndex(of: 0x0A) == stdout.count - 1 && stdout.first == UInt8(ascii: "{")
     }
 
+    /// What libraries print when an allocation fails (Swift runtime, Poppler, GLib, C++).
+    static let outOfMemoryMarkers = ["Could not allocate memory", "Out of memory", "out of memory", "failed to allocate", "std::bad_alloc"]
+
     static func describeFailure(_ outcome: WorkerPool.Outcome, path: String, timeout: Double, cpuSeconds: Int = 0) -> (String, String) {
-        let said = outcome.stderr.split(separator: "\n").last.map { String($0) } ?? ""
-        let message = said.hasPrefix("gongkai: ") ? String(said.dropFirst(9)) : said
+        // The worker's own last line; its standard error also carries the libraries' messages.
+        let lines = outcome.stderr.split(separator: "\n")
+        let said = lines.last { $0.hasPrefix("gongkai: ") }.map { String($0.dropFirst(9)) } ?? ""
+        let message = said.isEmpty ? (lines.last.map(String.init) ?? "") : said
         switch outcome.status {
         case .exited(0):
             return ("bad_output", "\(path): worker exited 0 but wrote no whole record (\(outcome.stdout.count) bytes)")
@@ -157,9 +162,14 @@ struct BatchCommand: ParsableCommand {
             // SIGXCPU at the soft limit; SIGKILL at the hard one, a second later, if SIGXCPU was ignored.
             return ("timeout", "\(path): no result within the CPU-time limit of \(cpuSeconds) s; worker stopped")
         case .signalled(let signal):
-            if !message.isEmpty, message.contains("out of memory") { return ("out_of_memory", message) }
+            if said.contains("out of memory") { return ("out_of_memory", said) }
+            if let marker = outOfMemoryMarkers.first(where: { outcome.stderr.contains($0) }) {
+                return ("out_of_memory", "\(path): out of memory (\"\(marker)\" in the worker's messages; raise --max-memory-mb)")
+            }
             let name = signal == SIGKILL ? "SIGKILL (memory or CPU limit?)" : Self.signalName(signal)
-            return ("crashed", "\(path): worker crashed with \(name)")
+            // A Swift runtime error says what it was ("Fatal error: Index out of range").
+            let fatal = lines.last { $0.contains("Fatal error") }.map { ": " + $0.trimmingPrefix(while: { $0 == " " }) } ?? ""
+            return ("crashed", "\(path): worker crashed with \(name)\(fatal)")
         case .timedOut:
             return ("timeout", "\(path): no result after \(Int(timeout)) s; worker killed")
         case .couldNotStart(let reason):

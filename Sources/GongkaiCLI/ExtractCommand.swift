@@ -28,7 +28,9 @@ struct ExtractCommand: ParsableCommand {
     @OptionGroup(visibility: .hidden) var worker: WorkerOptions
 
     func run() throws {
-        if !verbose { Diagnostics.silenceLibraryOutput() }
+        // A batch worker keeps the libraries' messages: its standard error is a pipe the batch
+        // reads, where "Out of memory" or a Swift "Fatal error" tell what stopped the worker.
+        if !verbose && !worker.isWorker { Diagnostics.silenceLibraryOutput() }
         worker.applyLimits(to: file)
         var options = ReportExtractor.Options()
         options.password = password

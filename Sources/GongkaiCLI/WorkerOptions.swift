@@ -5,6 +5,9 @@ import Glibc
 
 /// Options `batch` passes to the `extract` processes it runs as workers. Hidden from --help.
 struct WorkerOptions: ParsableArguments {
+    @Flag(name: .customLong("worker"), help: "Run as a batch worker: library messages stay on standard error.")
+    var isWorker = false
+
     @Option(help: "Threads per document.")
     var threads: Int?
 

@@ -45,6 +45,8 @@ final class WorkerPool {
     let jobs: Int
     let timeout: Double
     private var running: [Running] = []
+    /// Bytes of a worker's standard error kept (its end).
+    static let stderrKept = 64 << 10
 
     init(jobs: Int, timeout: Double) {
         self.jobs = max(1, jobs)
@@ -196,7 +198,14 @@ final class WorkerPool {
         while true {
             let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
             if n > 0 {
-                if isOut { worker.out.append(contentsOf: buffer[0..<n]) } else { worker.err.append(contentsOf: buffer[0..<n]) }
+                if isOut {
+                    worker.out.append(contentsOf: buffer[0..<n])
+                } else {
+                    // Standard error carries Poppler's complaints too (megabytes for a broken
+                    // file): only the end matters, where the worker's own last words are.
+                    worker.err.append(contentsOf: buffer[0..<n])
+                    if worker.err.count > Self.stderrKept { worker.err.removeFirst(worker.err.count - Self.stderrKept / 2) }
+                }
                 continue
             }
             if n < 0 && errno == EINTR { continue }
