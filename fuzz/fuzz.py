@@ -337,6 +337,9 @@ def gongkai_binary(explicit):
     sys.exit("no gongkai binary: run `swift build -c release` (or pass --gongkai PATH)")
 
 
+EXTERNAL_SIGNALS = (-signal.SIGTERM, -signal.SIGINT, -signal.SIGHUP)
+
+
 def run_batch(args, folder, out_path):
     """Runs one `gongkai batch`; returns (status, seconds, stderr tail, outer_timeout_hit)."""
     cmd = [args.gongkai, "batch", folder, "-o", out_path, "--jobs", str(args.jobs), "--timeout", str(args.timeout),
@@ -403,7 +406,8 @@ def fuzz(args):
     codes = collections.Counter()
     mutations = collections.Counter()
     by_mutation_fail = collections.defaultdict(collections.Counter)
-    problems = {"crashed": [], "hang": [], "out_of_memory": [], "invalid_record": [], "missing_record": [], "batch_failed": []}
+    problems = {"crashed": [], "hang": [], "out_of_memory": [], "invalid_record": [], "missing_record": [], "batch_failed": [],
+                "batch_interrupted": []}
     started = time.monotonic()
     total = 0
     for b in range(0, len(indices), args.batch_size):
@@ -420,6 +424,14 @@ def fuzz(args):
                 mutations[m.split("!")[0]] += 1
         out_path = os.path.join(work, f"batch-{chunk[0]:06d}.jsonl")
         status, seconds, err, hung = run_batch(args, folder, out_path)
+        if not hung and status in EXTERNAL_SIGNALS:
+            # SIGTERM/SIGINT/SIGHUP come only from outside (another user's kill, a shutdown): no
+            # input can make gongkai raise them. Noted, and the batch is run once more.
+            problems["batch_interrupted"].append({"batch": folder, "why": f"killed by signal {-status} from outside", "stderr": err[-500:]})
+            print(f"  batch {folder} was killed by signal {-status} from outside; running it again", flush=True)
+            if os.path.exists(out_path):
+                os.remove(out_path)
+            status, seconds, err, hung = run_batch(args, folder, out_path)
         records, invalid = read_records(out_path)
         total += len(chunk)
         batch_ok = not hung and status in (0, 1)
@@ -465,7 +477,8 @@ def fuzz(args):
         "codes": dict(sorted(codes.items(), key=lambda kv: -kv[1])),
         "crashes_contained": len(problems["crashed"]), "hangs": len(problems["hang"]),
         "memory_limit_hits": len(problems["out_of_memory"]),
-        "batch_failures": len(problems["batch_failed"]), "invalid_records": len(problems["invalid_record"]),
+        "batch_failures": len(problems["batch_failed"]), "batches_interrupted_from_outside": len(problems["batch_interrupted"]),
+        "invalid_records": len(problems["invalid_record"]),
         "missing_records": len(problems["missing_record"]),
         "mutations": dict(sorted(mutations.items())),
         "sanitizer_reports": sanitizer,
@@ -518,6 +531,8 @@ def print_summary(s, triage):
     print(f"  hangs (timeout / CPU limit):  {s['hangs']}")
     print(f"  memory limit hits:            {s['memory_limit_hits']}")
     print(f"  batch crashes or hangs:       {s['batch_failures']}")
+    if s["batches_interrupted_from_outside"]:
+        print(f"  batches killed from outside:  {s['batches_interrupted_from_outside']} (SIGTERM/SIGINT/SIGHUP; each run again)")
     print(f"  invalid JSON records:         {s['invalid_records']}")
     print(f"  inputs without one record:    {s['missing_records']}")
     if s.get("sanitizer_reports") is not None:

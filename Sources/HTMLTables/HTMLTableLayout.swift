@@ -35,8 +35,14 @@ struct HTMLTableLayout {
     /// Largest grid (rows × columns) laid out; report tables need a few hundred positions.
     static let maxSlots = 100_000
 
+    /// Columns and rows of a table beyond which cells are dropped. Report tables have about 15
+    /// columns and 40 rows; a page with 500 000 `<td>`s in a row would otherwise fill every other
+    /// row with as many empty cells (gigabytes).
+    static let maxColumns = 200
+    static let maxRows = 2000
+
     func grid(of table: HTMLElement, index: Int) -> CellGrid? {
-        let rows = Self.rows(of: table)
+        let rows = Array(Self.rows(of: table).prefix(Self.maxRows))
         guard !rows.isEmpty else { return nil }
 
         // 1. Slots.
@@ -47,7 +53,8 @@ struct HTMLTableLayout {
             var c = 0
             for td in tr.elementChildren where td.name == "td" || td.name == "th" {
                 while !isFree(r, c) { c += 1 }
-                var colSpan = Self.span(td.attributes["colspan"], zeroMeans: 1, limit: 1000)
+                guard c < Self.maxColumns else { break }
+                var colSpan = min(Self.span(td.attributes["colspan"], zeroMeans: 1, limit: 1000), Self.maxColumns - c)
                 var k = 1
                 while k < colSpan, isFree(r, c + k) { k += 1 }
                 colSpan = k  // a span running into a cell from a row above stops there (overlap)

@@ -111,6 +111,9 @@ public struct LatticeExtractor: Sendable {
         }
         guard xs.count >= 2, ys.count >= 2 else { return nil }
         let rows = ys.count - 1, cols = xs.count - 1
+        // A lattice of hundreds of lines each way is hatching or a hostile page, not a report
+        // table (those have some 15 columns and 40 rows); its grid would cost minutes and gigabytes.
+        guard rows * cols <= settings.maxGridCells else { return nil }
         let tol = settings.snapTolerance
 
         func hasVertical(at x: Double, from y0: Double, to y1: Double) -> Bool {

@@ -18,6 +18,9 @@ public struct LayoutSettings: Sendable, Equatable {
     public var lineOverlapRatio: Double = 0.5
     /// A horizontal gap wider than this many median glyph heights splits a text line into segments.
     public var segmentGapFactor: Double = 1.2
+    /// A ruling-line network whose grid would have more positions (rows × columns) than this is
+    /// not built as a table.
+    public var maxGridCells = 40_000
 
     // MARK: stream (text alignment; see `StreamExtractor`)
 

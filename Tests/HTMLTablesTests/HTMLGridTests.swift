@@ -172,3 +172,16 @@ private let wordPasted = """
     #expect(HTMLText.collapse("12 \n 34") == "12 34")
     #expect(HTMLText.collapse("自\u{200B}然\u{3000}人") == "自然人")
 }
+
+@Test func aRowOfHalfAMillionCellsIsCutAtTheColumnLimit() throws {
+    // A page with 500 000 <td>s in one row of a report table used to fill every other row with as
+    // many empty cells: gigabytes. Cells past the column limit are dropped.
+    let flood = String(repeating: "<td>", count: 500_000)
+    let html = "<table><tr><td>信息内容</td><td>本年新制作数量</td></tr><tr><td>规章</td><td>3</td>\(flood)</tr>"
+        + String(repeating: "<tr><td>x</td><td>1</td></tr>", count: 30) + "</table>"
+    let grid = try #require(try read(html).grids.first)
+    #expect(grid.columnCount == HTMLTableLayout.maxColumns)
+    #expect(grid.rowCount == 32)
+    #expect(grid.cells.first { $0.row == 1 && $0.column == 1 }?.text == "3")
+    #expect(coverage(grid).allSatisfy { $0.allSatisfy { $0 == 1 } })
+}

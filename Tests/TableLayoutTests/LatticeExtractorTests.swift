@@ -90,3 +90,19 @@ private func samplePage() -> PageContent {
     #expect(Snapping.slot(of: 15, in: [0, 10, 20]) == 1)
     #expect(Snapping.slot(of: 25, in: [0, 10, 20]) == nil)
 }
+
+@Test func hatchingOfHundredsOfLinesIsNotBuiltAsATable() {
+    // 250 × 250 lines 5 pt apart: 62 000 grid positions, far beyond any report table.
+    var lines: [RulingLine] = []
+    for i in 0...250 {
+        let p = Double(i) * 5 + 10
+        lines.append(RulingLine(orientation: .horizontal, position: p, start: 10, end: 1260, thickness: 0.5))
+        lines.append(RulingLine(orientation: .vertical, position: p, start: 10, end: 1260, thickness: 0.5))
+    }
+    let page = PageContent(number: 1, width: 1270, height: 1270, glyphs: [], rulingLines: lines)
+    #expect(LatticeExtractor().extract(page).tables.isEmpty)
+    // A table of 20 × 20 positions is built as before.
+    let small = PageContent(number: 1, width: 1270, height: 1270, glyphs: [],
+                            rulingLines: lines.filter { $0.position <= 110 }.map { l in var l = l; l.end = 110; return l })
+    #expect(LatticeExtractor().extract(small).tables.first?.rowCount == 20)
+}
