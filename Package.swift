@@ -5,7 +5,9 @@
 //   CPoppler      C interop: poppler-glib + cairo via pkg-config
 //   CLibXML2      C interop: libxml2's HTML parser via pkg-config
 //   PageGeometry  plain value types shared by every layer (Rect, Glyph, RulingLine, PageContent)
-//   PopplerKit    owns every pointer and GObject lifetime; bytes → PageContent
+//   CZlib         C interop: zlib's inflate via pkg-config
+//   PDFContent    reads page content streams for the paths they paint (no rendering)
+//   PopplerKit    owns every Poppler pointer and GObject lifetime; bytes → PageContent
 //   TableLayout   glyphs + ruling lines → lines → CellGrid (knows nothing of reports)
 //   HTMLTables    owns every libxml2 pointer; web page → <table>s → CellGrid (same model as PDF)
 //   TextTables    text (pdftotext -layout output, markdown pipe tables) → CellGrid; decoding
@@ -31,12 +33,18 @@ let package = Package(
             providers: [.apt(["libpoppler-glib-dev"])]
         ),
         .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
         .target(name: "PageGeometry"),
-        .target(name: "PopplerKit", dependencies: ["CPoppler", "PageGeometry"]),
+        .target(name: "PDFContent", dependencies: ["CZlib"]),
+        .target(name: "PopplerKit", dependencies: ["CPoppler", "PDFContent", "PageGeometry"]),
         .target(name: "TableLayout", dependencies: ["PageGeometry"]),
         .target(name: "HTMLTables", dependencies: ["CLibXML2", "TableLayout"]),
         .target(name: "TextTables", dependencies: ["TableLayout"]),
@@ -50,7 +58,8 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "MemoryCheck", dependencies: ["PopplerKit"]),
-        .testTarget(name: "PopplerKitTests", dependencies: ["PopplerKit", "MemoryCheck"]),
+        .testTarget(name: "PopplerKitTests", dependencies: ["PopplerKit", "PDFContent", "MemoryCheck"]),
+        .testTarget(name: "PDFContentTests", dependencies: ["PDFContent"], exclude: ["Fixtures"]),
         .testTarget(name: "TableLayoutTests", dependencies: ["TableLayout"]),
         .testTarget(name: "GongkaiReportTests", dependencies: ["GongkaiReport", "TableLayout"]),
         .testTarget(

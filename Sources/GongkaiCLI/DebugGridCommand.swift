@@ -1,5 +1,6 @@
 import ArgumentParser
 import GongkaiKit
+import PopplerKit
 
 /// Prints the grids the layout layer rebuilt, page by page (a web page: table by table): the first
 /// thing to look at when a value comes out wrong.
@@ -14,6 +15,9 @@ struct DebugGridCommand: ParsableCommand {
 
     @Flag(help: "Also list the ruling lines.")
     var lines = false
+
+    @Option(help: ArgumentHelp("Where table borders come from.", valueName: "automatic|vector|raster"))
+    var rulingLines: RulingLineScanner.Settings.Source = .automatic
 
     func run() throws {
         Diagnostics.silenceLibraryOutput()
@@ -39,11 +43,14 @@ struct DebugGridCommand: ParsableCommand {
             throw ExitCode(1)
         }
         for index in 0..<document.pageCount {
-            guard let page = document.content(page: index) else { continue }
+            var settings = RulingLineScanner.Settings()
+            settings.source = rulingLines
+            guard let page = document.content(page: index, settings: settings) else { continue }
             print("== page \(page.number) (\(Int(page.width))×\(Int(page.height)) pt, \(page.glyphs.count) glyphs, \(page.rulingLines.count) ruling lines)")
             if lines {
                 for l in page.rulingLines {
-                    print("  \(l.orientation.rawValue) at \(l.position.rounded()) from \(l.start.rounded()) to \(l.end.rounded())")
+                    print("  \(l.orientation.rawValue) at \(l.position.rounded()) from \(l.start.rounded()) to \(l.end.rounded())"
+                          + " width \((l.thickness * 10).rounded() / 10)")
                 }
             }
             for grid in PageTables.tables(on: page, layout: LayoutSettings()).grids {

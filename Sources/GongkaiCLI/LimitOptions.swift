@@ -1,9 +1,14 @@
 import ArgumentParser
 import GongkaiKit
+import PopplerKit
 
-/// Resource bounds shared by `extract` and `batch`: one pathological file must not take the
-/// machine down.
+/// Resource bounds shared by `extract` and `batch` (one pathological file must not take the
+/// machine down), and where ruling lines come from.
 struct LimitOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Where table borders come from: the paths the PDF draws, rendering where those cannot be read (automatic); or always one of them (vector, raster).",
+                               valueName: "automatic|vector|raster"))
+    var rulingLines: RulingLineScanner.Settings.Source = .automatic
+
     @Option(help: "Read at most this many pages of a PDF (the rest are skipped, with a warning).")
     var maxPages: Int = ReportExtractor.Options().maxPages
 
@@ -18,10 +23,13 @@ struct LimitOptions: ParsableArguments {
     func apply(to options: inout ReportExtractor.Options) {
         options.maxPages = maxPages
         options.maxBytes = maxBytes.value
+        options.rulingLines.source = rulingLines
     }
 
     /// The same limits as worker arguments.
-    var workerArguments: [String] { ["--max-pages", String(maxPages), "--max-bytes", String(maxBytes.value)] }
+    var workerArguments: [String] {
+        ["--max-pages", String(maxPages), "--max-bytes", String(maxBytes.value), "--ruling-lines", rulingLines.rawValue]
+    }
 }
 
 /// A size in bytes written as `1234`, `64K`, `200M` or `2G` (powers of 1000, as disks count).
@@ -44,3 +52,5 @@ struct ByteCount: ExpressibleByArgument, Sendable {
 
     var defaultValueDescription: String { "\(ExtractionError.megabytes(value))M" }
 }
+
+extension RulingLineScanner.Settings.Source: ExpressibleByArgument {}

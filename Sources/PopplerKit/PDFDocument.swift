@@ -1,4 +1,5 @@
 import CPoppler
+import PDFContent
 import PageGeometry
 #if canImport(Glibc)
 import Glibc
@@ -31,6 +32,14 @@ public final class PDFDocument {
     public let pageCount: Int
     /// The raster surface reused from page to page.
     private var surface: RasterSurface?
+    /// The file's bytes, for reading content streams (`PDFFile`) without rendering.
+    private let bytes: [UInt8]
+    /// The file's own structure, read on first use; nil when it cannot be read (encrypted,
+    /// damaged, pages that do not match Poppler's), and every page is then rendered.
+    private lazy var vectorFile: PDFFile? = {
+        guard let file = PDFFile(bytes: bytes), file.pages.count == pageCount else { return nil }
+        return file
+    }()
 
     /// Opens a PDF held in memory. The bytes are copied into a `GBytes` that the document keeps.
     public init(bytes: [UInt8], password: String? = nil) throws(PDFError) {
@@ -53,6 +62,7 @@ public final class PDFDocument {
         }
         if let error { g_error_free(error) }
         self.handle = document
+        self.bytes = bytes
         self.pageCount = Int(poppler_document_get_n_pages(document))
         if pageCount == 0 {
             DocumentLifecycle.locked { g_object_unref(UnsafeMutableRawPointer(document)) }
@@ -103,14 +113,36 @@ public final class PDFDocument {
         withPage(index) { page in PageReader.text(of: page) } ?? PageText(glyphs: [], direction: .upright)
     }
 
-    /// The page's ruling lines, recovered from a low-resolution raster (see `RulingLineScanner`).
+    /// The page's ruling lines: from the paths its content streams paint (`VectorRulingLines`)
+    /// or, where that cannot be done, from a low-resolution raster (`RulingLineScanner`).
     public func rulingLines(page index: Int, glyphs: [Glyph], settings: RulingLineScanner.Settings = .init()) -> [RulingLine] {
-        withPage(index) { page in
-            let size = PageReader.size(of: page)
-            guard var ink = PageRasterizer.renderInk(page: page, width: size.width, height: size.height, scale: settings.scale,
-                                                     threshold: settings.darkThreshold, reusing: &surface) else { return [] }
-            return RulingLineScanner(settings: settings).scan(&ink, masking: glyphs)
-        } ?? []
+        withPage(index) { page in lines(of: page, index: index, glyphs: glyphs, settings: settings).lines } ?? []
+    }
+
+    /// The page's ruling lines and whether they were found by rendering.
+    public func rulingLinesAndSource(page index: Int, glyphs: [Glyph], settings: RulingLineScanner.Settings = .init())
+        -> (lines: [RulingLine], rendered: Bool) {
+        withPage(index) { page in lines(of: page, index: index, glyphs: glyphs, settings: settings) } ?? ([], false)
+    }
+
+    private func lines(of page: OpaquePointer, index: Int, glyphs: [Glyph], settings: RulingLineScanner.Settings) -> (lines: [RulingLine], rendered: Bool) {
+        let size = PageReader.size(of: page)
+        if settings.source != .raster {
+            if let shapes = vectorShapes(index, size: size), !VectorRulingLines.needsRendering(shapes) {
+                return (VectorRulingLines(settings: settings).lines(from: shapes, masking: glyphs), false)
+            }
+            if settings.source == .vector { return ([], false) }
+        }
+        guard var ink = PageRasterizer.renderInk(page: page, width: size.width, height: size.height, scale: settings.scale,
+                                                 threshold: settings.darkThreshold, reusing: &surface) else { return ([], true) }
+        return (RulingLineScanner(settings: settings).scan(&ink, masking: glyphs), true)
+    }
+
+    /// What the page paints, when its content can be read and its size agrees with Poppler's.
+    private func vectorShapes(_ index: Int, size: (width: Double, height: Double)) -> PaintedShapes? {
+        guard let file = vectorFile, let shapes = try? file.paintedShapes(page: index),
+              abs(shapes.width - size.width) <= 1, abs(shapes.height - size.height) <= 1 else { return nil }
+        return shapes
     }
 
     /// Glyphs and ruling lines of one page (1-based `number` in the result), turned upright when
@@ -119,11 +151,7 @@ public final class PDFDocument {
         withPage(index) { page in
             let size = PageReader.size(of: page)
             let text = PageReader.text(of: page)
-            var lines: [RulingLine] = []
-            if withRulingLines, var ink = PageRasterizer.renderInk(page: page, width: size.width, height: size.height, scale: settings.scale,
-                                                                   threshold: settings.darkThreshold, reusing: &surface) {
-                lines = RulingLineScanner(settings: settings).scan(&ink, masking: text.glyphs)
-            }
+            let lines = withRulingLines ? self.lines(of: page, index: index, glyphs: text.glyphs, settings: settings).lines : []
             return PageContent(number: index + 1, width: size.width, height: size.height, glyphs: text.glyphs, rulingLines: lines)
                 .upright(from: text.direction)
         }

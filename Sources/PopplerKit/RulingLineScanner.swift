@@ -10,6 +10,17 @@ import PageGeometry
 /// Every threshold is an explicit setting.
 public struct RulingLineScanner: Sendable {
     public struct Settings: Sendable, Equatable {
+        /// Where ruling lines come from: the paths the page's content streams paint (fast, exact)
+        /// with rendering as the fallback, or always one of the two.
+        public enum Source: String, Sendable, Equatable, CaseIterable {
+            /// Vector paths where the page can be read that way; rendering otherwise.
+            case automatic
+            /// Vector paths only (a page that cannot be read so gets no lines).
+            case vector
+            /// Render and scan every page (what the vector path is checked against).
+            case raster
+        }
+        public var source: Source = .automatic
         /// Raster resolution in pixels per point. At 1.0 a 0.5 pt border is a grey pixel well below
         /// `darkThreshold`; raise it for documents drawn with 0.25 pt hairlines.
         public var scale: Double = 1.0

@@ -1,0 +1,2 @@
+// zlib's inflate, for the Flate-compressed streams PDFContent reads.
+#include <zlib.h>

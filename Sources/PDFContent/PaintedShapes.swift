@@ -1,0 +1,58 @@
+/// What a page's content streams paint, reduced to what finding table borders needs: straight
+/// stroked segments, the outlines of filled shapes, and where images lie. Coordinates are in the
+/// displayed page space (points, origin top left, y down), like Poppler's text boxes.
+public struct PaintedShapes: Sendable {
+    /// A straight piece of a stroked path.
+    public struct Segment: Sendable, Equatable {
+        public var x0, y0, x1, y1: Double
+        /// Line width in page space.
+        public var width: Double
+        /// Luma of the stroke colour, 0 (black) … 1 (white); nil when it is a pattern.
+        public var luma: Double?
+        /// The clip in force, as a box (nil: the whole page).
+        public var clip: Box?
+
+        public init(x0: Double, y0: Double, x1: Double, y1: Double, width: Double, luma: Double?, clip: Box?) {
+            self.x0 = x0; self.y0 = y0; self.x1 = x1; self.y1 = y1; self.width = width; self.luma = luma; self.clip = clip
+        }
+    }
+
+    /// One filled subpath, as its bounding box.
+    public struct Fill: Sendable, Equatable {
+        public var box: Box
+        public var luma: Double?
+        public var clip: Box?
+
+        public init(box: Box, luma: Double?, clip: Box?) {
+            self.box = box; self.luma = luma; self.clip = clip
+        }
+    }
+
+    /// An axis-aligned box in page space.
+    public struct Box: Sendable, Equatable {
+        public var x0, y0, x1, y1: Double
+        public var width: Double { x1 - x0 }
+        public var height: Double { y1 - y0 }
+
+        public init(x0: Double, y0: Double, x1: Double, y1: Double) {
+            self.x0 = min(x0, x1); self.y0 = min(y0, y1); self.x1 = max(x0, x1); self.y1 = max(y0, y1)
+        }
+
+        func intersection(_ o: Box) -> Box? {
+            let b = Box(x0: max(x0, o.x0), y0: max(y0, o.y0), x1: min(x1, o.x1), y1: min(y1, o.y1))
+            return b.x0 <= b.x1 && b.y0 <= b.y1 && x0 <= o.x1 && o.x0 <= x1 && y0 <= o.y1 && o.y0 <= y1 ? b : nil
+        }
+    }
+
+    public var segments: [Segment] = []
+    public var fills: [Fill] = []
+    /// Bounding boxes of images drawn (XObjects and inline images), clipped to the page.
+    public var images: [Box] = []
+    /// Width and height of the displayed page.
+    public var width: Double
+    public var height: Double
+
+    public init(width: Double, height: Double) {
+        self.width = width; self.height = height
+    }
+}
