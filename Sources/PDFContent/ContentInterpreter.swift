@@ -11,6 +11,8 @@ struct ContentInterpreter {
         var shapes = 400_000
         var formDepth = 12
         var stateDepth = 4096
+        /// Bytes of form XObject data decoded for one page.
+        var formBytes = 256 << 20
     }
 
     enum Failure: Error { case undecodable, tooComplex }
@@ -50,6 +52,10 @@ struct ContentInterpreter {
     private var pendingClip = false
     private var operatorsLeft: Int
     private var formDepth = 0
+    /// Form XObjects decoded on this page, by object number (a form drawn a thousand times is
+    /// decoded once).
+    private var forms: [Int: [UInt8]] = [:]
+    private var formBytesLeft: Int
 
     init(file: PDFFile, page: PDFPage, limits: Limits = Limits()) {
         self.file = file
@@ -58,6 +64,7 @@ struct ContentInterpreter {
         shapes = PaintedShapes(width: size.width, height: size.height)
         state = State(ctm: page.displayMatrix)
         operatorsLeft = limits.operators
+        formBytesLeft = limits.formBytes
     }
 
     /// Interprets the page; the shapes are in `shapes` afterwards.
@@ -380,7 +387,16 @@ struct ContentInterpreter {
             recordImage()
         case "Form":
             guard formDepth < limits.formDepth else { throw .tooComplex }
-            guard let (_, data) = file.streamData(ref) else { throw .undecodable }
+            let data: [UInt8]
+            if case .reference(let number, _) = ref, let cached = forms[number] {
+                data = cached
+            } else {
+                guard let (_, decoded) = file.streamData(ref) else { throw .undecodable }
+                formBytesLeft -= decoded.count
+                guard formBytesLeft >= 0 else { throw .tooComplex }
+                if case .reference(let number, _) = ref { forms[number] = decoded }
+                data = decoded
+            }
             let saveState = state, savePath = path, saveClosed = closedSubpaths, saveStart = subpathStart, saveStack = saved.count
             if let m = dict["Matrix"].map(file.resolve)?.array?.compactMap({ file.resolve($0).number }), m.count == 6,
                m.allSatisfy({ $0.isFinite }) {

@@ -36,7 +36,8 @@ struct VectorRulingLines {
     }
 
     func lines(from shapes: PaintedShapes, masking glyphs: [Glyph]) -> [RulingLine] {
-        let page = PaintedShapes.Box(x0: 0, y0: 0, x1: shapes.width, y1: shapes.height)
+        // Within ±10⁶ pt, as Poppler's glyph boxes are clamped (PageReader.maxCoordinate).
+        let page = PaintedShapes.Box(x0: 0, y0: 0, x1: min(shapes.width, 1e6), y1: min(shapes.height, 1e6))
         let darkest = Double(settings.darkThreshold) / 255
         func isInk(_ luma: Double?) -> Bool { luma.map { $0 < darkest } ?? true }
         var pieces: [Piece] = []
