@@ -13,7 +13,7 @@ struct ObjectParser {
 
     init(bytes: [UInt8], position: Int, resolveLength: ((PDFObject) -> Int?)? = nil) {
         self.bytes = bytes
-        self.position = max(0, position)
+        self.position = min(max(0, position), bytes.count)
         self.resolveLength = resolveLength
     }
 
@@ -42,6 +42,7 @@ struct ObjectParser {
 
     /// The run of regular characters at the position (a keyword, number or operator), consumed.
     mutating func regularRun() -> ArraySlice<UInt8> {
+        position = min(position, bytes.count)  // a step past a last delimiter may overshoot
         let start = position
         while position < bytes.count, Self.isRegular(bytes[position]) { position += 1 }
         return bytes[start..<position]

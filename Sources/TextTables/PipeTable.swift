@@ -24,11 +24,13 @@ enum PipeTable {
     }
 
     static func cells(of line: String) -> [String] {
-        var t = Substring(line)
-        while let f = t.first, f == " " || f == "\t" { t = t.dropFirst() }
-        while let l = t.last, l == " " || l == "\t" { t = t.dropLast() }
+        // Trimmed by index from each end (dropLast() one at a time counts the whole line each
+        // time: quadratic on a fuzzed line of 200 000 trailing spaces).
+        let isText: (Character) -> Bool = { $0 != " " && $0 != "\t" }
+        var t = line[line.endIndex...]
+        if let first = line.firstIndex(where: isText), let last = line.lastIndex(where: isText) { t = line[first...last] }
         if let f = t.first, pipes.contains(f) { t = t.dropFirst() }
-        if let l = t.last, pipes.contains(l), !t.hasSuffix("\\|") { t = t.dropLast() }
+        if let l = t.last, pipes.contains(l), !t.hasSuffix("\\|") { t = t[..<t.index(before: t.endIndex)] }
         var out: [String] = []
         var current = ""
         var escaped = false

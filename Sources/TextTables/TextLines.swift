@@ -43,11 +43,13 @@ struct TextLineInfo {
     let page: Int
     var kind: Kind = .table
 
+    /// The text without leading and trailing spaces. Found by index from each end: dropping one
+    /// character at a time from a Substring's end counts the whole string each time, and a fuzzed
+    /// line of 200 000 trailing spaces took minutes.
     var trimmed: Substring {
-        var s = Substring(text)
-        while let f = s.first, TextTokens.isSpace(f.unicodeScalars.first!) { s = s.dropFirst() }
-        while let l = s.last, TextTokens.isSpace(l.unicodeScalars.first!) { s = s.dropLast() }
-        return s
+        let isText: (Character) -> Bool = { !TextTokens.isSpace($0.unicodeScalars.first!) }
+        guard let first = text.firstIndex(where: isText), let last = text.lastIndex(where: isText) else { return text[text.endIndex...] }
+        return text[first...last]
     }
     var hasValue: Bool { fragments.contains(where: \.isValue) }
     var isBlank: Bool { fragments.isEmpty }

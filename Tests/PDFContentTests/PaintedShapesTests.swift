@@ -136,3 +136,17 @@ private func close(_ a: Double, _ b: Double, _ tolerance: Double = 0.01) -> Bool
     // Millions of operators: too complex, so the caller renders the page instead.
     #expect(throws: PDFFile.ShapesError.tooComplex) { try shapes(.page(String(repeating: "n\n", count: 4_100_000))) }
 }
+
+@Test(arguments: ["fuzz_012340_offset_past_end.pdf", "fuzz_016523_offset_past_end.pdf"])
+func fuzzedFilesThatTrappedAreRead(name: String) throws {
+    // Mutants of the fuzz run (seed 1) whose cross-reference offsets point past the end of the
+    // file: the parser stepped beyond its bytes and trapped (SIGILL in a batch worker).
+    let bytes = try #require(FileManager.default.contents(atPath: "Tests/PDFContentTests/Fixtures/\(name)"))
+    if let file = PDFFile(bytes: [UInt8](bytes)) {
+        for page in file.pages.indices { _ = try? file.paintedShapes(page: page) }
+    }
+    var parser = ObjectParser(bytes: Array("1 0 obj".utf8), position: 1000)
+    #expect(parser.parseIndirectObject() == nil)
+    parser.position = 50
+    #expect(parser.regularRun().isEmpty)
+}
