@@ -2,6 +2,12 @@ import Foundation
 import Testing
 @testable import PDFContent
 
+/// A file of the repository, found from this file's location (not the working directory).
+private func repositoryFile(_ path: String) -> String {
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent(path).path
+}
+
 private func shapes(_ pdf: MiniPDF, page: Int = 0) throws -> PaintedShapes {
     let file = try #require(PDFFile(bytes: pdf.bytes()))
     return try file.paintedShapes(page: page)
@@ -87,7 +93,7 @@ private func close(_ a: Double, _ b: Double, _ tolerance: Double = 0.01) -> Bool
 @Test func objectStreamsAndCrossReferenceStreamsAreRead() throws {
     // A LibreOffice sample rewritten with object streams and a predicted, Flate-compressed
     // cross-reference stream (scripts/make_pdfcontent_fixtures.sh).
-    let bytes = try #require(FileManager.default.contents(atPath: "Tests/PDFContentTests/Fixtures/object_streams.pdf"))
+    let bytes = try #require(FileManager.default.contents(atPath: repositoryFile("Tests/PDFContentTests/Fixtures/object_streams.pdf")))
     let file = try #require(PDFFile(bytes: [UInt8](bytes)))
     #expect(file.pages.count == 3)
     let table = try file.paintedShapes(page: 1)
@@ -108,7 +114,7 @@ private func close(_ a: Double, _ b: Double, _ tolerance: Double = 0.01) -> Bool
 }
 
 @Test func encryptedFilesAreLeftToPoppler() throws {
-    let bytes = try #require(FileManager.default.contents(atPath: "Tests/GongkaiCLITests/Fixtures/encrypted.pdf"))
+    let bytes = try #require(FileManager.default.contents(atPath: repositoryFile("Tests/GongkaiCLITests/Fixtures/encrypted.pdf")))
     #expect(PDFFile(bytes: [UInt8](bytes)) == nil)
 }
 
@@ -141,7 +147,7 @@ private func close(_ a: Double, _ b: Double, _ tolerance: Double = 0.01) -> Bool
 func fuzzedFilesThatTrappedAreRead(name: String) throws {
     // Mutants of the fuzz run (seed 1) whose cross-reference offsets point past the end of the
     // file: the parser stepped beyond its bytes and trapped (SIGILL in a batch worker).
-    let bytes = try #require(FileManager.default.contents(atPath: "Tests/PDFContentTests/Fixtures/\(name)"))
+    let bytes = try #require(FileManager.default.contents(atPath: repositoryFile("Tests/PDFContentTests/Fixtures/\(name)")))
     if let file = PDFFile(bytes: [UInt8](bytes)) {
         for page in file.pages.indices { _ = try? file.paintedShapes(page: page) }
     }
