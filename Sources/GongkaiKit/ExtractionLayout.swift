@@ -5,8 +5,8 @@ public struct PageLayout: Sendable {
     /// Page size in points (the space of every box and line).
     public var width: Double
     public var height: Double
-    /// Whether the page was rendered for ruling lines: only pages whose text carries the tables'
-    /// labels are (prose pages are never rendered).
+    /// Whether the page was searched for ruling lines: only pages whose text carries the tables'
+    /// labels are (prose pages never are).
     public var scanned: Bool
     /// The ruling lines found (empty when not scanned).
     public var rulingLines: [RulingLine]

@@ -6,14 +6,14 @@ struct PageAnalysis: Sendable {
     var grids: [CellGrid]
     var freeLines: [TextLine]
     /// Kept only when the analyzer keeps layout (`inspect`): page size, whether the page was
-    /// rendered for ruling lines, and the lines found.
+    /// searched for ruling lines, and the lines found.
     var size: (width: Double, height: Double)? = nil
     var scanned = false
     var rulingLines: [RulingLine] = []
 }
 
 /// Reads one page: glyphs always; ruling lines and grids only where the page's text carries the
-/// tables' labels (rendering for ruling lines is the costly step, so prose pages skip it).
+/// tables' labels (finding ruling lines is the costly step, so prose pages skip it).
 ///
 /// On a table page the ruled tables come first (`LatticeExtractor`); the text they leave over is
 /// searched for tables drawn without vertical lines (`StreamExtractor`: borderless tables, tables
@@ -26,7 +26,7 @@ struct PageAnalyzer: Sendable {
     /// Keep each page's size and ruling lines in its `PageAnalysis` (for `extractWithLayout`).
     var keepLayout = false
 
-    /// Words on a page that make it worth rendering for ruling lines: the tables' own labels
+    /// Words on a page that make it worth searching for ruling lines: the tables' own labels
     /// (a continuation page of table 二 may carry only row labels such as 行政处罚).
     static let tablePageMarkers = ["信息内容", "第二十条", "申请人情况", "自然人", "不予公开", "无法提供", "不予处理",
                                    "结转下年度", "行政复议", "行政诉讼", "规章", "行政许可", "总计",
@@ -54,7 +54,7 @@ struct PageAnalyzer: Sendable {
     /// Table 四's header: its two-line cells (结果 / 维持) may come out interleaved, so single words.
     static let reviewHeaderWords = ["维持", "纠正", "审结"]
 
-    /// Whether a page's text carries table labels, so that it is worth rendering for ruling lines.
+    /// Whether a page's text carries table labels, so that it is worth searching for ruling lines.
     static func carriesTableLabels(_ text: String) -> Bool {
         if tablePageMarkers.contains(where: { text.contains($0) }) { return true }
         return text.contains("行政复议") && reviewHeaderWords.contains(where: { text.contains($0) })
