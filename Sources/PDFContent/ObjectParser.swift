@@ -160,8 +160,29 @@ struct ObjectParser {
             let c = bytes[position]
             position += 1
             switch c {
-            case 0x5C:  // backslash: the escaped byte is taken as it is (content is not decoded here)
-                if position < bytes.count { out.append(bytes[position]); position += 1 }
+            case 0x5C:  // escapes (ISO 32000-1 §7.3.4.2): binary strings such as /ID and /O need them
+                guard position < bytes.count else { break }
+                let e = bytes[position]
+                position += 1
+                switch e {
+                case 0x6E: out.append(0x0A)  // \n
+                case 0x72: out.append(0x0D)  // \r
+                case 0x74: out.append(0x09)  // \t
+                case 0x62: out.append(0x08)  // \b
+                case 0x66: out.append(0x0C)  // \f
+                case 0x0D:                   // a line continuation
+                    if position < bytes.count, bytes[position] == 0x0A { position += 1 }
+                case 0x0A: break
+                case 0x30...0x37:            // up to three octal digits
+                    var v = Int(e - 0x30)
+                    for _ in 0..<2 {
+                        guard position < bytes.count, (0x30...0x37).contains(bytes[position]) else { break }
+                        v = v * 8 + Int(bytes[position] - 0x30)
+                        position += 1
+                    }
+                    out.append(UInt8(truncatingIfNeeded: v))
+                default: out.append(e)
+                }
             case 0x28:
                 nesting += 1; out.append(c)
             case 0x29:

@@ -1,10 +1,11 @@
 /// A PDF file read far enough to reach each page's content streams and resources.
 ///
 /// This is not a general PDF library: it reads the object structure (cross-reference tables and
-/// streams, object streams, the page tree with inherited attributes) and Flate-compressed
-/// streams, and leaves everything else — fonts, images, encryption — to Poppler. An encrypted
-/// file is refused (`init` returns nil), and so is one whose structure cannot be read; callers
-/// then fall back to rendering through Poppler, which copes with more.
+/// streams, object streams, the page tree with inherited attributes), Flate-compressed streams,
+/// and streams encrypted for an empty user password (`StandardSecurityHandler`); everything else —
+/// fonts, images, other encryption — is Poppler's. A file that needs a password is refused
+/// (`init` returns nil), and so is one whose structure cannot be read; callers then fall back to
+/// rendering through Poppler, which copes with more.
 public final class PDFFile {
     let bytes: [UInt8]
     private var xref: CrossReference
@@ -13,6 +14,8 @@ public final class PDFFile {
     private var objectStreams: [Int: [Int: PDFObject]] = [:]
     /// Objects being resolved (a reference cycle such as `/Length 5 0 R` inside object 5 ends).
     private var resolving = Set<Int>()
+    /// Decrypts streams of a file encrypted for an empty user password.
+    private var security: StandardSecurityHandler?
     /// The table rebuilt by scanning, made once when an offset of the file's own table is wrong.
     private lazy var rescue: CrossReference? = CrossReference.reconstruct(bytes)
     /// The pages, in document order.
@@ -31,8 +34,7 @@ public final class PDFFile {
         } else {
             return nil
         }
-        // Encrypted strings and streams need the security handler: Poppler's job.
-        if xref.trailer["Encrypt"] != nil { return nil }
+        guard openSecurity() else { return nil }
         guard let pages = readPages() ?? reconstructAndReadPages() else { return nil }
         self.pages = pages
     }
@@ -43,8 +45,29 @@ public final class PDFFile {
         reconstructed = true
         cache = [:]
         objectStreams = [:]
-        if x.trailer["Encrypt"] != nil { return nil }
+        guard openSecurity() else { return nil }
         return readPages()
+    }
+
+    /// Sets up decryption when the trailer names an /Encrypt dictionary; false when the file
+    /// cannot be decrypted without a password (or with a handler this reader does not have).
+    private func openSecurity() -> Bool {
+        security = nil
+        guard let entry = xref.trailer["Encrypt"] else { return true }
+        guard let encrypt = resolve(entry).dictionary,
+              case .string(let id)? = xref.trailer["ID"].map(resolve)?.array?.first.map(resolve),
+              let handler = StandardSecurityHandler(encrypt: encrypt, id: id, resolve: resolve) else { return false }
+        security = handler
+        return true
+    }
+
+    /// The raw data of a stream, decrypted when the file is encrypted (cross-reference streams
+    /// never are).
+    private func streamBytes(_ dict: [String: PDFObject], _ range: Range<Int>, number: Int?, generation: Int) -> [UInt8]? {
+        guard range.lowerBound >= 0, range.upperBound <= bytes.count else { return nil }
+        guard let security, dict["Type"]?.name != "XRef" else { return Array(bytes[range]) }
+        guard let number else { return nil }
+        return security.decrypt(Array(bytes[range]), number: number, generation: generation)
     }
 
     // MARK: objects
@@ -86,7 +109,8 @@ public final class PDFFile {
     private func compressedObject(_ number: Int, stream: Int, index: Int) -> PDFObject? {
         if objectStreams[stream] == nil {
             guard stream != number, case .stream(let dict, let range)? = object(stream),
-                  let data = StreamDecoder.decode(bytes[range], dictionary: dict, resolve: resolve),
+                  let raw = streamBytes(dict, range, number: stream, generation: 0),
+                  let data = StreamDecoder.decode(raw[...], dictionary: dict, resolve: resolve),
                   let n = dict["N"]?.int, let first = dict["First"]?.int, n >= 0, n < 1_000_000, first >= 0 else { return nil }
             var p = ObjectParser(bytes: data, position: 0)
             var headers: [(Int, Int)] = []
@@ -110,8 +134,11 @@ public final class PDFFile {
 
     /// A stream's decoded data, or nil when it is not a stream or cannot be decoded.
     func streamData(_ object: PDFObject) -> (dictionary: [String: PDFObject], data: [UInt8])? {
-        guard case .stream(let dict, let range) = resolve(object), range.upperBound <= bytes.count,
-              let data = StreamDecoder.decode(bytes[range], dictionary: dict, resolve: resolve) else { return nil }
+        guard case .stream(let dict, let range) = resolve(object) else { return nil }
+        var number: Int?, generation = 0
+        if case .reference(let n, let g) = object { number = n; generation = g }
+        guard let raw = streamBytes(dict, range, number: number, generation: generation),
+              let data = StreamDecoder.decode(raw[...], dictionary: dict, resolve: resolve) else { return nil }
         return (dict, data)
     }
 

@@ -56,3 +56,15 @@ func vectorLinesAreTheLinesRenderingFinds(path: String, page: Int) throws {
     #expect(found.count == 1)
     #expect(found.first?.position == 200.25 && found.first?.thickness == 1)
 }
+
+@Test func protectedFilesKeepTheirBorders() throws {
+    // AES-128 without a user password: read from the paths. AES-256: rendered, as before.
+    let aes128 = "Tests/PDFContentTests/Fixtures/restricted_aes_128.pdf", aes256 = "Tests/PDFContentTests/Fixtures/restricted_aes_256.pdf"
+    let vector = try lines(aes128, page: 1, source: .vector)
+    #expect(vector.count >= 30)
+    #expect(vector == (try lines("samples/lo_2021_combined_dash.pdf", page: 1, source: .vector)))
+    #expect(try lines(aes256, page: 1, source: .vector).isEmpty)
+    let fallback = try lines(aes256, page: 1, source: .automatic)
+    #expect(fallback.count >= 30)
+    #expect(fallback == (try lines(aes256, page: 1, source: .raster)))
+}
