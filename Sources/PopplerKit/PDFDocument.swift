@@ -116,26 +116,20 @@ public final class PDFDocument {
     /// The page's ruling lines: from the paths its content streams paint (`VectorRulingLines`)
     /// or, where that cannot be done, from a low-resolution raster (`RulingLineScanner`).
     public func rulingLines(page index: Int, glyphs: [Glyph], settings: RulingLineScanner.Settings = .init()) -> [RulingLine] {
-        withPage(index) { page in lines(of: page, index: index, glyphs: glyphs, settings: settings).lines } ?? []
+        withPage(index) { page in lines(of: page, index: index, glyphs: glyphs, settings: settings) } ?? []
     }
 
-    /// The page's ruling lines and whether they were found by rendering.
-    public func rulingLinesAndSource(page index: Int, glyphs: [Glyph], settings: RulingLineScanner.Settings = .init())
-        -> (lines: [RulingLine], rendered: Bool) {
-        withPage(index) { page in lines(of: page, index: index, glyphs: glyphs, settings: settings) } ?? ([], false)
-    }
-
-    private func lines(of page: OpaquePointer, index: Int, glyphs: [Glyph], settings: RulingLineScanner.Settings) -> (lines: [RulingLine], rendered: Bool) {
+    private func lines(of page: OpaquePointer, index: Int, glyphs: [Glyph], settings: RulingLineScanner.Settings) -> [RulingLine] {
         let size = PageReader.size(of: page)
         if settings.source != .raster {
             if let shapes = vectorShapes(index, size: size), !VectorRulingLines.needsRendering(shapes) {
-                return (VectorRulingLines(settings: settings).lines(from: shapes, masking: glyphs), false)
+                return VectorRulingLines(settings: settings).lines(from: shapes, masking: glyphs)
             }
-            if settings.source == .vector { return ([], false) }
+            if settings.source == .vector { return [] }
         }
         guard var ink = PageRasterizer.renderInk(page: page, width: size.width, height: size.height, scale: settings.scale,
-                                                 threshold: settings.darkThreshold, reusing: &surface) else { return ([], true) }
-        return (RulingLineScanner(settings: settings).scan(&ink, masking: glyphs), true)
+                                                 threshold: settings.darkThreshold, reusing: &surface) else { return [] }
+        return RulingLineScanner(settings: settings).scan(&ink, masking: glyphs)
     }
 
     /// What the page paints, when its content can be read and its size agrees with Poppler's.
@@ -151,7 +145,7 @@ public final class PDFDocument {
         withPage(index) { page in
             let size = PageReader.size(of: page)
             let text = PageReader.text(of: page)
-            let lines = withRulingLines ? self.lines(of: page, index: index, glyphs: text.glyphs, settings: settings).lines : []
+            let lines = withRulingLines ? self.lines(of: page, index: index, glyphs: text.glyphs, settings: settings) : []
             return PageContent(number: index + 1, width: size.width, height: size.height, glyphs: text.glyphs, rulingLines: lines)
                 .upright(from: text.direction)
         }
