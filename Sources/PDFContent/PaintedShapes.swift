@@ -39,8 +39,9 @@ public struct PaintedShapes: Sendable {
         }
 
         func intersection(_ o: Box) -> Box? {
-            let b = Box(x0: max(x0, o.x0), y0: max(y0, o.y0), x1: min(x1, o.x1), y1: min(y1, o.y1))
-            return b.x0 <= b.x1 && b.y0 <= b.y1 && x0 <= o.x1 && o.x0 <= x1 && y0 <= o.y1 && o.y0 <= y1 ? b : nil
+            let left = max(x0, o.x0), top = max(y0, o.y0), right = min(x1, o.x1), bottom = min(y1, o.y1)
+            guard left <= right, top <= bottom else { return nil }
+            return Box(x0: left, y0: top, x1: right, y1: bottom)
         }
     }
 
