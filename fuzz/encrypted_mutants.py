@@ -5,6 +5,13 @@ the /Encrypt dictionary. Seeded and reproducible (docs/fuzzing.md):
 
   python3 fuzz/encrypted_mutants.py /tmp/encmut
   .build/release/gongkai batch /tmp/encmut -o encmut.jsonl --jobs 2 --timeout 20 --max-memory-mb 1024 --max-cpu-seconds 20
+
+A third argument `all` adds the user-password fixtures (Tests/GongkaiCLITests/Fixtures/encrypted.pdf
+and encrypted/*.pdf: RC4-40, RC4-128, AES-128, AES-256, owner-only) to the seeds, for runs with
+`--password wrong` or `--password gongkai` (docs/reliability.md):
+
+  python3 fuzz/encrypted_mutants.py /tmp/encmut 400 all
+  .build/release/gongkai batch /tmp/encmut -o encmut.jsonl --password wrong --jobs 2 --timeout 20
 """
 import glob, os, random, sys
 
@@ -15,6 +22,9 @@ def main():
     os.makedirs(out, exist_ok=True)
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     seeds = sorted(glob.glob(os.path.join(root, "Tests/PDFContentTests/Fixtures/restricted_*.pdf")))
+    if len(sys.argv) > 3 and sys.argv[3] == "all":
+        fixtures = os.path.join(root, "Tests/GongkaiCLITests/Fixtures")
+        seeds += [os.path.join(fixtures, "encrypted.pdf")] + sorted(glob.glob(os.path.join(fixtures, "encrypted/*.pdf")))
     rng = random.Random(7)
     for i in range(count):
         d = bytearray(open(seeds[i % len(seeds)], "rb").read())

@@ -143,6 +143,16 @@ def main():
     draw_pdf(os.path.join(OUT, "pre2019_report.pdf"), *PRE_2019)
     subprocess.run(["qpdf", "--encrypt", "gongkai", "owner-secret", "256", "--", SAMPLE,
                     os.path.join(OUT, "encrypted.pdf")], check=True)
+    # Every encryption qpdf writes, with a user password and owner-only, over a small PDF: the
+    # password matrix of PasswordTests (none, wrong, right must never crash).
+    enc = os.path.join(OUT, "encrypted")
+    os.makedirs(enc, exist_ok=True)
+    small = os.path.join(OUT, "not_a_report.pdf")
+    for name, user, args in [("rc4_40_user", "gongkai", ["40"]), ("rc4_128_user", "gongkai", ["128", "--use-aes=n"]),
+                             ("aes_128_user", "gongkai", ["128", "--use-aes=y"]), ("aes_256_user", "gongkai", ["256"]),
+                             ("rc4_40_owner_only", "", ["40"]), ("aes_256_owner_only", "", ["256"])]:
+        subprocess.run(["qpdf", "--allow-weak-crypto", "--encrypt", user, "owner-secret", *args, "--", small,
+                        os.path.join(enc, name + ".pdf")], check=True)
     with tempfile.TemporaryDirectory() as tmp:
         # A scan: the table page rendered to a grey image, placed alone on a page.
         subprocess.run(["pdftoppm", "-r", "60", "-gray", "-png", "-f", "2", "-l", "2", SAMPLE,

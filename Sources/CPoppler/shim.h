@@ -8,4 +8,5 @@
 #include <cairo-pdf.h>
 #include <glib.h>
 #include <glib-object.h>
+#include <gio/gio.h>
 #endif

@@ -17,8 +17,12 @@ struct BatchCommand: ParsableCommand {
         CPU --max-cpu-seconds), "out_of_memory" (--max-memory-mb) for workers that were stopped. \
         Files over --max-bytes are recorded as "too_large" without being read. \
         Records are written whole, so an interrupted run leaves a valid file; --resume skips \
-        inputs already in the output (matched by content hash). The exit status is 0 when every \
-        file converted, 1 when any failed.
+        inputs already in the output (matched by content hash, by path for inputs that cannot be \
+        read), after cutting away a record left incomplete. Every write is checked: a record that \
+        cannot be written is reported and counted, and the run exits 73 (run again with --resume \
+        once there is room). The output file is locked while a batch writes it and is never taken \
+        as an input. The exit status is 0 when every file converted, 1 when any failed, 73 when \
+        the output could not be written.
         """
     )
 
@@ -73,59 +77,68 @@ struct BatchCommand: ParsableCommand {
         Diagnostics.silenceLibraryOutput()
         var format = out
         if format.format == .json { format.format = .jsonl }
-        let (found, missing) = InputCollector.collect(paths)
-        var inputs = found + missing
-        if let shard, let (i, n) = parsedShard(shard) { inputs = InputCollector.shard(inputs, index: i, count: n) }
-
+        signal(SIGPIPE, SIG_IGN)  // a closed output (batch … | head) is a write error to report, not a silent death
         let csv = format.format == .csv
-        let done = resume ? ResultSink.hashesInExistingOutput(output!, csv: csv) : []
         let sink: ResultSink
-        do { sink = try ResultSink(path: output, append: resume) } catch {
+        do { sink = try ResultSink(path: output, resume: resume, csv: csv) } catch {
             Diagnostics.error("gongkai batch: cannot write output: \(error)")
             throw ExitCode(ExitStatus.outputFailed)
         }
-        if !resume || done.isEmpty && fileSize(output) == 0 { sink.writeNow(format.preamble) }
+        let collected = InputCollector.collect(paths, excluding: sink.identity)
+        for warning in collected.warnings { Diagnostics.error("gongkai batch: warning: " + warning) }
+        var inputs = collected.files + collected.missing
+        if let shard, let (i, n) = parsedShard(shard) { inputs = InputCollector.shard(inputs, index: i, count: n) }
+        if !resume || sink.isEmpty { sink.writeNow(format.preamble) }
 
-        // With --resume, hash every input first: resume matches by content. Otherwise the workers
-        // hash what they read (the hash goes into every record, failures included).
+        // With --resume, hash every input first: resume matches by content (by path for inputs
+        // that cannot be read). Otherwise the workers hash what they read (the hash goes into
+        // every record, failures included).
         var progress = BatchProgress(total: inputs.count)
-        var work: [(index: Int, path: String)] = []
+        var work: [(index: Int, path: InputPath)] = []
         let maxBytes = limits.maxBytes.value
         for (order, path) in inputs.enumerated() {
+            if resume, sink.existing.contains(path: path.display, sha256: Self.resumeHash(path, limit: maxBytes)) {
+                sink.deliver(order, nil, source: path.display)
+                progress.skipped += 1
+                continue
+            }
             // A giant file is never read whole, here or in a worker: it is recorded without a hash.
-            if let size = FileBytes.regularFileSize(path: path), size > maxBytes {
-                let failure = ExtractionError.tooLarge(path: path, bytes: size, limit: maxBytes)
-                sink.deliver(order, format.renderFailure(path: path, sha256: "", code: failure.code, message: failure.message))
+            if let size = FileBytes.regularFileSize(pathBytes: path.bytes), size > maxBytes {
+                let failure = ExtractionError.tooLarge(path: path.display, bytes: size, limit: maxBytes)
+                sink.deliver(order, format.renderFailure(path: path.display, sha256: "", code: failure.code, message: failure.message), source: path.display)
                 progress.failed += 1
                 continue
             }
-            if resume, let bytes = try? FileBytes.read(path: path, limit: maxBytes), done.contains(SHA256.hex(bytes)) {
-                sink.deliver(order, nil)
-                progress.skipped += 1
-            } else {
-                work.append((order, path))
-            }
+            work.append((order, path))
         }
         progress = BatchProgress(total: work.count, carrying: progress)
+        InterruptSummary.update(progress)
 
         var workerArguments = [Self.executablePath(), "worker", "--format", format.format.rawValue, "--no-csv-header",
                                "--threads", "1", "--max-memory-mb", String(maxMemoryMb), "--max-cpu-seconds", String(cpuSeconds)]
         workerArguments += limits.workerArguments
         if format.provenance { workerArguments.append("--provenance") }
+        if format.csvSafe { workerArguments.append("--csv-safe") }
         if let password { workerArguments += ["--password", password] }
         let pool = WorkerPool(jobs: jobs, timeout: timeout, workerArguments: workerArguments)
-        pool.run(count: work.count, path: { work[$0].path }, done: { outcome in
+        pool.run(count: work.count, path: { work[$0].path.bytes }, done: { outcome in
             let item = work[outcome.index]
             if case .exited(0) = outcome.status, Self.isWholeRecord(outcome.stdout, csv: csv) {
                 progress.converted += 1
-                sink.deliver(item.index, String(decoding: outcome.stdout, as: UTF8.self))
+                sink.deliver(item.index, String(decoding: outcome.stdout, as: UTF8.self), source: item.path.display)
+                InterruptSummary.update(progress)
                 return
             }
             progress.failed += 1
-            let (code, message, sha) = Self.describeFailure(outcome, path: item.path, timeout: timeout, cpuSeconds: cpuSeconds)
-            sink.deliver(item.index, format.renderFailure(path: item.path, sha256: sha ?? Self.hash(item.path, limit: maxBytes), code: code, message: message))
+            let (code, message, sha) = Self.describeFailure(outcome, path: item.path.display, timeout: timeout, cpuSeconds: cpuSeconds)
+            sink.deliver(item.index, format.renderFailure(path: item.path.display, sha256: sha ?? Self.hash(item.path, limit: maxBytes), code: code, message: message),
+                         source: item.path.display)
+            InterruptSummary.update(progress)
         }, tick: { progress.draw() })
+        _ = sink.finish()
+        progress.notWritten = sink.writeFailures
         progress.finish()
+        if sink.writeFailures > 0 { throw ExitCode(ExitStatus.outputFailed) }
         if progress.failed > 0 { throw ExitCode(1) }
     }
 
@@ -169,9 +182,16 @@ struct BatchCommand: ParsableCommand {
         }
     }
 
+    /// Content hash of an input for `--resume`, nil when it cannot be read (missing, unreadable,
+    /// over the size limit): such inputs are matched by path.
+    static func resumeHash(_ path: InputPath, limit: Int) -> String? {
+        if let size = FileBytes.regularFileSize(pathBytes: path.bytes), size > limit { return nil }
+        return (try? FileBytes.read(pathBytes: path.bytes, limit: limit)).map(SHA256.hex)
+    }
+
     /// Content hash of a file, empty when it cannot be read (or is over the size limit).
-    static func hash(_ path: String, limit: Int = Int.max) -> String {
-        (try? FileBytes.read(path: path, limit: limit)).map(SHA256.hex) ?? ""
+    static func hash(_ path: InputPath, limit: Int = Int.max) -> String {
+        (try? FileBytes.read(pathBytes: path.bytes, limit: limit)).map(SHA256.hex) ?? ""
     }
 
     static func signalName(_ signal: Int32) -> String {
@@ -184,11 +204,5 @@ struct BatchCommand: ParsableCommand {
         var buffer = [CChar](repeating: 0, count: 4096)
         let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
         return n > 0 ? String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self) : CommandLine.arguments[0]
-    }
-
-    private func fileSize(_ path: String?) -> Int {
-        guard let path else { return 0 }
-        var st = stat()
-        return stat(path, &st) == 0 ? Int(st.st_size) : 0
     }
 }

@@ -28,7 +28,7 @@ struct CorpusOptions: ParsableArguments {
 
     /// Inputs in the folder (recursively) paired with their expected file's path.
     func pairs(includeMissing: Bool = false, names: [String] = []) -> [(input: String, expected: String)] {
-        InputCollector.collect([directory]).files.compactMap { input in
+        InputCollector.collect([directory]).files.map(\.display).compactMap { input in
             let expected = Self.expectedPath(for: input, suffix: expectedSuffix)
             guard includeMissing || access(expected, F_OK) == 0 else { return nil }
             if !names.isEmpty {
@@ -50,7 +50,7 @@ struct CorpusOptions: ParsableArguments {
     func extractAll(_ inputs: [String]) -> [(json: JSONValue?, error: String?)] {
         var results = [(json: JSONValue?, error: String?)](repeating: (nil, "not run"), count: inputs.count)
         let worker = [BatchCommand.executablePath(), "worker", "--format", "jsonl", "--threads", "1"]
-        WorkerPool(jobs: jobs, timeout: timeout, workerArguments: worker).run(count: inputs.count, path: { inputs[$0] }, done: { outcome in
+        WorkerPool(jobs: jobs, timeout: timeout, workerArguments: worker).run(count: inputs.count, path: { Array(inputs[$0].utf8) }, done: { outcome in
             if case .exited(0) = outcome.status {
                 do { results[outcome.index] = (try JSONParser.parse(String(decoding: outcome.stdout, as: UTF8.self)), nil) } catch {
                     results[outcome.index] = (nil, "unreadable output: \(error)")

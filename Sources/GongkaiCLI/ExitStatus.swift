@@ -21,6 +21,7 @@ enum ExitStatus {
           11  input format not supported
           12  text in another encoding than UTF-8, GB18030/GBK or UTF-16 with BOM
           13  file too large (over --max-bytes, default 200M)
+          14  encrypted PDF and the --password given does not open it
           64  bad command line
           73  the output could not be written
         Errors are one line on standard error: the file, then what is wrong.

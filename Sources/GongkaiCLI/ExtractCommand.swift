@@ -56,7 +56,9 @@ struct ExtractCommand: ParsableCommand {
                 }
                 document = try extractor.extract(bytes: bytes, path: "-", format: inputFormat)
             } else {
-                document = try extractor.extract(path: file, format: inputFormat)
+                let path = InputPath.argument(file)
+                let bytes = try WorkerCommand.read(path, limit: options.maxBytes)
+                document = try extractor.extract(bytes: bytes, path: path.display, format: inputFormat)
             }
         } catch let error as ExtractionError {
             Diagnostics.error("gongkai: " + error.message)

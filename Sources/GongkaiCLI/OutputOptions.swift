@@ -24,13 +24,16 @@ struct OutputOptions: ParsableArguments {
     @Flag(help: "Start CSV output with a UTF-8 byte order mark (for Excel).")
     var bom = false
 
+    @Flag(name: .customLong("csv-safe"), help: "In CSV, put a ' before text cells that start with = + - @ (a spreadsheet would run them as formulas); numbers are left as they are.")
+    var csvSafe = false
+
     @Flag(name: .customLong("csv-header"), inversion: .prefixedNo, help: "Write the CSV header row.")
     var csvHeader = true
 
     /// Text before the first record (CSV header, BOM).
     var preamble: String {
         guard format == .csv else { return "" }
-        return (bom ? CSVWriter.byteOrderMark : "") + (csvHeader ? CSVWriter.row(LongForm.header(provenance: provenance)) : "")
+        return (bom ? CSVWriter.byteOrderMark : "") + (csvHeader ? CSVWriter.row(LongForm.header(provenance: provenance), spreadsheetSafe: csvSafe) : "")
     }
 
     func render(_ document: ReportDocument) -> String {
@@ -40,7 +43,7 @@ struct OutputOptions: ParsableArguments {
         case .jsonl:
             return document.json(provenance: provenance).rendered(pretty: false) + "\n"
         case .csv:
-            return LongForm.rows(document, provenance: provenance).map(CSVWriter.row).joined()
+            return LongForm.rows(document, provenance: provenance).map { CSVWriter.row($0, spreadsheetSafe: csvSafe) }.joined()
         }
     }
 
@@ -54,7 +57,7 @@ struct OutputOptions: ParsableArguments {
             ])
             return record.rendered(pretty: false) + "\n"
         case .csv:
-            return CSVWriter.row(LongForm.failureRow(source: path, sha256: sha256, code: code, provenance: provenance))
+            return CSVWriter.row(LongForm.failureRow(source: path, sha256: sha256, code: code, provenance: provenance), spreadsheetSafe: csvSafe)
         }
     }
 }

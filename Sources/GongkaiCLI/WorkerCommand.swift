@@ -32,20 +32,35 @@ struct WorkerCommand: ParsableCommand {
         bounds.apply(to: &options)
         let extractor = ReportExtractor(options: options)
         var input = FrameReader(fd: 0)
-        while let path = input.nextRequest() {
+        while let pathBytes = input.nextRequest() {
+            let path = InputPath(bytes: pathBytes)
             limits.limitCPU()
-            WorkerOptions.injectFault(for: path)
+            WorkerOptions.injectFault(for: path.display)
             var status: Int32 = 0
             var payload: String
-            do {
-                payload = out.render(try extractor.extract(path: path))
+            // The file is read once, here: its hash goes into failure records too, and a device
+            // such as /dev/zero is read only up to the size limit, never a second time to hash it.
+            var sha = ""
+            do throws(ExtractionError) {
+                let bytes = try Self.read(path, limit: options.maxBytes)
+                sha = SHA256.hex(bytes)
+                payload = out.render(try extractor.extract(bytes: bytes, path: path.display))
             } catch {
                 status = error.exitStatus
-                let sha = (try? FileBytes.read(path: path)).map(SHA256.hex) ?? ""
                 payload = sha + "\n" + error.message
             }
             let body = Array(payload.utf8)
             try? OutputTarget.writeAll(1, Array("\(status) \(body.count)\n".utf8) + body)
+        }
+    }
+}
+
+extension WorkerCommand {
+    /// The input's bytes, at most `limit` of them.
+    static func read(_ path: InputPath, limit: Int) throws(ExtractionError) -> [UInt8] {
+        do throws(FileBytes.ReadError) { return try FileBytes.read(pathBytes: path.bytes, limit: limit) } catch {
+            if let size = error.tooLarge { throw .tooLarge(path: path.display, bytes: size, limit: limit) }
+            throw .unreadable(path: path.display, detail: error.description)
         }
     }
 }
@@ -68,11 +83,12 @@ struct FrameReader {
         }
     }
 
-    mutating func nextRequest() -> String? {
+    /// The next request's bytes (a file name, not necessarily UTF-8); nil at end of input.
+    mutating func nextRequest() -> [UInt8]? {
         while true {
             if let nl = buffer.firstIndex(of: 0x0A), let count = Int(String(decoding: buffer[..<nl], as: UTF8.self)) {
                 if buffer.count >= nl + 1 + count {
-                    let path = String(decoding: buffer[(nl + 1)..<(nl + 1 + count)], as: UTF8.self)
+                    let path = Array(buffer[(nl + 1)..<(nl + 1 + count)])
                     buffer.removeSubrange(0..<(nl + 1 + count))
                     return path
                 }

@@ -5,6 +5,8 @@ public enum ExtractionError: Error, Equatable, Sendable {
     case notPDF(path: String, looksLike: String)
     case damaged(path: String, detail: String)
     case encrypted(path: String)
+    /// Encrypted, and the `--password` given opens it neither as user nor as owner.
+    case wrongPassword(path: String)
     case noTextLayer(path: String, pages: Int)
     case noReportTables(path: String, detail: String)
     case unknownTemplate(path: String, detail: String)
@@ -22,6 +24,7 @@ public enum ExtractionError: Error, Equatable, Sendable {
         case .notPDF: return "not_pdf"
         case .damaged: return "damaged"
         case .encrypted: return "encrypted"
+        case .wrongPassword: return "wrong_password"
         case .noTextLayer: return "no_text_layer"
         case .noReportTables: return "no_report_tables"
         case .unknownTemplate: return "unknown_template"
@@ -34,7 +37,7 @@ public enum ExtractionError: Error, Equatable, Sendable {
     /// The code of the failure a process reported with `status`, nil for statuses no failure uses.
     public static func code(forExitStatus status: Int32) -> String? {
         let all: [ExtractionError] = [.unreadable(path: "", detail: ""), .emptyFile(path: ""), .notPDF(path: "", looksLike: ""),
-                                      .damaged(path: "", detail: ""), .encrypted(path: ""), .noTextLayer(path: "", pages: 0),
+                                      .damaged(path: "", detail: ""), .encrypted(path: ""), .wrongPassword(path: ""), .noTextLayer(path: "", pages: 0),
                                       .noReportTables(path: "", detail: ""), .unknownTemplate(path: "", detail: ""),
                                       .unsupportedFormat(path: "", format: ""), .unsupportedEncoding(path: "", detail: ""),
                                       .tooLarge(path: "", bytes: 0, limit: 0)]
@@ -55,12 +58,13 @@ public enum ExtractionError: Error, Equatable, Sendable {
         case .unsupportedFormat: return 11
         case .unsupportedEncoding: return 12
         case .tooLarge: return 13
+        case .wrongPassword: return 14
         }
     }
 
     public var path: String {
         switch self {
-        case .unreadable(let p, _), .emptyFile(let p), .notPDF(let p, _), .damaged(let p, _), .encrypted(let p),
+        case .unreadable(let p, _), .emptyFile(let p), .notPDF(let p, _), .damaged(let p, _), .encrypted(let p), .wrongPassword(let p),
              .noTextLayer(let p, _), .noReportTables(let p, _), .unknownTemplate(let p, _), .unsupportedFormat(let p, _),
              .unsupportedEncoding(let p, _), .tooLarge(let p, _, _):
             return p
@@ -75,6 +79,7 @@ public enum ExtractionError: Error, Equatable, Sendable {
         case .notPDF(let p, let kind): return "\(p): not a PDF (looks like \(kind))"
         case .damaged(let p, let d): return "\(p): damaged PDF (\(d))"
         case .encrypted(let p): return "\(p): encrypted PDF; give the password with --password"
+        case .wrongPassword(let p): return "\(p): encrypted PDF; the password given does not open it (neither as user nor as owner password)"
         case .noTextLayer(let p, let n): return "\(p): no text layer on any of its \(n) pages (a scan?); run OCR first, e.g. ocrmypdf -l chi_sim"
         case .noReportTables(let p, let d): return "\(p): \(d)"
         case .unknownTemplate(let p, let d): return "\(p): \(d)"
@@ -97,6 +102,7 @@ public enum ExtractionError: Error, Equatable, Sendable {
         case .notPDF(let kind): self = .notPDF(path: path, looksLike: kind)
         case .damaged(let d): self = .damaged(path: path, detail: d)
         case .encrypted: self = .encrypted(path: path)
+        case .wrongPassword: self = .wrongPassword(path: path)
         case .unreadable(let d): self = .unreadable(path: path, detail: d)
         }
     }

@@ -14,7 +14,22 @@ public enum CSVWriter {
         return out + "\""
     }
 
+    /// One row; with `spreadsheetSafe`, text cells that a spreadsheet would run as a formula are
+    /// neutralised first (see `neutralised`).
+    public static func row(_ fields: [String], spreadsheetSafe: Bool) -> String {
+        spreadsheetSafe ? row(fields.map(neutralised)) : row(fields)
+    }
+
     public static func row(_ fields: [String]) -> String {
         fields.map(field).joined(separator: ",") + "\r\n"
+    }
+
+    /// `s` with a `'` in front when it starts like a formula (=, +, -, @, tab, CR) and is not a
+    /// number: Excel and LibreOffice run such a cell — an agency name or a file name from an
+    /// untrusted archive — as a formula (OWASP "CSV injection"). Numbers such as -3 stay numbers.
+    public static func neutralised(_ s: String) -> String {
+        guard let first = s.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return s }
+        if Double(s) != nil, !s.contains(where: { $0.isLetter }) { return s }
+        return "'" + s
     }
 }

@@ -26,6 +26,36 @@ enum LibXML2Parser {
     /// libxml2 wants `xmlInitParser` once before use from several threads.
     private static let initialised: Void = { xmlInitParser() }()
 
+    /// The page without the internal subset of its `<!DOCTYPE …[ … ]>` (entity declarations, an
+    /// XHTML habit). libxml2's HTML parser does not know the subset: it ends the doctype at the
+    /// first `>` and reads the declarations as body text, which then passed for the page's first
+    /// line — the agency's name. HTML gives the subset no meaning, so it is cut out.
+    static func withoutDoctypeSubset(_ page: [UInt8]) -> [UInt8] {
+        let lowered = page.prefix(4096).map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+        // Only a doctype before any element counts (what precedes it: `<?xml …?>`, comments).
+        guard let start = lowered.firstRange(of: Array("<!doctype".utf8))?.lowerBound,
+              !zip(lowered[..<start], lowered[..<start].dropFirst()).contains(where: { $0 == UInt8(ascii: "<") && $1 != UInt8(ascii: "!") && $1 != UInt8(ascii: "?") })
+        else { return page }
+        var i = start + 9
+        while i < page.count, page[i] != UInt8(ascii: ">"), page[i] != UInt8(ascii: "[") { i += 1 }
+        guard i < page.count, page[i] == UInt8(ascii: "[") else { return page }
+        let open = i
+        var quote: UInt8?
+        i += 1
+        while i < page.count {
+            let b = page[i]
+            if let q = quote { if b == q { quote = nil } }
+            else if b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") { quote = b }
+            else if b == UInt8(ascii: "]") {
+                var j = i + 1
+                while j < page.count, [0x20, 0x09, 0x0A, 0x0D].contains(page[j]) { j += 1 }
+                if j < page.count, page[j] == UInt8(ascii: ">") { return Array(page[..<open]) + Array(page[j...]) }
+            }
+            i += 1
+        }
+        return page
+    }
+
     static func parse(_ bytes: [UInt8]) throws(HTMLError) -> HTMLElement {
         _ = initialised
         let charset = HTMLCharset.detect(bytes)
@@ -49,6 +79,7 @@ enum LibXML2Parser {
         }
         // libxml2 treats NUL as the end of the page: drop them (they stand for nothing in HTML).
         if input.contains(0) { input.removeAll { $0 == 0 } }
+        input = withoutDoctypeSubset(input)
         let encoding: String? = "UTF-8"
         let options = HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
             | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue

@@ -24,8 +24,23 @@ public enum FileBytes {
     /// or as soon as `limit` bytes have come in (pipes, devices), so a 2 GB file or /dev/zero
     /// never fills memory.
     public static func read(path: String, limit: Int = Int.max) throws(ReadError) -> [UInt8] {
-        // O_NONBLOCK only for the open itself: a FIFO without a writer would block open() for ever.
-        let fd = open(path, O_RDONLY | O_NONBLOCK)
+        try read(opening: open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC), limit: limit)
+    }
+
+    /// The file whose name is the bytes `pathBytes` (no NUL), for names that are not UTF-8 (GBK
+    /// names from Windows-made zip archives), which a `String` cannot hold unchanged.
+    public static func read(pathBytes: [UInt8], limit: Int = Int.max) throws(ReadError) -> [UInt8] {
+        try read(opening: withCPath(pathBytes) { open($0, O_RDONLY | O_NONBLOCK | O_CLOEXEC) }, limit: limit)
+    }
+
+    /// Runs `body` with `bytes` as a NUL-terminated C path.
+    public static func withCPath<T>(_ bytes: [UInt8], _ body: (UnsafePointer<CChar>) -> T) -> T {
+        (bytes + [0]).withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { body($0.baseAddress!) } }
+    }
+
+    /// Reads the file open at `fd` (−1: the open failed, errno says why) and closes it.
+    /// O_NONBLOCK is only for the open itself: a FIFO without a writer would block open() for ever.
+    private static func read(opening fd: Int32, limit: Int) throws(ReadError) -> [UInt8] {
         guard fd >= 0 else { throw ReadError(description: String(cString: strerror(errno))) }
         defer { close(fd) }
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
@@ -60,8 +75,13 @@ public enum FileBytes {
 
     /// Size in bytes of a regular file, nil for anything else (missing, directory, pipe, device).
     public static func regularFileSize(path: String) -> Int? {
+        regularFileSize(pathBytes: Array(path.utf8))
+    }
+
+    /// Size of the regular file whose name is the bytes `pathBytes`, nil for anything else.
+    public static func regularFileSize(pathBytes: [UInt8]) -> Int? {
         var st = stat()
-        guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+        guard withCPath(pathBytes, { stat($0, &st) }) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
         return Int(st.st_size)
     }
 }

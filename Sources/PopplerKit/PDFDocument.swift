@@ -47,20 +47,7 @@ public final class PDFDocument {
         guard FileSniffer.hasPDFHeader(bytes) else { throw .notPDF(looksLike: FileSniffer.describe(bytes)) }
         let gbytes: OpaquePointer = bytes.withUnsafeBytes { raw in g_bytes_new(raw.baseAddress, gsize(raw.count)) }
         defer { g_bytes_unref(gbytes) }
-        var error: UnsafeMutablePointer<GError>?
-        let document = DocumentLifecycle.locked { poppler_document_new_from_bytes(gbytes, password, &error) }
-        guard let document else {
-            var code: Int32 = -1
-            var message = "unknown error"
-            if let error {
-                if error.pointee.domain == poppler_error_quark() { code = error.pointee.code }
-                if let m = error.pointee.message { message = String(cString: m) }
-                g_error_free(error)
-            }
-            if code == Int32(POPPLER_ERROR_ENCRYPTED.rawValue) { throw .encrypted }
-            throw .damaged(detail: message)
-        }
-        if let error { g_error_free(error) }
+        let document = try Self.open(gbytes, password: password)
         self.handle = document
         self.bytes = bytes
         self.pageCount = Int(poppler_document_get_n_pages(document))
@@ -68,6 +55,41 @@ public final class PDFDocument {
             DocumentLifecycle.locked { g_object_unref(UnsafeMutableRawPointer(document)) }
             throw .damaged(detail: "no pages")
         }
+    }
+
+    /// Opens the document, trying without the password first. poppler-glib 22's
+    /// `poppler_document_new_from_bytes` crashes when given a password (its retry path hands a
+    /// null stream to the parser), for a wrong password and for files that need none alike; so
+    /// the password is used only when the file needs one, and then through the stream API,
+    /// whose retry path is sound.
+    private static func open(_ gbytes: OpaquePointer, password: String?) throws(PDFError) -> OpaquePointer {
+        var error: UnsafeMutablePointer<GError>?
+        if let document = DocumentLifecycle.locked({ poppler_document_new_from_bytes(gbytes, nil, &error) }) {
+            if let error { g_error_free(error) }
+            return document
+        }
+        let failure = Self.failure(consuming: error, encrypted: .encrypted)
+        guard failure == .encrypted, let password else { throw failure }
+        error = nil
+        let stream = g_memory_input_stream_new_from_bytes(gbytes)
+        defer { g_object_unref(UnsafeMutableRawPointer(stream)) }
+        let length = goffset(g_bytes_get_size(gbytes))
+        let document = DocumentLifecycle.locked {
+            poppler_document_new_from_stream(UnsafeMutablePointer(stream), length, password, nil, &error)
+        }
+        guard let document else { throw Self.failure(consuming: error, encrypted: .wrongPassword) }
+        if let error { g_error_free(error) }
+        return document
+    }
+
+    /// The `PDFError` of a failed open (freeing the `GError`): `encrypted` for Poppler's
+    /// "encrypted" code, else `damaged` with Poppler's message.
+    private static func failure(consuming error: UnsafeMutablePointer<GError>?, encrypted: PDFError) -> PDFError {
+        guard let error else { return .damaged(detail: "unknown error") }
+        defer { g_error_free(error) }
+        let message = error.pointee.message.map { String(cString: $0) } ?? "unknown error"
+        if error.pointee.domain == poppler_error_quark(), error.pointee.code == Int32(POPPLER_ERROR_ENCRYPTED.rawValue) { return encrypted }
+        return .damaged(detail: message)
     }
 
     /// Opens a PDF file from disk.

@@ -8,6 +8,8 @@ public enum PDFError: Error, Equatable, Sendable {
     case damaged(detail: String)
     /// It is encrypted and the password (if any) did not open it.
     case encrypted
+    /// It is encrypted and the password given opens it neither as user nor as owner.
+    case wrongPassword
     /// The file could not be read at all.
     case unreadable(detail: String)
 }
@@ -19,6 +21,7 @@ extension PDFError: CustomStringConvertible {
         case .notPDF(let kind): return "not a PDF (looks like \(kind))"
         case .damaged(let detail): return "damaged PDF: \(detail)"
         case .encrypted: return "encrypted PDF: a password is needed (--password)"
+        case .wrongPassword: return "encrypted PDF: the password given does not open it"
         case .unreadable(let detail): return "cannot read file: \(detail)"
         }
     }

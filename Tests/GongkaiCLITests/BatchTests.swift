@@ -10,8 +10,9 @@ private func batchFolder() throws -> URL {
         try FileManager.default.copyItem(at: CLI.root.appendingPathComponent("samples/" + name), to: dir.appendingPathComponent(name))
     }
     let fixtures = CLI.root.appendingPathComponent("Tests/GongkaiCLITests/Fixtures")
-    // huge_numbers.pdf is hostile but readable (it converts): not a bad input.
-    for name in try FileManager.default.contentsOfDirectory(atPath: fixtures.path) where name != "huge_numbers.pdf" {
+    // huge_numbers.pdf is hostile but readable (it converts): not a bad input; encrypted/ is
+    // the password matrix of ReliabilityTests.
+    for name in try FileManager.default.contentsOfDirectory(atPath: fixtures.path) where name != "huge_numbers.pdf" && name != "encrypted" {
         try FileManager.default.copyItem(at: fixtures.appendingPathComponent(name), to: bad.appendingPathComponent(name))
     }
     try "not a report at all\n".write(to: bad.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)

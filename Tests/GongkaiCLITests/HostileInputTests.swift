@@ -183,17 +183,21 @@ func workersThatSpinOrEatMemoryAreStoppedAndNamed() throws {
         "html_error_page.pdf": "not_pdf", "scanned.pdf": "no_text_layer", "not_a_report.pdf": "no_report_tables",
         "pre2019_report.pdf": "unknown_template", "utf16_no_bom.html": "unsupported_encoding",
         "huge_numbers.pdf": "ok", "hostile_geometry.pdf": "no_report_tables",
+        // encrypted/: the password matrix (a small non-report PDF; owner-only ones open without a password)
+        "rc4_40_user.pdf": "encrypted", "rc4_128_user.pdf": "encrypted", "aes_128_user.pdf": "encrypted",
+        "aes_256_user.pdf": "encrypted", "rc4_40_owner_only.pdf": "no_report_tables", "aes_256_owner_only.pdf": "no_report_tables",
     ])
 }
 
 @Test func exitStatusesMapBackToCodes() {
     #expect(ExtractionError.code(forExitStatus: 12) == "unsupported_encoding")
     #expect(ExtractionError.code(forExitStatus: 13) == "too_large")
+    #expect(ExtractionError.code(forExitStatus: 14) == "wrong_password")
     let statuses = [ExtractionError.emptyFile(path: ""), .notPDF(path: "", looksLike: ""), .damaged(path: "", detail: ""),
                     .encrypted(path: ""), .noTextLayer(path: "", pages: 1), .noReportTables(path: "", detail: ""),
                     .unknownTemplate(path: "", detail: ""), .unsupportedFormat(path: "", format: ""),
                     .unsupportedEncoding(path: "", detail: ""), .tooLarge(path: "", bytes: 0, limit: 0),
-                    .unreadable(path: "", detail: "")].map(\.exitStatus)
+                    .unreadable(path: "", detail: ""), .wrongPassword(path: "")].map(\.exitStatus)
     #expect(Set(statuses).count == statuses.count)
 }
 

@@ -10,6 +10,8 @@ struct BatchProgress {
     var converted = 0
     var failed = 0
     var skipped = 0
+    /// Records that could not be written to the output.
+    var notWritten = 0
     private var lastDraw = 0.0
     private let live = Diagnostics.isTerminal
 
@@ -36,7 +38,8 @@ struct BatchProgress {
 
     func summary() -> String {
         let elapsed = WorkerPool.now() - started
-        return "\(converted) converted, \(failed) failed, \(skipped) skipped in \(format(elapsed)) s"
+        let unwritten = notWritten > 0 ? ", \(notWritten) not written (see the errors above; --resume adds them)" : ""
+        return "\(converted) converted, \(failed) failed, \(skipped) skipped\(unwritten) in \(format(elapsed)) s"
     }
 
     mutating func finish() {

@@ -3,98 +3,143 @@ import Glibc
 #endif
 
 /// Writes batch records in input order, each with a single `write`, so that an interrupted run
-/// (Ctrl-C, kill -9) leaves a file of whole records; `--resume` reads the content hashes of the
-/// records already there and cuts off a trailing partial record before appending.
+/// (Ctrl-C, kill -9) leaves a file of whole records.
+///
+/// Every write is checked: a record that cannot be written (full disk, closed pipe, a file that
+/// takes no writes) is reported on stderr and counted, and a partly written one is cut off
+/// again, so the next record never lands glued onto half of it and `--resume` can fill the gap.
+/// The output file is locked (`flock`) for the run, so two batches never write it at once, and
+/// opened close-on-exec, so workers do not hold it.
 final class ResultSink {
     private let fd: Int32
-    private let closeAtEnd: Bool
-    private var pending: [Int: String] = [:]
+    /// The output's name in messages.
+    let name: String
+    private let isRegularFile: Bool
+    private var pending: [Int: (text: String, source: String)] = [:]
     private var nextIndex = 0
+    /// Records (and the CSV header) that could not be written.
+    private(set) var writeFailures = 0
+    /// Device and inode of the output file, so batch can leave it out of its inputs.
+    let identity: (device: UInt64, inode: UInt64)?
+    /// What an earlier run left in the file (`--resume`); empty otherwise.
+    private(set) var existing = ExistingOutput()
+    /// Bytes the fault injection lets through before writes fail as on a full disk (tests only).
+    private var injectedCapacity = ResultSink.injectedDiskCapacity()
 
     struct OpenError: Error, CustomStringConvertible { let description: String }
 
-    /// `path` nil writes to standard output.
-    init(path: String?, append: Bool) throws(OpenError) {
-        guard let path, path != "-" else { fd = 1; closeAtEnd = false; return }
-        let flags = O_WRONLY | O_CREAT | (append ? O_APPEND : O_TRUNC)
-        let opened = open(path, flags, 0o644)
+    /// `path` nil or "-" writes to standard output. `resume` keeps what is there (after cutting
+    /// away cut and broken records) and appends; otherwise the file is emptied once it is locked.
+    init(path: String?, resume: Bool, csv: Bool) throws(OpenError) {
+        guard let path, path != "-" else {
+            fd = 1; name = "standard output"; isRegularFile = Self.isRegular(1); identity = nil
+            return
+        }
+        name = path
+        let opened = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard opened >= 0 else { throw OpenError(description: "\(path): \(String(cString: strerror(errno)))") }
         fd = opened
-        closeAtEnd = true
-    }
-
-    deinit {
-        if closeAtEnd { fsync(fd); close(fd) }
-    }
-
-    func writeNow(_ text: String) {
-        guard !text.isEmpty else { return }
-        try? OutputTarget.writeAll(fd, Array(text.utf8))
-    }
-
-    /// Queues the record of input `index`; writes every record that is now next in order.
-    /// `nil` marks an input that produced no record (skipped).
-    func deliver(_ index: Int, _ record: String?) {
-        pending[index] = record ?? ""
-        while let text = pending.removeValue(forKey: nextIndex) {
-            writeNow(text)
-            nextIndex += 1
+        isRegularFile = Self.isRegular(fd)
+        var st = stat()
+        identity = fstat(fd, &st) == 0 ? (UInt64(st.st_dev), UInt64(st.st_ino)) : nil
+        if isRegularFile && flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            let reason = errno == EWOULDBLOCK ? "another gongkai batch is writing it (the file is locked)" : String(cString: strerror(errno))
+            throw OpenError(description: "\(path): \(reason)")
         }
+        guard isRegularFile else { return }
+        if resume { try repairForResume(csv: csv) } else { _ = ftruncate(fd, 0) }
+        _ = lseek(fd, 0, SEEK_END)
     }
 
-    /// Content hashes of the records in an existing output file (JSON Lines or CSV), after
-    /// truncating any partial last line. Returns an empty set when the file does not exist.
-    static func hashesInExistingOutput(_ path: String, csv: Bool) -> Set<String> {
-        let fd = open(path, O_RDWR)
-        guard fd >= 0 else { return [] }
-        defer { close(fd) }
+    deinit { if fd != 1 { close(fd) } }
+
+    /// Whether the output holds nothing yet (standard output: always).
+    var isEmpty: Bool { !isRegularFile || fd == 1 || lseek(fd, 0, SEEK_END) == 0 }
+
+    /// Reads what an earlier run wrote and cuts the file back to its whole records.
+    private func repairForResume(csv: Bool) throws(OpenError) {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n <= 0 { break }
+            if n < 0 && errno == EINTR { continue }
+            if n < 0 { throw OpenError(description: "\(name): cannot read the output to resume: \(String(cString: strerror(errno)))") }
+            if n == 0 { break }
             bytes.append(contentsOf: chunk[0..<n])
         }
-        if let lastNewline = bytes.lastIndex(of: 0x0A), lastNewline + 1 < bytes.count {
-            _ = ftruncate(fd, off_t(lastNewline + 1))
-            bytes.removeSubrange((lastNewline + 1)...)
-        } else if !bytes.isEmpty && bytes.last != 0x0A {
-            _ = ftruncate(fd, 0)
-            bytes = []
+        let (output, kept) = ExistingOutput.parse(bytes, csv: csv)
+        existing = output
+        guard kept.count != bytes.count else { return }
+        if output.dropped > 0 {
+            Diagnostics.error("gongkai batch: \(name): \(output.dropped) broken record(s) dropped; their inputs are converted again")
         }
-        var hashes = Set<String>()
-        for line in bytes.split(separator: 0x0A) {
-            let text = String(decoding: line, as: UTF8.self)
-            if let h = csv ? csvSecondField(text) : jsonSHA256(text), h.count == 64 { hashes.insert(h) }
+        // Kept bytes are a prefix unless a broken record sat mid-file; then the rest is rewritten.
+        let prefix = zip(kept, bytes).prefix { $0 == $1 }.count
+        guard ftruncate(fd, off_t(prefix)) == 0 else {
+            throw OpenError(description: "\(name): cannot repair the output to resume: \(String(cString: strerror(errno)))")
         }
-        return hashes
+        _ = lseek(fd, 0, SEEK_END)
+        do { try OutputTarget.writeAll(fd, Array(kept[prefix...])) } catch {
+            throw OpenError(description: "\(name): cannot repair the output to resume: \(error)")
+        }
     }
 
-    /// The value of the first `"sha256":"…"` in a JSON line (our records put it in `source`).
-    private static func jsonSHA256(_ line: String) -> String? {
-        guard let r = line.firstRange(of: "\"sha256\":\"") else { return nil }
-        return String(line[r.upperBound...].prefix(64))
+    /// Writes `text` now; on failure reports it (naming `source`, the input the record is of),
+    /// counts it and cuts off whatever part of it reached the file.
+    @discardableResult
+    func writeNow(_ text: String, source: String = "the CSV header") -> Bool {
+        guard !text.isEmpty else { return true }
+        let start = isRegularFile ? lseek(fd, 0, SEEK_END) : -1
+        do {
+            try write(Array(text.utf8))
+            return true
+        } catch {
+            writeFailures += 1
+            if start >= 0 { _ = ftruncate(fd, start) }
+            Diagnostics.error("gongkai batch: \(name): cannot write the record of \(source): \(error)")
+            return false
+        }
     }
 
-    /// The second field of a CSV line (the sha256 column), honouring quotes in the first.
-    private static func csvSecondField(_ line: String) -> String? {
-        var fields: [String] = []
-        var current = ""
-        var quoted = false
-        var chars = Array(line.replacing("\r", with: ""))
-        if chars.first == "\u{FEFF}" { chars.removeFirst() }
-        var i = 0
-        while i < chars.count && fields.count < 2 {
-            let c = chars[i]
-            if quoted {
-                if c == "\"" { if i + 1 < chars.count && chars[i + 1] == "\"" { current.append("\""); i += 1 } else { quoted = false } }
-                else { current.append(c) }
-            } else if c == "\"" { quoted = true }
-            else if c == "," { fields.append(current); current = "" }
-            else { current.append(c) }
-            i += 1
+    private func write(_ bytes: [UInt8]) throws(OutputTarget.WriteError) {
+        guard let capacity = injectedCapacity else { return try OutputTarget.writeAll(fd, bytes) }
+        let room = max(0, min(capacity, bytes.count))
+        try OutputTarget.writeAll(fd, Array(bytes[..<room]))
+        injectedCapacity = capacity - room
+        if room < bytes.count { throw OutputTarget.WriteError(description: String(cString: strerror(ENOSPC))) }
+    }
+
+    /// Queues the record of input `index` (from input `source`); writes every record that is now
+    /// next in order. `nil` marks an input that produced no record (skipped).
+    func deliver(_ index: Int, _ record: String?, source: String) {
+        pending[index] = (record ?? "", source)
+        while let next = pending.removeValue(forKey: nextIndex) {
+            writeNow(next.text, source: next.source)
+            nextIndex += 1
         }
-        if fields.count < 2 { fields.append(current) }
-        return fields.count >= 2 ? fields[1] : nil
+    }
+
+    /// Flushes the file to disk; false (after reporting it) when that fails — the last records
+    /// may then not be on disk.
+    func finish() -> Bool {
+        guard isRegularFile else { return true }
+        guard fsync(fd) == 0 else {
+            writeFailures += 1
+            Diagnostics.error("gongkai batch: \(name): cannot write the output to disk: \(String(cString: strerror(errno)))")
+            return false
+        }
+        return true
+    }
+
+    private static func isRegular(_ fd: Int32) -> Bool {
+        var st = stat()
+        return fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
+    }
+
+    /// `GONGKAI_TEST_FAULT=disk_full:N`: the output takes N bytes, then every write fails with
+    /// ENOSPC, cut where the room ends — a full disk, for the tests. Unset in normal runs.
+    private static func injectedDiskCapacity() -> Int? {
+        guard let fault = getenv("GONGKAI_TEST_FAULT").map({ String(cString: $0) }), fault.hasPrefix("disk_full:") else { return nil }
+        return Int(fault.dropFirst("disk_full:".count))
     }
 }

@@ -68,9 +68,9 @@ final class WorkerPool {
         return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
     }
 
-    /// Runs the document at `path(i)` for every `i` in `0..<count`, calling `done` as each finishes
+    /// Runs the document at `path(i)` (the file name's bytes) for every `i` in `0..<count`, calling `done` as each finishes
     /// (in completion order) and `tick` about five times a second.
-    func run(count: Int, path: (Int) -> String, done: (Outcome) -> Void, tick: () -> Void) {
+    func run(count: Int, path: (Int) -> [UInt8], done: (Outcome) -> Void, tick: () -> Void) {
         signal(SIGPIPE, SIG_IGN)  // a worker that died must not take the parent with it
         WorkerGroups.installForwarding()
         var next = 0
@@ -92,7 +92,7 @@ final class WorkerPool {
                 } else {
                     break
                 }
-                let request = Array(path(next).utf8)
+                let request = path(next)
                 worker.job = (next, Self.now())
                 next += 1
                 do { try OutputTarget.writeAll(worker.inFD, Array("\(request.count)\n".utf8) + request) } catch {
@@ -318,6 +318,7 @@ enum WorkerGroups {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { signal in
                 WorkerGroups.killAll()
+                InterruptSummary.writeFromSignalHandler(signal)
                 Glibc.signal(signal, SIG_DFL)
                 raise(signal)
             }
