@@ -135,10 +135,10 @@ struct BatchCommand: ParsableCommand {
                          source: item.path.display)
             InterruptSummary.update(progress)
         }, tick: { progress.draw() })
-        _ = sink.finish()
+        let flushed = sink.finish()
         progress.notWritten = sink.writeFailures
         progress.finish()
-        if sink.writeFailures > 0 { throw ExitCode(ExitStatus.outputFailed) }
+        if sink.writeFailures > 0 || !flushed { throw ExitCode(ExitStatus.outputFailed) }
         if progress.failed > 0 { throw ExitCode(1) }
     }
 

@@ -102,7 +102,7 @@ private let encryptedFixtures: [(path: String, userPassword: Bool, openStatus: I
     defer { try? FileManager.default.removeItem(at: dir) }
     let out = dir.appendingPathComponent("out.jsonl")
     // Room for one record and a part of the next: the disk fills in the middle of a record.
-    let full = try CLI.run(["batch", dir.path, "-o", out.path, "--jobs", "2"], environment: ["GONGKAI_TEST_FAULT": "disk_full:20000"])
+    let full = try CLI.run(["batch", dir.path, "-o", out.path, "--jobs", "2"], environment: ["GONGKAI_TEST_FAULT": "disk_full:8000"])
     #expect(full.status == 73, full.stderr)
     #expect(full.stderr.contains("cannot write the record of") && full.stderr.contains("No space left on device"), full.stderr)
     #expect(full.stderr.contains("not written"), full.stderr)
@@ -137,7 +137,7 @@ private let encryptedFixtures: [(path: String, userPassword: Bool, openStatus: I
     guard try CLI.run(["-t", "tmpfs", "-o", "size=64k", "tmpfs", mount.path], executable: "/bin/mount").status == 0 else { return }
     defer { _ = try? CLI.run([mount.path], executable: "/bin/umount") }
     let filler = mount.appendingPathComponent("filler")
-    try Data(repeating: 1, count: 36 * 1024).write(to: filler)
+    try Data(repeating: 1, count: 56 * 1024).write(to: filler)
     let out = mount.appendingPathComponent("out.jsonl")
     let full = try CLI.run(["batch", dir.path, "-o", out.path])
     #expect(full.status == 73 && full.stderr.contains("No space left on device"), full.stderr)

@@ -5,7 +5,7 @@ import Glibc
 /// A file name as the file system has it: bytes. Linux names need not be UTF-8 — GBK names from
 /// zip archives made on Chinese Windows are common in report archives — and a Swift `String`
 /// would replace such bytes, after which the file cannot be opened. The bytes open the file;
-/// `display` (invalid bytes written `\xNN`) names it in messages and records.
+/// `display` (see `escaped`) names it in messages and records.
 ///
 /// A byte array rather than swift-system's `FilePath`: everything done with it here (join a
 /// name, open, stat, opendir) is one C call on a NUL-terminated buffer, and the escaping for
@@ -36,29 +36,20 @@ struct InputPath: Hashable, Comparable {
         (bytes + [0]).withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { body($0.baseAddress!) } }
     }
 
-    /// The name for people: UTF-8 as it is, every byte that is not part of valid UTF-8 as `\xNN`.
+    /// The name for people, one path component at a time: a component that is valid UTF-8 as it
+    /// is, in any other every byte outside ASCII as `\xNN`. Per component, not per byte: GBK bytes
+    /// often happen to form valid UTF-8 sequences too, and half-decoded names would mislead.
     static func escaped(_ bytes: [UInt8]) -> String {
         if let valid = String(validating: bytes, as: UTF8.self) { return valid }
-        var out = ""
-        var parser = Unicode.UTF8.ForwardParser()
-        var iterator = bytes.makeIterator()
-        var position = 0
-        loop: while true {
-            switch parser.parseScalar(from: &iterator) {
-            case .valid(let encoded):
-                out.unicodeScalars.append(Unicode.UTF8.decode(encoded))
-                position += encoded.count
-            case .error(let length):
-                for b in bytes[position..<(position + length)] {
-                    let hex = String(b, radix: 16, uppercase: true)
-                    out += "\\x" + (hex.count == 1 ? "0" + hex : hex)
-                }
-                position += length
-            case .emptyInput:
-                break loop
-            }
+        let components = bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).map { component -> String in
+            if let valid = String(validating: component, as: UTF8.self) { return valid }
+            return component.map { b -> String in
+                if b < 0x80 { return String(UnicodeScalar(b)) }
+                let hex = String(b, radix: 16, uppercase: true)
+                return "\\x" + (hex.count == 1 ? "0" + hex : hex)
+            }.joined()
         }
-        return out
+        return components.joined(separator: "/")
     }
 
     /// The bytes of command-line argument `argument` as the shell passed them: Swift decodes the

@@ -119,16 +119,12 @@ final class ResultSink {
         }
     }
 
-    /// Flushes the file to disk; false (after reporting it) when that fails — the last records
-    /// may then not be on disk.
+    /// Flushes the file to disk; false (after reporting it) when that fails — the records may then
+    /// not be on disk. EINVAL means the file cannot be flushed at all (/proc, some devices).
     func finish() -> Bool {
-        guard isRegularFile else { return true }
-        guard fsync(fd) == 0 else {
-            writeFailures += 1
-            Diagnostics.error("gongkai batch: \(name): cannot write the output to disk: \(String(cString: strerror(errno)))")
-            return false
-        }
-        return true
+        guard isRegularFile, fsync(fd) != 0, errno != EINVAL else { return true }
+        Diagnostics.error("gongkai batch: \(name): cannot write the output to disk: \(String(cString: strerror(errno)))")
+        return false
     }
 
     private static func isRegular(_ fd: Int32) -> Bool {
