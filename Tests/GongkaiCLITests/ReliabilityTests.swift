@@ -103,15 +103,15 @@ private let encryptedFixtures: [(path: String, userPassword: Bool, openStatus: I
     let out = dir.appendingPathComponent("out.jsonl")
     // Room for one record and a part of the next: the disk fills in the middle of a record.
     let full = try CLI.run(["batch", dir.path, "-o", out.path, "--jobs", "2"], environment: ["GONGKAI_TEST_FAULT": "disk_full:8000"])
-    #expect(full.status == 73, full.stderr)
-    #expect(full.stderr.contains("cannot write the record of") && full.stderr.contains("No space left on device"), full.stderr)
-    #expect(full.stderr.contains("not written"), full.stderr)
+    #expect(full.status == 73, "\(full.stderr)")
+    #expect(full.stderr.contains("cannot write the record of") && full.stderr.contains("No space left on device"), "\(full.stderr)")
+    #expect(full.stderr.contains("not written"), "\(full.stderr)")
     let partial = try jsonLines(out)
     #expect(partial.count < 4)
     // Space again: resume adds what is missing, and the file is whole.
     let resumed = try CLI.run(["batch", dir.path, "-o", out.path, "--resume"])
-    #expect(resumed.status == 0, resumed.stderr)
-    #expect(resumed.stderr.contains("\(partial.count) skipped"), resumed.stderr)
+    #expect(resumed.status == 0, "\(resumed.stderr)")
+    #expect(resumed.stderr.contains("\(partial.count) skipped"), "\(resumed.stderr)")
     let all = try jsonLines(out)
     #expect(all.map(sourcePath).sorted() == samplePDFs.prefix(4).map { dir.appendingPathComponent($0).path }.sorted())
 }
@@ -124,7 +124,7 @@ private let encryptedFixtures: [(path: String, userPassword: Bool, openStatus: I
     let whole = try Data(contentsOf: out)
     try whole.prefix(whole.count - 100).write(to: out)  // the last record cut off
     let resumed = try CLI.run(["batch", dir.path, "-o", out.path, "--resume"])
-    #expect(resumed.status == 0 && resumed.stderr.contains("1 converted, 0 failed, 1 skipped"), resumed.stderr)
+    #expect(resumed.status == 0 && resumed.stderr.contains("1 converted, 0 failed, 1 skipped"), "\(resumed.stderr)")
     #expect(try jsonLines(out).count == 2)
 }
 
@@ -140,10 +140,10 @@ private let encryptedFixtures: [(path: String, userPassword: Bool, openStatus: I
     try Data(repeating: 1, count: 56 * 1024).write(to: filler)
     let out = mount.appendingPathComponent("out.jsonl")
     let full = try CLI.run(["batch", dir.path, "-o", out.path])
-    #expect(full.status == 73 && full.stderr.contains("No space left on device"), full.stderr)
+    #expect(full.status == 73 && full.stderr.contains("No space left on device"), "\(full.stderr)")
     try FileManager.default.removeItem(at: filler)
     let resumed = try CLI.run(["batch", dir.path, "-o", out.path, "--resume"])
-    #expect(resumed.status == 0, resumed.stderr)
+    #expect(resumed.status == 0, "\(resumed.stderr)")
     #expect(try jsonLines(out).map(sourcePath).sorted() == samplePDFs.prefix(4).map { dir.appendingPathComponent($0).path }.sorted())
 }
 
@@ -153,12 +153,12 @@ private let encryptedFixtures: [(path: String, userPassword: Bool, openStatus: I
     let proc = try CLI.run(["batch", dir.path, "-o", "/proc/version"])
     #expect(proc.status == 73 && proc.stderr.contains("/proc/version"), "\(proc.status) \(proc.stderr)")
     let full = try CLI.run(["extract", "samples/" + samplePDFs[0], "-o", "/dev/full"])
-    #expect(full.status == 73 && full.stderr.contains("/dev/full: cannot write output: No space left on device"), full.stderr)
+    #expect(full.status == 73 && full.stderr.contains("/dev/full: cannot write output: No space left on device"), "\(full.stderr)")
     // A reader that goes away (batch … | head): the broken pipe is an error, not success.
     let script = "set -o pipefail; \"$0\" batch \"$1\" --jobs 1 | head -c 10 >/dev/null"
     let piped = try CLI.run(["-c", script, CLI.executable.path, dir.path], executable: "/bin/bash")
-    #expect(piped.status != 0, piped.stderr)
-    #expect(piped.stderr.contains("Broken pipe") || piped.status == 141, piped.stderr)
+    #expect(piped.status != 0, "\(piped.stderr)")
+    #expect(piped.stderr.contains("Broken pipe") || piped.status == 141, "\(piped.stderr)")
 }
 
 // MARK: 3. extract -o onto things that are not regular files
@@ -167,7 +167,7 @@ private let encryptedFixtures: [(path: String, userPassword: Bool, openStatus: I
     let dir = try scratch()
     defer { try? FileManager.default.removeItem(at: dir) }
     let null = try CLI.run(["extract", "samples/" + samplePDFs[0], "-o", "/dev/null"])
-    #expect(null.status == 0, null.stderr)
+    #expect(null.status == 0, "\(null.stderr)")
     var st = stat()
     #expect(stat("/dev/null", &st) == 0 && (st.st_mode & S_IFMT) == S_IFCHR, "/dev/null must stay a device")
 
@@ -182,7 +182,7 @@ private let encryptedFixtures: [(path: String, userPassword: Bool, openStatus: I
     let written = try CLI.run(["extract", "samples/" + samplePDFs[0], "-o", fifo.path, "--compact"])
     let text = got.fileHandleForReading.readDataToEndOfFile()
     reader.waitUntilExit()
-    #expect(written.status == 0, written.stderr)
+    #expect(written.status == 0, "\(written.stderr)")
     #expect((try? JSONSerialization.jsonObject(with: text)) is [String: Any], "the reader got the JSON")
     #expect(lstat(fifo.path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFIFO, "the pipe must stay a pipe")
 
@@ -196,7 +196,7 @@ private let encryptedFixtures: [(path: String, userPassword: Bool, openStatus: I
     #expect((try? JSONSerialization.jsonObject(with: Data(contentsOf: target))) is [String: Any])
 
     let folder = try CLI.run(["extract", "samples/" + samplePDFs[0], "-o", dir.path])
-    #expect(folder.status == 73 && folder.stderr.contains("is a directory"), folder.stderr)
+    #expect(folder.status == 73 && folder.stderr.contains("is a directory"), "\(folder.stderr)")
 }
 
 // MARK: 4. symlink loops
@@ -209,10 +209,10 @@ private let encryptedFixtures: [(path: String, userPassword: Bool, openStatus: I
     try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("self").path, withDestinationPath: ".")
     try FileManager.default.createSymbolicLink(atPath: sub.appendingPathComponent("up").path, withDestinationPath: "..")
     let result = try CLI.run(["batch", dir.path, "--jobs", "2"])
-    #expect(result.status == 0, result.stderr)
+    #expect(result.status == 0, "\(result.stderr)")
     let records = result.stdout.split(separator: UInt8(ascii: "\n"))
     #expect(records.count == 2, "each file once")
-    #expect(result.stderr.contains("a folder already searched (a symbolic link loop?)"), result.stderr)
+    #expect(result.stderr.contains("a folder already searched (a symbolic link loop?)"), "\(result.stderr)")
 }
 
 // MARK: 5. names that are not UTF-8
@@ -223,17 +223,17 @@ private let encryptedFixtures: [(path: String, userPassword: Bool, openStatus: I
     // "年报.pdf" in GBK, as zip archives made on Chinese Windows name it.
     let script = "cp \"$1\" \"$2\"/$(printf '\\304\\352\\261\\250.pdf')"
     let copied = try CLI.run(["-c", script, "sh", CLI.root.appendingPathComponent("samples/" + samplePDFs[0]).path, dir.path], executable: "/bin/sh")
-    #expect(copied.status == 0, copied.stderr)
+    #expect(copied.status == 0, "\(copied.stderr)")
     let batch = try CLI.run(["batch", dir.path])
-    #expect(batch.status == 0, batch.stderr)
+    #expect(batch.status == 0, "\(batch.stderr)")
     let record = try #require(try JSONSerialization.jsonObject(with: batch.stdout) as? [String: Any])
     #expect(sourcePath(record) == dir.path + "/\\xC4\\xEA\\xB1\\xA8.pdf")
     #expect(errorCode(record) == nil)
     let extract = try CLI.run(["-c", "\"$0\" extract \"$1\"/$(printf '\\304\\352\\261\\250.pdf') --compact", CLI.executable.path, dir.path], executable: "/bin/sh")
-    #expect(extract.status == 0, extract.stderr)
+    #expect(extract.status == 0, "\(extract.stderr)")
     #expect(extract.json.map(sourcePath) == dir.path + "/\\xC4\\xEA\\xB1\\xA8.pdf")
     let missing = try CLI.run(["-c", "\"$0\" extract \"$1\"/$(printf '\\304\\352.pdf')", CLI.executable.path, dir.path], executable: "/bin/sh")
-    #expect(missing.status == 3 && missing.stderr.contains("\\xC4\\xEA.pdf: cannot read file"), missing.stderr)
+    #expect(missing.status == 3 && missing.stderr.contains("\\xC4\\xEA.pdf: cannot read file"), "\(missing.stderr)")
 }
 
 // MARK: 6. endless devices
@@ -258,14 +258,14 @@ private let encryptedFixtures: [(path: String, userPassword: Bool, openStatus: I
     let first = try jsonLines(out).count
     #expect(first == 3)
     let again = try CLI.run(["batch", dir.path, missing, "-o", out.path, "--resume"])
-    #expect(again.stderr.contains("0 converted, 0 failed, 3 skipped"), again.stderr)
+    #expect(again.stderr.contains("0 converted, 0 failed, 3 skipped"), "\(again.stderr)")
     #expect(try jsonLines(out).count == 3)
 
     let csv = dir.appendingPathComponent("cells.csv")
     #expect(try CLI.run(["batch", dir.path, "--format", "csv", "-o", csv.path]).status == 0)
     let rows = try Data(contentsOf: csv)
     let resumed = try CLI.run(["batch", dir.path, "--format", "csv", "-o", csv.path, "--resume"])
-    #expect(resumed.stderr.contains("0 converted, 0 failed, 2 skipped"), resumed.stderr)
+    #expect(resumed.stderr.contains("0 converted, 0 failed, 2 skipped"), "\(resumed.stderr)")
     #expect(try Data(contentsOf: csv) == rows)
 }
 
@@ -279,7 +279,7 @@ private let encryptedFixtures: [(path: String, userPassword: Bool, openStatus: I
     defer { close(fd) }
     #expect(flock(fd, LOCK_EX) == 0)  // what a running batch holds
     let second = try CLI.run(["batch", dir.path, "-o", out.path])
-    #expect(second.status == 73 && second.stderr.contains("another gongkai batch is writing it"), second.stderr)
+    #expect(second.status == 73 && second.stderr.contains("another gongkai batch is writing it"), "\(second.stderr)")
 }
 
 @Test func theOutputFileIsNotTakenAsAnInput() throws {
@@ -288,7 +288,7 @@ private let encryptedFixtures: [(path: String, userPassword: Bool, openStatus: I
     let out = dir.appendingPathComponent("cells.txt")  // an ending batch picks up
     for _ in 0..<2 {
         let run = try CLI.run(["batch", dir.path, "-o", out.path])
-        #expect(run.status == 0 && run.stderr.contains("1 converted, 0 failed"), run.stderr)
+        #expect(run.status == 0 && run.stderr.contains("1 converted, 0 failed"), "\(run.stderr)")
     }
 }
 
@@ -319,14 +319,14 @@ private let encryptedFixtures: [(path: String, userPassword: Bool, openStatus: I
     kill(process.processIdentifier, SIGTERM)
     let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
-    #expect(stderr.contains("gongkai batch: stopped by signal 15: 1 converted, 0 failed, 0 skipped"), stderr)
+    #expect(stderr.contains("gongkai batch: stopped by signal 15: 1 converted, 0 failed, 0 skipped"), "\(stderr)")
 }
 
 @Test func csvSafeNeutralisesFormulaCellsButNotNumbers() throws {
     let plain = try CLI.run(["batch", "=HYPERLINK(1).pdf", "--format", "csv"])
     #expect(String(decoding: plain.stdout, as: UTF8.self).contains("\r\n=HYPERLINK(1).pdf,"))
     let safe = try CLI.run(["batch", "=HYPERLINK(1).pdf", "--format", "csv", "--csv-safe"])
-    #expect(String(decoding: safe.stdout, as: UTF8.self).contains("\r\n'=HYPERLINK(1).pdf,"), String(decoding: safe.stdout, as: UTF8.self))
+    #expect(String(decoding: safe.stdout, as: UTF8.self).contains("\r\n'=HYPERLINK(1).pdf,"), "\(String(decoding: safe.stdout, as: UTF8.self))")
     let signed = try CLI.run(["extract", "samples/lo_2019_combined_signed.pdf", "--format", "csv", "--csv-safe"])
     let text = String(decoding: signed.stdout, as: UTF8.self)
     #expect(text.contains(",-") && !text.contains(",'-"), "negative numbers stay numbers")

@@ -326,6 +326,12 @@ enum WorkerGroups {
             sigemptyset(&action.sa_mask)
             sigaction(signal, &action, nil)
         }
+        // A parent may start the batch with these signals blocked (Foundation's Process from a
+        // test thread does): then the handler would never run and the batch would not stop.
+        var handled = sigset_t()
+        sigemptyset(&handled)
+        for signal in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&handled, signal) }
+        pthread_sigmask(SIG_UNBLOCK, &handled, nil)
     }
 
     static func killAll() {
