@@ -63,6 +63,25 @@ func fixture(_ name: String) -> String { repositoryRoot.appendingPathComponent("
     #expect(doc.glyphs(page: 0).map(\.text).joined().contains("新乡市商务局"))
 }
 
+/// A wrong password is a `wrongPassword` error, not a crash inside Poppler (issue 18); a file
+/// that needs no password opens whatever password is given; the owner password opens it too.
+@Test func passwordsAreTriedOnlyWhenTheFileNeedsOne() throws {
+    func error(_ name: String, _ password: String?) -> PDFError? {
+        do { _ = try PDFDocument(path: fixture(name), password: password); return nil } catch { return error }
+    }
+    for name in ["encrypted.pdf", "encrypted/rc4_40_user.pdf", "encrypted/rc4_128_user.pdf", "encrypted/aes_128_user.pdf", "encrypted/aes_256_user.pdf"] {
+        #expect(error(name, nil) == .encrypted, "\(name)")
+        #expect(error(name, "wrong") == .wrongPassword, "\(name)")
+        #expect(error(name, "gongkai") == nil, "\(name)")
+        #expect(error(name, "owner-secret") == nil, "\(name)")
+    }
+    for name in ["encrypted/rc4_40_owner_only.pdf", "encrypted/aes_256_owner_only.pdf", "not_a_report.pdf"] {
+        #expect(error(name, nil) == nil && error(name, "wrong") == nil, "\(name)")
+    }
+    let doc = try PDFDocument(path: fixture("encrypted/aes_128_user.pdf"), password: "gongkai")
+    #expect(doc.pageCount == 1)
+}
+
 /// The `MemoryCheck` executable SwiftPM built beside this test bundle.
 private var memoryCheck: URL {
     let exe = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0])
