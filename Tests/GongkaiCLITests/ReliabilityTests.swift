@@ -128,6 +128,20 @@ private let encryptedFixtures: [(path: String, userPassword: Bool, openStatus: I
     #expect(try jsonLines(out).count == 2)
 }
 
+@Test func resumeDropsARecordGluedOntoACutOneByAnOlderRun() throws {
+    let dir = try sampleFolder(3)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let out = dir.appendingPathComponent("out.jsonl")
+    #expect(try CLI.run(["batch", dir.path, "-o", out.path]).status == 0)
+    let lines = try String(contentsOf: out, encoding: .utf8).split(separator: "\n")
+    // What the unchecked writes left after a full disk: record 2 cut, record 3 glued onto it.
+    try (lines[0] + "\n" + lines[1].prefix(200) + lines[2] + "\n").write(to: out, atomically: true, encoding: .utf8)
+    let resumed = try CLI.run(["batch", dir.path, "-o", out.path, "--resume"])
+    #expect(resumed.status == 0 && resumed.stderr.contains("1 broken record(s) dropped"), "\(resumed.stderr)")
+    #expect(resumed.stderr.contains("2 converted, 0 failed, 1 skipped"), "\(resumed.stderr)")
+    #expect(try jsonLines(out).map(sourcePath).sorted() == samplePDFs.prefix(3).map { dir.appendingPathComponent($0).path }.sorted())
+}
+
 @Test func aFullTmpfsIsReportedAndResumeCompletesTheFile() throws {
     guard getuid() == 0 else { return }  // mounting needs root
     let dir = try sampleFolder(4)
