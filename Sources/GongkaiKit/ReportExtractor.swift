@@ -13,6 +13,8 @@ public struct ReportExtractor: Sendable {
         public var rulingLines = RulingLineScanner.Settings()
         /// Web pages: synthetic cell geometry (see `HTMLTableReader`).
         public var html = HTMLTableReader.Settings()
+        /// Word documents: synthetic cell geometry (see `WordDocumentReader`).
+        public var word = WordDocumentReader.Settings()
         /// Pages beyond this are not read (a guard against pathological files); the report gets
         /// a `pages_not_read` warning.
         public var maxPages = 200
@@ -66,6 +68,11 @@ public struct ReportExtractor: Sendable {
         if format == nil, detected != .pdf, path.lowercased().hasSuffix(".pdf") {
             throw .notPDF(path: path, looksLike: FileSniffer.describe(bytes))
         }
+        // Legacy Office files, other zip formats, archives and images would otherwise be read as
+        // undecodable text: name them and say how to convert them.
+        if format == nil, detected != .pdf, detected != .docx, let foreign = ForeignFormat.identify(bytes, path: path) {
+            throw .unsupportedFormat(path: path, format: foreign.name, advice: foreign.advice)
+        }
         let tables: TableDocument
         var pages: [PageLayout] = []
         var notes: [String] = []
@@ -77,6 +84,11 @@ public struct ReportExtractor: Sendable {
                 if case .unsupportedEncoding(let detail) = error { throw .unsupportedEncoding(path: path, detail: detail) }
                 throw .unreadable(path: path, detail: "not readable as HTML: \(error.description)")
             }
+        case .docx:
+            do { tables = try WordDocumentReader(settings: options.word).read(bytes: bytes) } catch {
+                throw .unreadable(path: path, detail: "not readable as a Word document: \(error.description)")
+            }
+            notes.append("input: docx; \(tables.grids.count) table(s)")
         case .text, .markdown:
             // Cells carry `GridCell.textPosition`, which `--provenance` reports as line and column.
             let decoded: (text: String, encoding: TextEncoding)

@@ -5,8 +5,10 @@ import Glibc
 /// Turns the batch command's arguments — files, folders (searched recursively) and glob patterns —
 /// into a sorted, de-duplicated list of input files, optionally one shard of it.
 enum InputCollector {
-    /// File endings batch picks up inside folders.
-    static let extensions = [".pdf", ".txt", ".md", ".markdown", ".html", ".htm"]
+    /// File endings batch picks up inside folders: the formats it reads, and the report formats
+    /// it refuses (legacy Word, WPS, OFD), so that those show up as error records rather than
+    /// being passed over in silence.
+    static let extensions = [".pdf", ".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".doc", ".wps", ".ofd"]
 
     static func collect(_ arguments: [String]) -> (files: [String], missing: [String]) {
         var files: [String] = []

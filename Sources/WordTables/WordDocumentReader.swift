@@ -1,0 +1,110 @@
+import TableLayout
+
+/// Why a Word document could not be read.
+public enum WordError: Error, Equatable, Sendable {
+    /// The zip archive or its `word/document.xml` cannot be read.
+    case unreadable(String)
+
+    public var description: String {
+        switch self {
+        case .unreadable(let d): return d
+        }
+    }
+}
+
+/// A Word document (DOCX: WordprocessingML in a zip) → `TableDocument`: its tables as grids in
+/// document order, the paragraphs before the first table (title search) with their type size,
+/// all its text, and the `docProps/core.xml` title.
+///
+/// As for web pages, a table that contains another table is layout, not a grid: the tables
+/// inside it are read. A grid's `page` is its 1-based number among the document's grids, so
+/// warnings and `--provenance` say "page N" for table N; `GridCell.row`/`column` are its grid
+/// row and Word grid column.
+public struct WordDocumentReader: Sendable {
+    public struct Settings: Sendable {
+        /// Width of a column for which the document declares none (points).
+        public var columnWidth = 40.0
+        /// Height of every `w:tr`.
+        public var rowHeight = 20.0
+        /// Lines of text kept before the first table.
+        public var maxLeadingLines = 80
+        public init() {}
+    }
+
+    public var settings: Settings
+    public init(settings: Settings = .init()) { self.settings = settings }
+
+    public func read(bytes: [UInt8]) throws(WordError) -> TableDocument {
+        let archive: ZipArchive
+        let documentXML: [UInt8]
+        do {
+            archive = try ZipArchive(bytes: bytes)
+            documentXML = try archive.read("word/document.xml")
+        } catch { throw .unreadable(error.description) }
+        guard let document = XMLTree.parse(documentXML) else { throw .unreadable("word/document.xml is not readable XML") }
+        let coreTitle = (try? archive.read("docProps/core.xml")).flatMap(XMLTree.parse).flatMap { $0.first(named: "title") }
+            .map(WordText.text(of:)).flatMap { $0.isEmpty ? nil : $0 }
+        return read(document: document, metadataTitle: coreTitle)
+    }
+
+    /// Same as `read(bytes:)` for a `w:document` already parsed.
+    func read(document: XMLElement, metadataTitle: String?) -> TableDocument {
+        var walker = Walker(layout: WordTableLayout(columnWidth: settings.columnWidth, rowHeight: settings.rowHeight))
+        walker.walk(document.child("body")?.elements ?? document.elements)
+        let leading = Array(walker.lines[..<(walker.linesBeforeFirstTable ?? walker.lines.count)].prefix(settings.maxLeadingLines))
+        return TableDocument(pages: 1, grids: walker.grids, leadingLines: leading,
+                             fullText: walker.lines.map(\.text).joined(separator: "\n"), metadataTitle: metadataTitle)
+    }
+
+    /// Walks the body in document order: each paragraph one line, each innermost table a grid.
+    private struct Walker {
+        let layout: WordTableLayout
+        var grids: [CellGrid] = []
+        var lines: [TableDocument.Line] = []
+        var linesBeforeFirstTable: Int?
+
+        init(layout: WordTableLayout) { self.layout = layout }
+
+        mutating func walk(_ elements: [XMLElement]) {
+            for e in elements {
+                switch e.name {
+                case "p":
+                    let text = WordText.text(of: e)
+                    if !text.isEmpty { lines.append(.init(text: text, height: Self.height(of: e))) }
+                case "tbl" where e.first(named: "tbl") != nil:
+                    // A layout table: read what its cells hold.
+                    for tr in WordTableLayout.rows(of: e) { for tc in WordTableLayout.cells(of: tr) { walk(tc.elements) } }
+                case "tbl":
+                    if linesBeforeFirstTable == nil { linesBeforeFirstTable = lines.count }
+                    guard let grid = layout.grid(of: e, index: grids.count + 1) else { continue }
+                    grids.append(grid)
+                    for r in 0..<grid.rowCount {
+                        let text = grid.cells.filter { $0.row == r && !$0.text.isEmpty }.map(\.text).joined(separator: " ")
+                        if !text.isEmpty { lines.append(.init(text: text, height: 10)) }
+                    }
+                case "sdt":
+                    walk(e.child("sdtContent")?.elements ?? [])
+                case "customXml", "ins", "moveTo", "smartTag":
+                    walk(e.elements)
+                default:
+                    break  // section properties, bookmarks, deleted content
+                }
+            }
+        }
+
+        /// Type size of a paragraph in points: the largest run size (`w:sz`, half-points), else
+        /// that of the paragraph mark; 10.5 (Word's 五号, the usual body size) when none is set.
+        /// Titles are set larger, which is what `TitleReader` looks for.
+        static func height(of p: XMLElement) -> Double {
+            var largest: Double?
+            func visit(_ e: XMLElement) {
+                for child in e.elements {
+                    if child.name == "rPr", let v = child.value(of: "sz").flatMap(Double.init), v > 0 { largest = max(largest ?? 0, v / 2) }
+                    if child.name != "Fallback" { visit(child) }
+                }
+            }
+            visit(p)
+            return largest ?? 10.5
+        }
+    }
+}
