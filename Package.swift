@@ -73,7 +73,7 @@ let package = Package(
         .testTarget(
             name: "GongkaiCLITests",
             dependencies: ["GongkaiKit", "GongkaiCLI"],
-            exclude: ["Fixtures"]
+            exclude: ["Fixtures", "ForeignFixtures"]
         ),
         .testTarget(name: "HTMLTablesTests", dependencies: ["HTMLTables", "GongkaiKit"]),
         .testTarget(name: "WordTablesTests", dependencies: ["WordTables", "TableLayout", "GongkaiKit"], exclude: ["Fixtures"]),

@@ -10,7 +10,8 @@ public struct ForeignFormat: Sendable, Equatable {
     public var advice: String
 
     static let toDOCX = "convert it to DOCX first, e.g. soffice --headless --convert-to docx FILE"
-    static let toPDF = "spreadsheets are not reports; if it holds the report's tables, convert it, e.g. soffice --headless --convert-to pdf FILE"
+    /// Spreadsheets become web pages whose `<table>`s gongkai reads (LibreOffice Calc writes no DOCX).
+    static let toHTML = "convert it to a web page, whose tables gongkai reads, e.g. soffice --headless --convert-to html FILE"
     static let unpack = "unpack it and run gongkai on the report inside"
     static let ocr = "run OCR first, e.g. ocrmypdf -l chi_sim (after img2pdf FILE)"
 
@@ -31,9 +32,9 @@ public struct ForeignFormat: Sendable, Equatable {
         }
         if names.contains("WordDocument") { return .init(name: "a legacy Word document (.doc)", advice: toDOCX) }
         if names.contains(where: { $0.hasPrefix("ET") }) || (ext == "et" && (names.contains("Workbook") || names.contains("Book"))) {
-            return .init(name: "a WPS spreadsheet (.et)", advice: toPDF)
+            return .init(name: "a WPS spreadsheet (.et)", advice: toHTML)
         }
-        if names.contains("Workbook") || names.contains("Book") { return .init(name: "a legacy Excel workbook (.xls)", advice: toPDF) }
+        if names.contains("Workbook") || names.contains("Book") { return .init(name: "a legacy Excel workbook (.xls)", advice: toHTML) }
         if names.contains("PowerPoint Document") { return .init(name: "a legacy PowerPoint presentation (.ppt)", advice: "convert it, e.g. soffice --headless --convert-to pdf FILE") }
         let guess = ["doc": "a legacy Word document (.doc)", "wps": "a WPS Writer document (.wps)", "xls": "a legacy Excel workbook (.xls)", "et": "a WPS spreadsheet (.et)"][ext]
         return .init(name: guess ?? "a legacy Office (OLE2 compound) file", advice: toDOCX)
@@ -46,7 +47,7 @@ public struct ForeignFormat: Sendable, Equatable {
         }
         if archive.contains("word/document.xml") { return nil }
         let names = archive.memberNames
-        if names.contains(where: { $0.lowercased().hasPrefix("xl/") }) { return .init(name: "an Excel workbook (.xlsx)", advice: toPDF) }
+        if names.contains(where: { $0.lowercased().hasPrefix("xl/") }) { return .init(name: "an Excel workbook (.xlsx)", advice: toHTML) }
         if names.contains(where: { $0.lowercased().hasPrefix("ppt/") }) { return .init(name: "a PowerPoint presentation (.pptx)", advice: "convert it, e.g. soffice --headless --convert-to pdf FILE") }
         if archive.contains("OFD.xml") { return .init(name: "an OFD document (.ofd)", advice: "convert it to PDF first (e.g. with the issuer's OFD reader or ofdrw), then run gongkai on the PDF") }
         if archive.contains("content.xml"), archive.contains("mimetype") { return .init(name: "an OpenDocument file (.odt/.ods)", advice: toDOCX) }

@@ -1,0 +1,157 @@
+#!/usr/bin/env python3
+"""Write the DOCX fixtures of Tests/WordTablesTests and the refused-format fixtures of
+Tests/GongkaiCLITests/ForeignFixtures. Python's standard library only (zipfile, struct, zlib),
+so CI needs neither Word nor LibreOffice.
+
+DOCX fixtures are WordprocessingML written by hand, each exercising what real Word files do:
+w:gridSpan, w:vMerge restart/continue, w:gridBefore, rows wrapped in a content control, runs
+split mid-word, w:br and w:tab inside cells, a text box (mc:AlternateContent with its
+mc:Fallback copy), a layout table holding the real one, a paragraph-mark type size for the title,
+and docProps/core.xml's title.
+
+Foreign fixtures carry the real signatures of their formats: OLE2 compound files with a FAT and
+a directory naming their streams (WordDocument, Workbook), zips with the members of XLSX/OFD,
+RAR/7z signatures, and tiny but valid PNG/GIF/BMP images.
+
+Run from the repository root:  python3 scripts/make_word_fixtures.py
+"""
+import os, struct, zipfile, zlib
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+WORD = os.path.join(ROOT, "Tests", "WordTablesTests", "Fixtures")
+FOREIGN = os.path.join(ROOT, "Tests", "GongkaiCLITests", "ForeignFixtures")
+
+NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+      'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+      'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+      'xmlns:v="urn:schemas-microsoft-com:vml" mc:Ignorable="wps"')
+CONTENT_TYPES = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                 '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                 '<Default Extension="xml" ContentType="application/xml"/>'
+                 '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+                 '</Types>')
+
+
+def para(text, size=None):
+    rpr = f'<w:rPr><w:sz w:val="{size}"/></w:rPr>' if size else ""
+    return f'<w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="420"/></w:tabs></w:pPr><w:r>{rpr}<w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
+
+
+def cell(inner, span=1, vmerge=None, width=None):
+    props = ""
+    if width: props += f'<w:tcW w:w="{width}" w:type="dxa"/>'
+    if span > 1: props += f'<w:gridSpan w:val="{span}"/>'
+    if vmerge == "restart": props += '<w:vMerge w:val="restart"/>'
+    elif vmerge == "continue": props += '<w:vMerge/>'
+    return f'<w:tc><w:tcPr>{props}</w:tcPr>{inner}</w:tc>'
+
+
+def docx(path, body, core_title=None):
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", CONTENT_TYPES)
+        z.writestr("word/document.xml", f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document {NS}>\n  <w:body>{body}<w:sectPr/></w:body>\n</w:document>')
+        if core_title is not None:
+            z.writestr("docProps/core.xml", '<?xml version="1.0" encoding="UTF-8"?><cp:coreProperties '
+                       'xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+                       f'xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>{core_title}</dc:title></cp:coreProperties>')
+
+
+def merges_docx():
+    """Title + a 4-column table: a header cell over columns 1–3 (gridSpan), a label merged down
+    two rows (vMerge), a row starting one column in (gridBefore), a row inside a content control,
+    a cell with w:br/w:tab and runs split mid-word, and a text box before the table."""
+    textbox = ('<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent>'
+               + para("文本框说明") + '</w:txbxContent></wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><v:textbox><w:txbxContent>'
+               + para("文本框说明") + '</w:txbxContent></v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>')
+    grid = '<w:tblGrid><w:gridCol w:w="2000"/><w:gridCol w:w="1000"/><w:gridCol w:w="1000"/><w:gridCol w:w="1000"/></w:tblGrid>'
+    rows = [
+        '<w:tr>' + cell(para("信息内容")) + cell(para("本年情况"), span=3) + '</w:tr>',
+        '<w:tr>' + cell(para("规章"), vmerge="restart") + cell(para("5")) + cell(para("0")) + cell(para("12")) + '</w:tr>',
+        '<w:tr>' + cell("<w:p/>", vmerge="continue") + cell(para("1")) + cell(para("")) + cell(para("3")) + '</w:tr>',
+        # A row whose cells are all blank: a spacer, dropped.
+        '<w:tr>' + cell("<w:p/>") + cell("<w:p/>") + cell("<w:p/>") + cell("<w:p/>") + '</w:tr>',
+        '<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>' + cell(para("7")) + cell(para("8"), span=2) + '</w:tr>',
+        '<w:sdt><w:sdtContent><w:tr>' + cell(para("行政<w:br/>规范性文件".replace("<w:br/>", '</w:t><w:br/><w:t>')))
+        + cell('<w:p><w:r><w:t>1</w:t></w:r><w:r><w:t>2</w:t></w:r></w:p>') + cell('<w:p><w:r><w:t>3</w:t><w:tab/><w:t>4</w:t></w:r></w:p>')
+        + cell(para("无")) + '</w:tr></w:sdtContent></w:sdt>',
+    ]
+    table = '<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr>' + grid + "".join(rows) + '</w:tbl>'
+    body = para("某某县财政局2021年政府信息公开工作年度报告", size=44) + para("一、总体情况") + textbox + table + para("四、存在的主要问题")
+    docx(os.path.join(WORD, "merges.docx"), body, core_title="文档属性标题")
+
+
+def layout_table_docx():
+    """A one-cell layout table holding the real table, and no title in the body: the title is
+    docProps/core.xml's."""
+    inner = ('<w:tbl><w:tblGrid><w:gridCol w:w="1500"/><w:gridCol w:w="1500"/></w:tblGrid>'
+             '<w:tr>' + cell(para("项目")) + cell(para("数量")) + '</w:tr>'
+             '<w:tr>' + cell(para("行政许可")) + cell(para("9")) + '</w:tr></w:tbl>')
+    outer = '<w:tbl><w:tblGrid><w:gridCol w:w="3000"/></w:tblGrid><w:tr>' + cell(para("表格前的说明") + inner + "<w:p/>") + '</w:tr></w:tbl>'
+    docx(os.path.join(WORD, "layout_table.docx"), para("正文") + outer, core_title="某某市2020年政府信息公开工作年度报告")
+
+
+# ---- refused formats -------------------------------------------------------------------------
+
+def compound_file(path, streams):
+    """A minimal OLE2 compound file (version 3, 512-byte sectors): sector 0 the FAT, sector 1
+    the directory (root entry + up to three streams, each empty)."""
+    assert len(streams) <= 3
+    free, end, fat_sect = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD
+    header = bytes.fromhex("D0CF11E0A1B11AE1") + bytes(16)
+    header += struct.pack("<HHHHH6sIIIIIIIII", 0x3E, 3, 0xFFFE, 9, 6, bytes(6), 0, 1, 1, 0, 4096, end, 0, end, 0)
+    header += struct.pack("<I", 0) + struct.pack("<I", free) * 108
+    assert len(header) == 512
+    fat = struct.pack("<II", fat_sect, end) + struct.pack("<I", free) * 126
+
+    def entry(name, kind, child=free, right=free):
+        units = name.encode("utf-16-le") + b"\0\0"
+        return (units.ljust(64, b"\0") + struct.pack("<HBB", len(units), kind, 1)
+                + struct.pack("<III", free, right, child) + bytes(16) + struct.pack("<I", 0) + bytes(16)
+                + struct.pack("<IQ", end, 0))
+    entries = [entry("Root Entry", 5, child=1 if streams else free)]
+    for i, name in enumerate(streams):
+        entries.append(entry(name, 2, right=i + 2 if i + 1 < len(streams) else free))
+    directory = b"".join(entries).ljust(512, b"\0")
+    with open(path, "wb") as f:
+        f.write(header + fat + directory)
+
+
+def zip_file(path, members):
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, text in members.items():
+            z.writestr(name, text)
+
+
+def png(path):
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    raw = zlib.compress(b"\0\xff\xff\xff")
+    with open(path, "wb") as f:
+        f.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)) + chunk(b"IDAT", raw) + chunk(b"IEND", b""))
+
+
+def foreign():
+    compound_file(os.path.join(FOREIGN, "legacy.doc"), ["WordDocument", "1Table", "\x05SummaryInformation"])
+    compound_file(os.path.join(FOREIGN, "kingsoft.wps"), ["WordDocument", "1Table"])
+    compound_file(os.path.join(FOREIGN, "sheet.xls"), ["Workbook", "\x05SummaryInformation"])
+    compound_file(os.path.join(FOREIGN, "sheet.et"), ["Workbook"])
+    zip_file(os.path.join(FOREIGN, "book.xlsx"), {"[Content_Types].xml": "<Types/>", "xl/workbook.xml": "<workbook/>"})
+    zip_file(os.path.join(FOREIGN, "document.ofd"), {"OFD.xml": "<ofd:OFD/>", "Doc_0/Document.xml": "<ofd:Document/>"})
+    zip_file(os.path.join(FOREIGN, "bundle.zip"), {"readme.txt": "报告见附件"})
+    with open(os.path.join(FOREIGN, "bundle.rar"), "wb") as f: f.write(b"Rar!\x1a\x07\x01\x00" + bytes(32))
+    with open(os.path.join(FOREIGN, "bundle.7z"), "wb") as f: f.write(b"7z\xbc\xaf\x27\x1c\x00\x04" + bytes(24))
+    png(os.path.join(FOREIGN, "scan.png"))
+    with open(os.path.join(FOREIGN, "scan.jpg"), "wb") as f: f.write(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00\xff\xd9")
+    with open(os.path.join(FOREIGN, "scan.tif"), "wb") as f: f.write(b"II*\x00\x08\x00\x00\x00" + bytes(8))
+    with open(os.path.join(FOREIGN, "scan.gif"), "wb") as f:
+        f.write(b"GIF89a\x01\x00\x01\x00\x80\x00\x00\xff\xff\xff\x00\x00\x00!\xf9\x04\x01\x00\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;")
+    with open(os.path.join(FOREIGN, "scan.bmp"), "wb") as f:
+        f.write(b"BM" + struct.pack("<IHHI", 58, 0, 0, 54) + struct.pack("<IiiHHIIiiII", 40, 1, 1, 1, 24, 0, 4, 2835, 2835, 0, 0) + b"\xff\xff\xff\x00")
+
+
+if __name__ == "__main__":
+    os.makedirs(WORD, exist_ok=True)
+    os.makedirs(FOREIGN, exist_ok=True)
+    merges_docx()
+    layout_table_docx()
+    foreign()
