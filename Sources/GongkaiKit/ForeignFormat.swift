@@ -45,7 +45,7 @@ public struct ForeignFormat: Sendable, Equatable {
         guard let archive = try? ZipArchive(bytes: bytes) else {
             return .init(name: "a damaged or unreadable zip archive", advice: "if it is a DOCX, open and re-save it")
         }
-        if archive.contains("word/document.xml") { return nil }
+        if WordDocumentReader.mainPart(of: archive) != nil { return nil }
         let names = archive.memberNames
         if names.contains(where: { $0.lowercased().hasPrefix("xl/") }) { return .init(name: "an Excel workbook (.xlsx)", advice: toHTML) }
         if names.contains(where: { $0.lowercased().hasPrefix("ppt/") }) { return .init(name: "a PowerPoint presentation (.pptx)", advice: "convert it, e.g. soffice --headless --convert-to pdf FILE") }

@@ -29,7 +29,7 @@ public enum InputFormat: String, Sendable, CaseIterable {
         if head.count >= 5, let i = head.firstIndex(of: 0x25), i < 1024, Array(head[i..<min(head.count, i + 5)]) == Array("%PDF-".utf8) {
             return .pdf
         }
-        if ZipArchive.looksLikeZip(head), (try? ZipArchive(bytes: bytes))?.contains("word/document.xml") == true { return .docx }
+        if ZipArchive.looksLikeZip(head), let zip = try? ZipArchive(bytes: bytes), WordDocumentReader.mainPart(of: zip) != nil { return .docx }
         let text = (try? TextDecoding.decode(bytes).text) ?? String(decoding: bytes.prefix(1 << 20), as: UTF8.self)
         return detect(text: text, path: path)
     }

@@ -39,12 +39,26 @@ public struct WordDocumentReader: Sendable {
         let documentXML: [UInt8]
         do {
             archive = try ZipArchive(bytes: bytes)
-            documentXML = try archive.read("word/document.xml")
+            documentXML = try archive.read(Self.mainPart(of: archive) ?? "word/document.xml")
         } catch { throw .unreadable(error.description) }
         guard let document = XMLTree.parse(documentXML) else { throw .unreadable("word/document.xml is not readable XML") }
         let coreTitle = (try? archive.read("docProps/core.xml")).flatMap(XMLTree.parse).flatMap { $0.first(named: "title") }
-            .map(WordText.text(of:)).flatMap { $0.isEmpty ? nil : $0 }
+            .map { MarkupText.collapse($0.ownText) }.flatMap { $0.isEmpty ? nil : $0 }
         return read(document: document, metadataTitle: coreTitle)
+    }
+
+    /// The archive's main document part when it is a Word document: the target of the package's
+    /// `officeDocument` relationship (`_rels/.rels`) when that is a part under `word/` (some
+    /// writers call it `word/document2.xml`), else `word/document.xml` if present; nil for other
+    /// zips (an XLSX's main part is under `xl/`).
+    public static func mainPart(of archive: ZipArchive) -> String? {
+        let relationships = (try? archive.read("_rels/.rels")).flatMap(XMLTree.parse)?.elements ?? []
+        for r in relationships where r.name == "Relationship" && (r.attributes["Type"] ?? "").hasSuffix("/officeDocument") {
+            var target = r.attributes["Target"] ?? ""
+            while target.hasPrefix("/") { target.removeFirst() }
+            if target.lowercased().hasPrefix("word/"), archive.contains(target) { return target }
+        }
+        return archive.contains("word/document.xml") ? "word/document.xml" : nil
     }
 
     /// Same as `read(bytes:)` for a `w:document` already parsed.
@@ -86,6 +100,9 @@ public struct WordDocumentReader: Sendable {
                     walk(e.child("sdtContent")?.elements ?? [])
                 case "customXml", "ins", "moveTo", "smartTag":
                     walk(e.elements)
+                case "AlternateContent":
+                    // The first choice is what Word shows; the fallback repeats it for old readers.
+                    walk((e.child("Choice") ?? e.child("Fallback"))?.elements ?? [])
                 default:
                     break  // section properties, bookmarks, deleted content
                 }

@@ -9,9 +9,9 @@ import TableLayout
 /// `mc:Fallback` — the same content again for older readers — is skipped so it is not read twice.
 /// Whitespace collapses by `MarkupText`'s rule, as in web pages.
 enum WordText {
-    /// Elements that hold no visible text of their own: properties (whose `w:tab`s are tab stops)
-    /// and the compatibility copy of content.
-    static let skipped: Set<String> = ["pPr", "rPr", "tblPr", "tcPr", "trPr", "sectPr", "tblGrid", "Fallback", "tblPrEx"]
+    /// Elements that hold no visible text of their own: properties (whose `w:tab`s are tab stops),
+    /// the compatibility copy of content, and tracked deletions and moves away.
+    static let skipped: Set<String> = ["pPr", "rPr", "tblPr", "tcPr", "trPr", "sectPr", "tblGrid", "tblPrEx", "Fallback", "del", "moveFrom"]
 
     /// All text below `element`, collapsed.
     static func text(of element: XMLElement) -> String {

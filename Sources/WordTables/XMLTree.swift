@@ -30,6 +30,11 @@ public struct XMLElement: Sendable, Equatable {
         return nil
     }
 
+    /// The element's own text nodes, joined (`<dc:title>…</dc:title>`).
+    public var ownText: String {
+        children.reduce(into: "") { out, node in if case .text(let t) = node { out += t } }
+    }
+
     /// The `val` attribute of child `name` (`<w:gridSpan w:val="3"/>`).
     public func value(of name: String) -> String? { child(name)?.attributes["val"] }
 }
