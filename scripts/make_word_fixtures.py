@@ -32,6 +32,11 @@ CONTENT_TYPES = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
                  '</Types>')
 
 
+def put(z, name, text):
+    """One member with a fixed date, so that regenerating gives the same bytes."""
+    z.writestr(zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0)), text, compress_type=zipfile.ZIP_DEFLATED)
+
+
 def para(text, size=None):
     rpr = f'<w:rPr><w:sz w:val="{size}"/></w:rPr>' if size else ""
     return f'<w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="420"/></w:tabs></w:pPr><w:r>{rpr}<w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
@@ -48,10 +53,10 @@ def cell(inner, span=1, vmerge=None, width=None):
 
 def docx(path, body, core_title=None):
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml", CONTENT_TYPES)
-        z.writestr("word/document.xml", f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document {NS}>\n  <w:body>{body}<w:sectPr/></w:body>\n</w:document>')
+        put(z, "[Content_Types].xml", CONTENT_TYPES)
+        put(z, "word/document.xml", f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document {NS}>\n  <w:body>{body}<w:sectPr/></w:body>\n</w:document>')
         if core_title is not None:
-            z.writestr("docProps/core.xml", '<?xml version="1.0" encoding="UTF-8"?><cp:coreProperties '
+            put(z, "docProps/core.xml", '<?xml version="1.0" encoding="UTF-8"?><cp:coreProperties '
                        'xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
                        f'xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>{core_title}</dc:title></cp:coreProperties>')
 
@@ -90,6 +95,26 @@ def layout_table_docx():
     docx(os.path.join(WORD, "layout_table.docx"), para("正文") + outer, core_title="某某市2020年政府信息公开工作年度报告")
 
 
+def styled_title_docx():
+    """The title's size comes from its paragraph style (based on another that sets it), and the
+    main part is word/document2.xml, named by _rels/.rels as some writers do."""
+    styles = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles ' + NS + '>'
+              '<w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="24"/></w:rPr></w:rPrDefault></w:docDefaults>'
+              '<w:style w:type="paragraph" w:styleId="Heading"><w:rPr><w:sz w:val="40"/></w:rPr></w:style>'
+              '<w:style w:type="paragraph" w:styleId="a3"><w:basedOn w:val="Heading"/></w:style>'
+              '</w:styles>')
+    title = '<w:p><w:pPr><w:pStyle w:val="a3"/></w:pPr><w:r><w:t>某某区2022年政府信息公开工作年度报告</w:t></w:r></w:p>'
+    body = title + para("一、总体情况") + '<w:tbl><w:tr>' + cell(para("规章")) + cell(para("2")) + '</w:tr></w:tbl>'
+    rels = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="/word/document2.xml"/>'
+            '</Relationships>')
+    with zipfile.ZipFile(os.path.join(WORD, "styled_title.docx"), "w", zipfile.ZIP_DEFLATED) as z:
+        put(z, "[Content_Types].xml", CONTENT_TYPES.replace("/word/document.xml", "/word/document2.xml"))
+        put(z, "_rels/.rels", rels)
+        put(z, "word/document2.xml", f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {NS}><w:body>{body}</w:body></w:document>')
+        put(z, "word/styles.xml", styles)
+
+
 # ---- refused formats -------------------------------------------------------------------------
 
 def compound_file(path, streams):
@@ -119,7 +144,7 @@ def compound_file(path, streams):
 def zip_file(path, members):
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         for name, text in members.items():
-            z.writestr(name, text)
+            put(z, name, text)
 
 
 def png(path):
@@ -154,4 +179,5 @@ if __name__ == "__main__":
     os.makedirs(FOREIGN, exist_ok=True)
     merges_docx()
     layout_table_docx()
+    styled_title_docx()
     foreign()

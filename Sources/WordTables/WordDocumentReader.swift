@@ -44,7 +44,8 @@ public struct WordDocumentReader: Sendable {
         guard let document = XMLTree.parse(documentXML) else { throw .unreadable("word/document.xml is not readable XML") }
         let coreTitle = (try? archive.read("docProps/core.xml")).flatMap(XMLTree.parse).flatMap { $0.first(named: "title") }
             .map { MarkupText.collapse($0.ownText) }.flatMap { $0.isEmpty ? nil : $0 }
-        return read(document: document, metadataTitle: coreTitle)
+        let styles = (try? archive.read("word/styles.xml")).flatMap(XMLTree.parse).map(StyleSizes.init(styles:)) ?? StyleSizes()
+        return read(document: document, metadataTitle: coreTitle, styles: styles)
     }
 
     /// The archive's main document part when it is a Word document: the target of the package's
@@ -62,8 +63,8 @@ public struct WordDocumentReader: Sendable {
     }
 
     /// Same as `read(bytes:)` for a `w:document` already parsed.
-    func read(document: XMLElement, metadataTitle: String?) -> TableDocument {
-        var walker = Walker(layout: WordTableLayout(columnWidth: settings.columnWidth, rowHeight: settings.rowHeight))
+    func read(document: XMLElement, metadataTitle: String?, styles: StyleSizes = .init()) -> TableDocument {
+        var walker = Walker(layout: WordTableLayout(columnWidth: settings.columnWidth, rowHeight: settings.rowHeight), styles: styles)
         walker.walk(document.child("body")?.elements ?? document.elements)
         let leading = Array(walker.lines[..<(walker.linesBeforeFirstTable ?? walker.lines.count)].prefix(settings.maxLeadingLines))
         return TableDocument(pages: 1, grids: walker.grids, leadingLines: leading,
@@ -73,18 +74,19 @@ public struct WordDocumentReader: Sendable {
     /// Walks the body in document order: each paragraph one line, each innermost table a grid.
     private struct Walker {
         let layout: WordTableLayout
+        let styles: StyleSizes
         var grids: [CellGrid] = []
         var lines: [TableDocument.Line] = []
         var linesBeforeFirstTable: Int?
 
-        init(layout: WordTableLayout) { self.layout = layout }
+        init(layout: WordTableLayout, styles: StyleSizes) { self.layout = layout; self.styles = styles }
 
         mutating func walk(_ elements: [XMLElement]) {
             for e in elements {
                 switch e.name {
                 case "p":
                     let text = WordText.text(of: e)
-                    if !text.isEmpty { lines.append(.init(text: text, height: Self.height(of: e))) }
+                    if !text.isEmpty { lines.append(.init(text: text, height: height(of: e))) }
                 case "tbl" where e.first(named: "tbl") != nil:
                     // A layout table: read what its cells hold.
                     for tr in WordTableLayout.rows(of: e) { for tc in WordTableLayout.cells(of: tr) { walk(tc.elements) } }
@@ -109,19 +111,19 @@ public struct WordDocumentReader: Sendable {
             }
         }
 
-        /// Type size of a paragraph in points: the largest run size (`w:sz`, half-points), else
-        /// that of the paragraph mark; 10.5 (Word's 五号, the usual body size) when none is set.
+        /// Type size of a paragraph in points: the largest size its runs set (`w:sz`), else that
+        /// of the paragraph mark, else its style's (`word/styles.xml`), else the document default.
         /// Titles are set larger, which is what `TitleReader` looks for.
-        static func height(of p: XMLElement) -> Double {
+        func height(of p: XMLElement) -> Double {
             var largest: Double?
             func visit(_ e: XMLElement) {
                 for child in e.elements {
-                    if child.name == "rPr", let v = child.value(of: "sz").flatMap(Double.init), v > 0 { largest = max(largest ?? 0, v / 2) }
+                    if child.name == "rPr", let v = StyleSizes.size(child) { largest = max(largest ?? 0, v) }
                     if child.name != "Fallback" { visit(child) }
                 }
             }
             visit(p)
-            return largest ?? 10.5
+            return largest ?? styles.size(ofParagraphStyle: p.child("pPr")?.value(of: "pStyle"))
         }
     }
 }

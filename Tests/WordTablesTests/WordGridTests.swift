@@ -118,3 +118,12 @@ private func merges() throws -> TableDocument {
     #expect(cell["row"] == .number(ReportNumber(3)) && cell["column"] == .number(ReportNumber(3)))
     #expect(o["raw"] == .string("18"))
 }
+
+@Test func aTitleSizedByItsStyleReadsLargerAndTheMainPartComesFromTheRelationships() throws {
+    let doc = try WordDocumentReader().read(bytes: bytes("Tests/WordTablesTests/Fixtures/styled_title.docx"))
+    // Style a3 is based on Heading (w:sz 40 half-points); the document default is 24.
+    #expect(doc.leadingLines == [.init(text: "某某区2022年政府信息公开工作年度报告", height: 20), .init(text: "一、总体情况", height: 12)])
+    #expect(doc.grids.first?.cells.map(\.text) == ["规章", "2"])
+    let title = TitleReader.read(lines: doc.leadingLines.map { TitleReader.HeadLine(text: $0.text, height: $0.height) })
+    #expect(title?.agency == "某某区" && title?.year == 2022)
+}
