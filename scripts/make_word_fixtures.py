@@ -81,7 +81,8 @@ def merges_docx():
         + cell(para("无")) + '</w:tr></w:sdtContent></w:sdt>',
     ]
     table = '<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr>' + grid + "".join(rows) + '</w:tbl>'
-    body = para("某某县财政局2021年政府信息公开工作年度报告", size=44) + para("一、总体情况") + textbox + table + para("四、存在的主要问题")
+    hidden = '<w:p><w:r><w:t>一、总体</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>（隐藏）</w:t></w:r><w:r><w:t>情况</w:t></w:r></w:p>'
+    body = para("某某县财政局2021年政府信息公开工作年度报告", size=44) + hidden + textbox + table + para("四、存在的主要问题")
     docx(os.path.join(WORD, "merges.docx"), body, core_title="文档属性标题")
 
 
@@ -160,6 +161,9 @@ def foreign():
     compound_file(os.path.join(FOREIGN, "kingsoft.wps"), ["WordDocument", "1Table"])
     compound_file(os.path.join(FOREIGN, "sheet.xls"), ["Workbook", "\x05SummaryInformation"])
     compound_file(os.path.join(FOREIGN, "sheet.et"), ["Workbook"])
+    compound_file(os.path.join(FOREIGN, "protected.docx"), ["EncryptedInfo", "EncryptedPackage"])
+    with open(os.path.join(WORD, "merges.docx"), "rb") as f: whole = f.read()
+    with open(os.path.join(FOREIGN, "truncated.docx"), "wb") as f: f.write(whole[:len(whole) // 2])
     zip_file(os.path.join(FOREIGN, "book.xlsx"), {"[Content_Types].xml": "<Types/>", "xl/workbook.xml": "<workbook/>"})
     zip_file(os.path.join(FOREIGN, "document.ofd"), {"OFD.xml": "<ofd:OFD/>", "Doc_0/Document.xml": "<ofd:Document/>"})
     zip_file(os.path.join(FOREIGN, "bundle.zip"), {"readme.txt": "报告见附件"})

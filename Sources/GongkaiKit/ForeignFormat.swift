@@ -27,6 +27,11 @@ public struct ForeignFormat: Sendable, Equatable {
     /// PowerPoint's `PowerPoint Document`; Kingsoft's own formats by their `Wps…`/`ET…` streams or,
     /// when they write Microsoft's streams, by the file name.
     static func compoundFile(_ names: Set<String>, ext: String) -> ForeignFormat {
+        // Office's password protection wraps the whole DOCX/XLSX in a compound file.
+        if names.contains("EncryptedPackage") {
+            return .init(name: "a password-protected Office document (an encrypted DOCX or XLSX)",
+                         advice: "open it with its password and save it without one, then run gongkai on that")
+        }
         if names.contains(where: { $0.hasPrefix("Wps") || $0.hasPrefix("WPS") }) || (ext == "wps" && names.contains("WordDocument")) {
             return .init(name: "a WPS Writer document (.wps)", advice: toDOCX)
         }
@@ -43,7 +48,10 @@ public struct ForeignFormat: Sendable, Equatable {
     /// Zip-based formats by their members; a DOCX (`word/document.xml`) is read, so nil.
     static func zipContainer(_ bytes: [UInt8], ext: String) -> ForeignFormat? {
         guard let archive = try? ZipArchive(bytes: bytes) else {
-            return .init(name: "a damaged or unreadable zip archive", advice: "if it is a DOCX, open and re-save it")
+            // Member names stand in the local headers even when the directory at the end is lost.
+            let word = bytes.prefix(1 << 16).firstRange(of: Array("word/".utf8)) != nil
+            return .init(name: word ? "a damaged Word document (DOCX; truncated download?)" : "a damaged zip archive",
+                         advice: "download it again, or open and re-save it")
         }
         if WordDocumentReader.mainPart(of: archive) != nil { return nil }
         let names = archive.memberNames

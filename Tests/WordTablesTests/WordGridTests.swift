@@ -54,7 +54,9 @@ private func merges() throws -> TableDocument {
 @Test func titleLinesComeFromTheBodyWithTheirTypeSize() throws {
     let doc = try merges()
     #expect(doc.leadingLines.first == .init(text: "某某县财政局2021年政府信息公开工作年度报告", height: 22))
+    // A hidden run (w:vanish) in the middle of the heading is not read.
     #expect(doc.leadingLines.map(\.text).contains("一、总体情况"))
+    #expect(!doc.fullText.contains("隐藏"))
     // The text box is read once: its mc:Fallback copy is skipped.
     #expect(doc.leadingLines.filter { $0.text == "文本框说明" }.count == 1)
     #expect(doc.fullText.components(separatedBy: "文本框说明").count == 2)
