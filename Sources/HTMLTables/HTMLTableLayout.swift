@@ -14,10 +14,8 @@ import TableLayout
 /// value would sit half under the wrong header; laid out by widths, as a browser draws it, each
 /// value is under its header.
 ///
-/// Word/CMS artifacts: rows whose own cells are all blank (spacer rows, empty rows that only
-/// carry rowspans) are dropped and the spans across them shortened — except a blank last row,
-/// which is kept as a row of blank values; slots no cell covers (short rows) get empty cells, so
-/// every grid position is covered by exactly one cell.
+/// Word/CMS artifacts (spacer rows, short rows) are cleaned up by `SlotGrid`, shared with Word
+/// documents: all-blank rows dropped and the spans across them shortened, uncovered slots filled.
 struct HTMLTableLayout {
     var columnWidth: Double
     var rowHeight: Double
