@@ -169,6 +169,8 @@ def foreign():
     zip_file(os.path.join(FOREIGN, "bundle.zip"), {"readme.txt": "报告见附件"})
     with open(os.path.join(FOREIGN, "bundle.rar"), "wb") as f: f.write(b"Rar!\x1a\x07\x01\x00" + bytes(32))
     with open(os.path.join(FOREIGN, "bundle.7z"), "wb") as f: f.write(b"7z\xbc\xaf\x27\x1c\x00\x04" + bytes(24))
+    with open(os.path.join(FOREIGN, "report_rtf.doc"), "wb") as f:
+        f.write(b"{\\rtf1\\ansi\\ansicpg936\\deff0{\\fonttbl{\\f0 SimSun;}}\\f0\\fs21 \\'b1\\'a8\\'b8\\'e6\\par}")
     png(os.path.join(FOREIGN, "scan.png"))
     with open(os.path.join(FOREIGN, "scan.jpg"), "wb") as f: f.write(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00\xff\xd9")
     with open(os.path.join(FOREIGN, "scan.tif"), "wb") as f: f.write(b"II*\x00\x08\x00\x00\x00" + bytes(8))

@@ -65,6 +65,8 @@ public struct ForeignFormat: Sendable, Equatable {
     /// Archives and images by their leading bytes.
     static func byMagic(_ bytes: [UInt8]) -> ForeignFormat? {
         func starts(_ magic: [UInt8]) -> Bool { bytes.starts(with: magic) }
+        // Sites often publish RTF under a .doc name; as text it would read as control words.
+        if starts(Array("{\\rtf".utf8)) { return .init(name: "an RTF document (.rtf, often named .doc)", advice: toDOCX) }
         if starts(Array("Rar!\u{1A}\u{07}".utf8)) { return .init(name: "a RAR archive", advice: unpack) }
         if starts([0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C]) { return .init(name: "a 7z archive", advice: unpack) }
         if starts([0x1F, 0x8B]) { return .init(name: "a gzip archive", advice: unpack) }

@@ -5,6 +5,7 @@ import Testing
 /// message must carry: the format it names and the conversion it advises.
 private let refused: [(file: String, format: String, advice: String)] = [
     ("legacy.doc", "a legacy Word document (.doc)", "soffice --headless --convert-to docx"),
+    ("report_rtf.doc", "an RTF document (.rtf, often named .doc)", "soffice --headless --convert-to docx"),
     ("kingsoft.wps", "a WPS Writer document (.wps)", "soffice --headless --convert-to docx"),
     ("sheet.xls", "a legacy Excel workbook (.xls)", "soffice --headless --convert-to html"),
     ("sheet.et", "a WPS spreadsheet (.et)", "soffice --headless --convert-to html"),
