@@ -116,6 +116,18 @@ def styled_title_docx():
         put(z, "word/styles.xml", styles)
 
 
+def entity_bomb_docx():
+    """A document.xml with a DTD of nested entities ("billion laughs"): Office parts never have a
+    DTD, and its entities must not be expanded (10^9 copies of a word)."""
+    levels = ['<!ENTITY e0 "报告">'] + [f'<!ENTITY e{i} "{("&e%d;" % (i - 1)) * 10}">' for i in range(1, 10)]
+    body = '<w:tbl><w:tr>' + cell('<w:p><w:r><w:t>&e9;</w:t></w:r></w:p>') + cell(para("1")) + '</w:tr></w:tbl>'
+    xml = (f'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE w:document [{"".join(levels)}]>\n'
+           f'<w:document {NS}><w:body>{body}</w:body></w:document>')
+    with zipfile.ZipFile(os.path.join(WORD, "entity_bomb.docx"), "w", zipfile.ZIP_DEFLATED) as z:
+        put(z, "[Content_Types].xml", CONTENT_TYPES)
+        put(z, "word/document.xml", xml)
+
+
 # ---- refused formats -------------------------------------------------------------------------
 
 def compound_file(path, streams):
@@ -186,4 +198,5 @@ if __name__ == "__main__":
     merges_docx()
     layout_table_docx()
     styled_title_docx()
+    entity_bomb_docx()
     foreign()

@@ -46,8 +46,10 @@ public enum XMLNode: Sendable, Equatable {
 
 /// The only place WordTables touches libxml2: bytes of an XML part → `XMLElement`.
 ///
-/// Parsed without network access, without entity substitution (no external entities), with error
-/// recovery so that a slightly broken part still gives its tables.
+/// Parsed without network access, without entity substitution (no external entities), within
+/// libxml2's default limits (nesting depth, text node size: hostile parts stay bounded, and the
+/// copy below recurses no deeper than the parser nests), with error recovery so that a slightly
+/// broken part still gives its tables.
 enum XMLTree {
     private static let initialised: Void = { xmlInitParser() }()
 
@@ -55,7 +57,7 @@ enum XMLTree {
         _ = initialised
         guard !bytes.isEmpty, bytes.count < Int(Int32.max) else { return nil }
         let options = XML_PARSE_RECOVER.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
-            | XML_PARSE_NONET.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_HUGE.rawValue
+            | XML_PARSE_NONET.rawValue | XML_PARSE_COMPACT.rawValue
         xmlSetStructuredErrorFunc(nil) { _, _ in }
         let doc: xmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
@@ -82,9 +84,9 @@ enum XMLTree {
                 out.append(.element(element(n)))
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if let content = n.pointee.content { out.append(.text(String(cString: content))) }
-            case XML_ENTITY_REF_NODE:
-                out.append(contentsOf: children(of: n.pointee.children))
             default:
+                // Entity references (only a DTD can declare them, and Office parts have none) are
+                // not followed: nested ones would expand exponentially. Comments, PIs likewise skipped.
                 break
             }
             node = n.pointee.next
