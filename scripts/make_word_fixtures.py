@@ -128,6 +128,16 @@ def entity_bomb_docx():
         put(z, "word/document.xml", xml)
 
 
+def hostile_values_docx():
+    """Attribute values no writer produces: a negative gridBefore, a huge gridSpan, infinite and
+    negative column widths, an absurd type size. They must neither crash nor reach the geometry."""
+    grid = '<w:tblGrid><w:gridCol w:w="inf"/><w:gridCol w:w="-300"/><w:gridCol w:w="1e308"/></w:tblGrid>'
+    rows = ('<w:tr><w:trPr><w:gridBefore w:val="-5"/></w:trPr>' + cell(para("甲")) + cell(para("1")) + '</w:tr>'
+            '<w:tr>' + cell(para("乙"), span=99999) + '</w:tr>')
+    body = para("标题", size="1e308") + '<w:tbl>' + grid + rows + '</w:tbl>'
+    docx(os.path.join(WORD, "hostile_values.docx"), body)
+
+
 # ---- refused formats -------------------------------------------------------------------------
 
 def compound_file(path, streams):
@@ -199,4 +209,5 @@ if __name__ == "__main__":
     layout_table_docx()
     styled_title_docx()
     entity_bomb_docx()
+    hostile_values_docx()
     foreign()

@@ -32,7 +32,7 @@ struct StyleSizes: Sendable {
 
     /// `w:sz` of run properties, in points (it is in half-points).
     static func size(_ runProperties: XMLElement) -> Double? {
-        guard let v = runProperties.value(of: "sz").flatMap(Double.init), v > 0 else { return nil }
+        guard let v = runProperties.value(of: "sz").flatMap(Double.init), v.isFinite, v > 0, v < 10_000 else { return nil }
         return v / 2
     }
 }

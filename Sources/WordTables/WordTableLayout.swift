@@ -23,7 +23,7 @@ struct WordTableLayout {
         // For each column, the index in `slots` of the cell that covers it in the row above.
         var above: [Int: Int] = [:]
         for (r, tr) in rows.enumerated() {
-            var c = Int(tr.child("trPr")?.value(of: "gridBefore") ?? "") ?? 0
+            var c = min(max(0, Int(tr.child("trPr")?.value(of: "gridBefore") ?? "") ?? 0), Self.maxColumns)
             var here: [Int: Int] = [:]
             for tc in Self.cells(of: tr) {
                 guard c < Self.maxColumns else { break }
@@ -72,7 +72,14 @@ struct WordTableLayout {
 
     /// A cell's declared width in points (`w:tcW` in twentieths of a point; other types give nil).
     static func width(_ properties: XMLElement?) -> Double? {
-        guard let w = properties?.child("tcW"), w.attributes["type"] ?? "dxa" == "dxa", let v = Double(w.attributes["w"] ?? ""), v > 0 else { return nil }
+        guard let w = properties?.child("tcW"), w.attributes["type"] ?? "dxa" == "dxa" else { return nil }
+        return points(w.attributes["w"])
+    }
+
+    /// A length in twentieths of a point (`w:w` of `w:gridCol`, `w:tcW`) → points; nil unless a
+    /// positive width a page could hold (under 10 m), so hostile values do not reach the geometry.
+    static func points(_ twips: String?) -> Double? {
+        guard let v = twips.flatMap(Double.init), v.isFinite, v > 0, v < 20 * 28_350 else { return nil }
         return v / 20
     }
 
@@ -82,7 +89,7 @@ struct WordTableLayout {
         var w = [Double?](repeating: nil, count: columns)
         let declared = table.child("tblGrid")?.elements.filter { $0.name == "gridCol" } ?? []
         for (i, col) in declared.prefix(columns).enumerated() {
-            if let v = Double(col.attributes["w"] ?? ""), v > 0 { w[i] = v / 20 }
+            if let v = Self.points(col.attributes["w"]) { w[i] = v }
         }
         for s in slots where s.columnSpan == 1 && w[s.column] == nil {
             if let sw = s.width { w[s.column] = sw }

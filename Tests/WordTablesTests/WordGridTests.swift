@@ -141,3 +141,12 @@ private func merges() throws -> TableDocument {
     #expect(grid.cells.first?.text == "", "the entity reference reads as nothing, not 10^9 copies")
     #expect(doc.fullText.count < 100)
 }
+
+@Test func hostileAttributeValuesStayOutOfTheGeometry() throws {
+    let doc = try WordDocumentReader().read(bytes: bytes("Tests/WordTablesTests/Fixtures/hostile_values.docx"))
+    let grid = try #require(doc.grids.first)
+    #expect(grid.cell(row: 0, column: 0)?.text == "甲", "a negative gridBefore skips nothing")
+    #expect(grid.columnCount <= 200, "a gridSpan of 99999 is clipped")
+    #expect(grid.columnEdges.allSatisfy { $0.isFinite } && grid.rowEdges.allSatisfy { $0.isFinite })
+    #expect(doc.leadingLines.first?.height == 10.5, "an absurd w:sz is ignored")
+}
