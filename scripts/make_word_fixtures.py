@@ -138,6 +138,32 @@ def hostile_values_docx():
     docx(os.path.join(WORD, "hostile_values.docx"), body)
 
 
+def flat_xml_fixtures():
+    """Word's single-file XML. flat_opc.xml: merges.docx's parts as Flat OPC (pkg:package), as
+    Word's "Word XML Document" writes it. word2003.xml: Word 2003 XML, content in wx:sect, merges
+    spelt w:vmerge, the title in o:DocumentProperties."""
+    z = zipfile.ZipFile(os.path.join(WORD, "merges.docx"))
+    def xml_data(name):
+        text = z.read(name).decode()
+        return text[text.index("?>") + 2:] if text.startswith("<?xml") else text
+    parts = "".join(f'<pkg:part pkg:name="/{n}" pkg:contentType="application/xml"><pkg:xmlData>{xml_data(n)}</pkg:xmlData></pkg:part>'
+                    for n in ["word/document.xml", "docProps/core.xml"])
+    with open(os.path.join(WORD, "flat_opc.xml"), "w", encoding="utf-8") as f:
+        f.write('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<?mso-application progid="Word.Document"?>\n'
+                f'<pkg:package xmlns:pkg="http://schemas.microsoft.com/office/2006/xmlPackage">{parts}</pkg:package>')
+    w = 'xmlns:w="http://schemas.microsoft.com/office/word/2003/wordml" xmlns:wx="http://schemas.microsoft.com/office/word/2003/auxHint" xmlns:o="urn:schemas-microsoft-com:office:office"'
+    def c(text, extra=""):
+        return f'<w:tc><w:tcPr>{extra}</w:tcPr><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>'
+    table = ('<w:tbl><w:tblGrid><w:gridCol w:w="2000"/><w:gridCol w:w="1000"/><w:gridCol w:w="1000"/></w:tblGrid>'
+             '<w:tr>' + c("信息内容") + c("本年新制发件数", '<w:gridSpan w:val="2"/>') + '</w:tr>'
+             '<w:tr>' + c("规章", '<w:vmerge w:val="restart"/>') + c("4") + c("6") + '</w:tr>'
+             '<w:tr><w:tc><w:tcPr><w:vmerge/></w:tcPr><w:p/></w:tc>' + c("0") + c("2") + '</w:tr></w:tbl>')
+    with open(os.path.join(WORD, "word2003.xml"), "w", encoding="utf-8") as f:
+        f.write('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<?mso-application progid="Word.Document"?>\n'
+                f'<w:wordDocument {w}><o:DocumentProperties><o:Title>某某镇2019年政府信息公开工作年度报告</o:Title></o:DocumentProperties>'
+                f'<w:body><wx:sect><w:p><w:r><w:t>正文开头</w:t></w:r></w:p>{table}</wx:sect></w:body></w:wordDocument>')
+
+
 # ---- refused formats -------------------------------------------------------------------------
 
 def compound_file(path, streams):
@@ -210,4 +236,5 @@ if __name__ == "__main__":
     styled_title_docx()
     entity_bomb_docx()
     hostile_values_docx()
+    flat_xml_fixtures()
     foreign()

@@ -9,7 +9,8 @@ public enum InputFormat: String, Sendable, CaseIterable {
     case markdown
     /// A web page (HTML `<table>`s with rowspan/colspan).
     case html
-    /// A Word document (DOCX: a zip holding `word/document.xml`).
+    /// A Word document: DOCX (a zip holding `word/document.xml`), or Word's single-file XML
+    /// (Flat OPC, Word 2003 XML), which sites publish under `.doc` or `.xml` names.
     case docx
 
     /// The `source.kind` written in the JSON.
@@ -30,6 +31,7 @@ public enum InputFormat: String, Sendable, CaseIterable {
             return .pdf
         }
         if ZipArchive.looksLikeZip(head), let zip = try? ZipArchive(bytes: bytes), WordDocumentReader.mainPart(of: zip) != nil { return .docx }
+        if WordDocumentReader.isFlatWordXML(head) { return .docx }
         let text = (try? TextDecoding.decode(bytes).text) ?? String(decoding: bytes.prefix(1 << 20), as: UTF8.self)
         return detect(text: text, path: path)
     }

@@ -34,7 +34,9 @@ public struct WordDocumentReader: Sendable {
     public var settings: Settings
     public init(settings: Settings = .init()) { self.settings = settings }
 
+    /// Reads a DOCX, or Word's single-file XML (see `readFlatXML`).
     public func read(bytes: [UInt8]) throws(WordError) -> TableDocument {
+        if !ZipArchive.looksLikeZip(bytes), Self.isFlatWordXML(bytes) { return try readFlatXML(bytes) }
         let archive: ZipArchive
         let documentXML: [UInt8]
         do {
@@ -46,6 +48,32 @@ public struct WordDocumentReader: Sendable {
             .map { MarkupText.collapse($0.ownText) }.flatMap { $0.isEmpty ? nil : $0 }
         let styles = (try? archive.read("word/styles.xml")).flatMap(XMLTree.parse).map(StyleSizes.init(styles:)) ?? StyleSizes()
         return read(document: document, metadataTitle: coreTitle, styles: styles)
+    }
+
+    /// Whether the bytes are Word's single-file XML: both kinds carry
+    /// `<?mso-application progid="Word.Document"?>` near the start.
+    public static func isFlatWordXML(_ bytes: [UInt8]) -> Bool {
+        bytes.prefix(4096).firstRange(of: Array(#"progid="Word.Document""#.utf8)) != nil
+    }
+
+    /// Word's single-file XML, which sites publish under `.doc` or `.xml` names: Flat OPC (Word
+    /// 2007+ "Word XML Document": the DOCX parts inside `pkg:part`/`pkg:xmlData`) and Word 2003
+    /// XML (`w:wordDocument`, whose merge elements are spelt `w:vmerge`/`w:hmerge`). The same
+    /// tables, text and title rules as a DOCX.
+    func readFlatXML(_ bytes: [UInt8]) throws(WordError) -> TableDocument {
+        guard let root = XMLTree.parse(bytes) else { throw .unreadable("not readable XML") }
+        if root.name == "wordDocument" {
+            let title = root.child("DocumentProperties")?.child("Title").map { MarkupText.collapse($0.ownText) }
+            let styles = root.child("styles").map(StyleSizes.init(styles:)) ?? StyleSizes()
+            return read(document: root, metadataTitle: title.flatMap { $0.isEmpty ? nil : $0 }, styles: styles)
+        }
+        func part(_ name: String) -> XMLElement? {
+            root.elements.first { $0.name == "part" && $0.attributes["name"] == name }?.child("xmlData")?.elements.first
+        }
+        guard let document = part("/word/document.xml") else { throw .unreadable("a Word XML file without a /word/document.xml part") }
+        let title = part("/docProps/core.xml")?.first(named: "title").map { MarkupText.collapse($0.ownText) }
+        let styles = part("/word/styles.xml").map(StyleSizes.init(styles:)) ?? StyleSizes()
+        return read(document: document, metadataTitle: title.flatMap { $0.isEmpty ? nil : $0 }, styles: styles)
     }
 
     /// The archive's main document part when it is a Word document: the target of the package's
@@ -100,7 +128,8 @@ public struct WordDocumentReader: Sendable {
                     }
                 case "sdt":
                     walk(e.child("sdtContent")?.elements ?? [])
-                case "customXml", "ins", "moveTo", "smartTag":
+                case "customXml", "ins", "moveTo", "smartTag", "sect", "sub-section":
+                    // sect/sub-section: Word 2003 XML's section wrappers (wx:sect).
                     walk(e.elements)
                 case "AlternateContent":
                     // The first choice is what Word shows; the fallback repeats it for old readers.

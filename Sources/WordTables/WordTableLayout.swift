@@ -29,14 +29,16 @@ struct WordTableLayout {
                 guard c < Self.maxColumns else { break }
                 let properties = tc.child("tcPr")
                 let span = min(max(1, Int(properties?.value(of: "gridSpan") ?? "") ?? 1), Self.maxColumns - c)
-                if let merge = properties?.child("vMerge"), merge.attributes["val"] != "restart",
+                // Word 2003 XML spells the merge elements in lower case.
+                if let merge = properties?.child("vMerge") ?? properties?.child("vmerge"), merge.attributes["val"] != "restart",
                    let i = above[c], slots[i].column == c, slots[i].row + slots[i].rowSpan == r {
                     slots[i].rowSpan += 1
                     for k in c..<(c + slots[i].columnSpan) { here[k] = i }
                     c = max(c + span, c + slots[i].columnSpan)  // never into the merged cell
                     continue
                 }
-                if properties?.child("hMerge").map({ $0.attributes["val"] != "restart" }) == true, c > 0, let i = here[c - 1] {
+                if (properties?.child("hMerge") ?? properties?.child("hmerge")).map({ $0.attributes["val"] != "restart" }) == true,
+                   c > 0, let i = here[c - 1] {
                     // Legacy horizontal merge: this cell continues the one on its left.
                     slots[i].columnSpan += span
                     for k in c..<(c + span) { here[k] = i }

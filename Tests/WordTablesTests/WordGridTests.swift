@@ -150,3 +150,24 @@ private func merges() throws -> TableDocument {
     #expect(grid.columnEdges.allSatisfy { $0.isFinite } && grid.rowEdges.allSatisfy { $0.isFinite })
     #expect(doc.leadingLines.first?.height == 10.5, "an absurd w:sz is ignored")
 }
+
+@Test func flatOPCReadsLikeTheDOCXItWasSavedFrom() throws {
+    let flatBytes = try bytes("Tests/WordTablesTests/Fixtures/flat_opc.xml")
+    #expect(InputFormat.detect(bytes: flatBytes, path: "report.doc") == .docx)
+    let flat = try WordDocumentReader().read(bytes: flatBytes)
+    let docx = try merges()
+    #expect(flat.grids == docx.grids)
+    #expect(flat.leadingLines == docx.leadingLines)
+    #expect(flat.metadataTitle == "文档属性标题")
+}
+
+@Test func word2003XMLReadsSectionsLowerCaseMergesAndItsTitle() throws {
+    let doc = try WordDocumentReader().read(bytes: bytes("Tests/WordTablesTests/Fixtures/word2003.xml"))
+    let grid = try #require(doc.grids.first)
+    #expect(grid.cell(row: 0, column: 2)?.text == "本年新制发件数")
+    let label = try #require(grid.cell(row: 2, column: 0))
+    #expect(label.text == "规章" && label.rowSpan == 2)
+    #expect(grid.cells(inRow: 2).map(\.text) == ["规章", "0", "2"])
+    #expect(doc.leadingLines.map(\.text) == ["正文开头"])
+    #expect(doc.metadataTitle == "某某镇2019年政府信息公开工作年度报告")
+}
