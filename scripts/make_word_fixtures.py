@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Write the DOCX fixtures of Tests/WordTablesTests and the refused-format fixtures of
-Tests/GongkaiCLITests/ForeignFixtures. Python's standard library only (zipfile, struct, zlib),
+"""Write the DOCX fixtures of Tests/WordTablesTests, the refused-format fixtures of
+Tests/GongkaiCLITests/ForeignFixtures, and the MHT copies of two web-page samples in samples/html. Python's standard library only (zipfile, struct, zlib),
 so CI needs neither Word nor LibreOffice.
 
 DOCX fixtures are WordprocessingML written by hand, each exercising what real Word files do:
@@ -164,6 +164,26 @@ def flat_xml_fixtures():
                 f'<w:body><wx:sect><w:p><w:r><w:t>正文开头</w:t></w:r></w:p>{table}</wx:sect></w:body></w:wordDocument>')
 
 
+def mht_samples():
+    """Two web-page samples saved as Word's single-file web page (MHT) under a .doc name, as sites
+    publish them: one quoted-printable (Word's choice; lines cut with soft breaks every 76
+    characters, through numbers), one base64. Their expected JSON is the page's own."""
+    import base64, quopri, shutil
+    html_dir = os.path.join(ROOT, "samples", "html")
+    for stem, encoding in [("pingtan_2024_article", "quoted-printable"), ("shanghai_bgt_2019_fragment", "base64")]:
+        with open(os.path.join(html_dir, stem + ".html"), "rb") as f:
+            page = f.read()
+        body = quopri.encodestring(page) if encoding == "quoted-printable" else base64.encodebytes(page)
+        boundary = b"----=_NextPart_01DA0000.12345678"
+        mht = (b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="' + boundary + b'"\r\n\r\n'
+               b'This document is a Single File Web Page, also known as a Web Archive file.\r\n\r\n'
+               b'--' + boundary + b'\r\nContent-Location: file:///C:/report.htm\r\nContent-Transfer-Encoding: ' + encoding.encode()
+               + b'\r\nContent-Type: text/html; charset="utf-8"\r\n\r\n' + body + b'\r\n--' + boundary + b'--\r\n')
+        with open(os.path.join(html_dir, stem + "_mht.doc"), "wb") as f:
+            f.write(mht)
+        shutil.copyfile(os.path.join(html_dir, stem + ".expected.json"), os.path.join(html_dir, stem + "_mht.expected.json"))
+
+
 # ---- refused formats -------------------------------------------------------------------------
 
 def compound_file(path, streams):
@@ -237,4 +257,5 @@ if __name__ == "__main__":
     entity_bomb_docx()
     hostile_values_docx()
     flat_xml_fixtures()
+    mht_samples()
     foreign()

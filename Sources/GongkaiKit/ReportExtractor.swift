@@ -59,9 +59,16 @@ public struct ReportExtractor: Sendable {
         try run(bytes: bytes, path: path, format: format, keepLayout: true)
     }
 
-    private func run(bytes: [UInt8], path: String, format: InputFormat?, keepLayout: Bool) throws(ExtractionError) -> ExtractionLayout {
-        if bytes.isEmpty { throw .emptyFile(path: path) }
-        if bytes.count > options.maxBytes { throw .tooLarge(path: path, bytes: bytes.count, limit: options.maxBytes) }
+    private func run(bytes original: [UInt8], path: String, format: InputFormat?, keepLayout: Bool) throws(ExtractionError) -> ExtractionLayout {
+        if original.isEmpty { throw .emptyFile(path: path) }
+        if original.count > options.maxBytes { throw .tooLarge(path: path, bytes: original.count, limit: options.maxBytes) }
+        // A single-file web page is read as the page inside it (the checksum stays the file's).
+        var bytes = original
+        var notes: [String] = []
+        if format == nil || format == .html, MHTML.isMHTML(original), let page = MHTML.htmlPart(original) {
+            bytes = page
+            notes.append("input: single-file web page (MHT); its text/html part read")
+        }
         let detected = format ?? InputFormat.detect(bytes: bytes, path: path)
         // A file named .pdf that is something else (an HTML error page saved by a crawler) is a
         // failed download, not an input in another format.
@@ -75,7 +82,6 @@ public struct ReportExtractor: Sendable {
         }
         let tables: TableDocument
         var pages: [PageLayout] = []
-        var notes: [String] = []
         switch detected {
         case .pdf:
             (tables, pages) = try PDFTableReader(options: options, keepLayout: keepLayout).read(bytes: bytes, path: path)
@@ -114,7 +120,7 @@ public struct ReportExtractor: Sendable {
         }
         if let unread { report.tables.warnings.append(ReportWarning(code: "pages_not_read", message: unread)) }
         if report.title == nil, let meta = tables.metadataTitle, let t = TitleReader.read(lines: [meta]) { report.title = t }
-        report.source = SourceInfo(path: path, sha256: SHA256.hex(bytes), kind: detected.sourceKind, pages: tables.pages)
+        report.source = SourceInfo(path: path, sha256: SHA256.hex(original), kind: detected.sourceKind, pages: tables.pages)
         report.notes = notes + report.notes
         return ExtractionLayout(report: report, format: detected, tables: tables, pages: pages)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import GongkaiKit
 import Testing
 
 /// Refused formats: each fixture (scripts/make_word_fixtures.py) with the words its one-line
@@ -88,4 +89,26 @@ func eachRefusedFormatIsNamedWithExit11(file: String) throws {
     let forced = try CLI.run(["extract", "--input-format", "docx", folder + "bundle.zip"])
     #expect(forced.status == 3)
     #expect(forced.stderr.contains("no word/document.xml"), "\(forced.stderr)")
+}
+
+@Test func aSingleFileWebPageNamedDocIsReadAsItsPage() throws {
+    // Quoted-printable with soft line breaks every 76 characters, and base64 (scripts/make_word_fixtures.py).
+    for stem in ["pingtan_2024_article", "shanghai_bgt_2019_fragment"] {
+        let page = try CLI.run(["extract", "samples/html/\(stem).html", "--compact"])
+        let mht = try CLI.run(["extract", "samples/html/\(stem)_mht.doc", "--compact"])
+        #expect(mht.status == 0, "\(stem): \(mht.stderr)")
+        let a = try #require(page.json), b = try #require(mht.json)
+        #expect(!cells(a).isEmpty)
+        #expect(NSDictionary(dictionary: cells(a)) == NSDictionary(dictionary: cells(b)), "\(stem)")
+        #expect((a["report"] as? [String: Any])?["title"] as? String == (b["report"] as? [String: Any])?["title"] as? String)
+    }
+}
+
+@Test func base64DecodesWhatItEncodesAcrossMIMELineBreaks() {
+    for length in 0..<8 {
+        let bytes = (0..<(length * 37)).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ length) }
+        var wrapped = Array(Base64.encode(bytes).utf8)
+        for at in stride(from: 76, to: wrapped.count, by: 78) { wrapped.insert(contentsOf: [13, 10], at: at) }
+        #expect(Base64.decode(wrapped) == bytes)
+    }
 }
