@@ -184,6 +184,22 @@ def mht_samples():
         shutil.copyfile(os.path.join(html_dir, stem + ".expected.json"), os.path.join(html_dir, stem + "_mht.expected.json"))
 
 
+def altchunk_docx():
+    """A DOCX that only imports a web page whole (w:altChunk), as some HTML-to-Word converters
+    write: samples/html/pingtan_2024_article.html as the chunk."""
+    with open(os.path.join(ROOT, "samples", "html", "pingtan_2024_article.html"), "rb") as f:
+        page = f.read()
+    rels = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="htmlChunk1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="afchunk1.htm"/>'
+            '</Relationships>')
+    ns = NS + ' xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+    with zipfile.ZipFile(os.path.join(WORD, "altchunk.docx"), "w", zipfile.ZIP_DEFLATED) as z:
+        put(z, "[Content_Types].xml", CONTENT_TYPES)
+        put(z, "word/document.xml", f'<?xml version="1.0" encoding="UTF-8"?><w:document {ns}><w:body><w:altChunk r:id="htmlChunk1"/><w:sectPr/></w:body></w:document>')
+        put(z, "word/_rels/document.xml.rels", rels)
+        put(z, "word/afchunk1.htm", page)
+
+
 # ---- refused formats -------------------------------------------------------------------------
 
 def compound_file(path, streams):
@@ -258,4 +274,5 @@ if __name__ == "__main__":
     hostile_values_docx()
     flat_xml_fixtures()
     mht_samples()
+    altchunk_docx()
     foreign()

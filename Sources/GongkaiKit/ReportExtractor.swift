@@ -59,6 +59,32 @@ public struct ReportExtractor: Sendable {
         try run(bytes: bytes, path: path, format: format, keepLayout: true)
     }
 
+    /// A Word document's tables, with those of web pages it imports whole (`w:altChunk`) after
+    /// its own, so that a DOCX wrapping an HTML report reads as that report.
+    private func readWord(_ bytes: [UInt8], path: String, notes: inout [String]) throws(ExtractionError) -> TableDocument {
+        let reader = WordDocumentReader(settings: options.word)
+        var tables: TableDocument
+        do { tables = try reader.read(bytes: bytes) } catch {
+            throw .unreadable(path: path, detail: "not readable as a Word document: \(error.description)")
+        }
+        let own = tables.grids.count
+        var imported = 0
+        for chunk in reader.altChunks(bytes: bytes) {
+            let page = MHTML.isMHTML(chunk) ? (MHTML.htmlPart(chunk) ?? chunk) : chunk
+            guard InputFormat.detect(bytes: page, path: "") == .html, let html = try? HTMLTableReader(settings: options.html).read(bytes: page) else { continue }
+            imported += 1
+            for var grid in html.grids {
+                grid.page = tables.grids.count + 1
+                tables.grids.append(grid)
+            }
+            if tables.leadingLines.isEmpty { tables.leadingLines = html.leadingLines }
+            tables.fullText += "\n" + html.fullText
+            if tables.metadataTitle == nil { tables.metadataTitle = html.metadataTitle }
+        }
+        notes.append("input: docx; \(own) table(s)" + (imported == 0 ? "" : ", and \(tables.grids.count - own) from \(imported) imported web page(s) (w:altChunk)"))
+        return tables
+    }
+
     private func run(bytes original: [UInt8], path: String, format: InputFormat?, keepLayout: Bool) throws(ExtractionError) -> ExtractionLayout {
         if original.isEmpty { throw .emptyFile(path: path) }
         if original.count > options.maxBytes { throw .tooLarge(path: path, bytes: original.count, limit: options.maxBytes) }
@@ -91,10 +117,7 @@ public struct ReportExtractor: Sendable {
                 throw .unreadable(path: path, detail: "not readable as HTML: \(error.description)")
             }
         case .docx:
-            do { tables = try WordDocumentReader(settings: options.word).read(bytes: bytes) } catch {
-                throw .unreadable(path: path, detail: "not readable as a Word document: \(error.description)")
-            }
-            notes.append("input: docx; \(tables.grids.count) table(s)")
+            tables = try readWord(bytes, path: path, notes: &notes)
         case .text, .markdown:
             // Cells carry `GridCell.textPosition`, which `--provenance` reports as line and column.
             let decoded: (text: String, encoding: TextEncoding)

@@ -50,6 +50,33 @@ public struct WordDocumentReader: Sendable {
         return read(document: document, metadataTitle: coreTitle, styles: styles)
     }
 
+    /// Parts imported whole into the document (`w:altChunk`), in document order: web pages or
+    /// MHT that some converters wrap in a DOCX instead of turning them into Word tables. Word
+    /// converts them when it opens the file; here the caller reads them as web pages.
+    public func altChunks(bytes: [UInt8]) -> [[UInt8]] {
+        guard ZipArchive.looksLikeZip(bytes), let archive = try? ZipArchive(bytes: bytes),
+              let main = Self.mainPart(of: archive), let xml = try? archive.read(main), let document = XMLTree.parse(xml) else { return [] }
+        let slash = main.lastIndex(of: "/").map { main[...$0] } ?? ""
+        let relsPath = slash + "_rels/" + main.dropFirst(slash.count) + ".rels"
+        var targets: [String: String] = [:]
+        for r in (try? archive.read(String(relsPath))).flatMap(XMLTree.parse)?.elements ?? [] where r.name == "Relationship" {
+            if let id = r.attributes["Id"], let target = r.attributes["Target"] { targets[id] = target }
+        }
+        var chunks: [[UInt8]] = []
+        func visit(_ e: XMLElement) {
+            for child in e.elements {
+                if child.name == "altChunk", let id = child.attributes["id"], let target = targets[id] {
+                    let path = target.hasPrefix("/") ? String(target.dropFirst()) : String(slash) + target
+                    if let part = try? archive.read(path) { chunks.append(part) }
+                } else {
+                    visit(child)
+                }
+            }
+        }
+        visit(document)
+        return chunks
+    }
+
     /// Whether the bytes are Word's single-file XML: both kinds carry
     /// `<?mso-application progid="Word.Document"?>` near the start.
     public static func isFlatWordXML(_ bytes: [UInt8]) -> Bool {

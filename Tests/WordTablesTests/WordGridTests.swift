@@ -171,3 +171,13 @@ private func merges() throws -> TableDocument {
     #expect(doc.leadingLines.map(\.text) == ["正文开头"])
     #expect(doc.metadataTitle == "某某镇2019年政府信息公开工作年度报告")
 }
+
+@Test func aDOCXImportingAWebPageReadsAsThatPage() throws {
+    let docx = try ReportExtractor().extract(path: root.appendingPathComponent("Tests/WordTablesTests/Fixtures/altchunk.docx").path)
+    let page = try ReportExtractor().extract(path: root.appendingPathComponent("samples/html/pingtan_2024_article.html").path)
+    #expect(docx.source?.kind == "docx")
+    #expect(docx.title == page.title && docx.title != nil)
+    #expect(docx.json()["proactive"] == page.json()["proactive"])
+    #expect(docx.json()["applications"] == page.json()["applications"])
+    #expect(docx.json()["review_litigation"] == page.json()["review_litigation"])
+}
