@@ -9,7 +9,9 @@
 //   PDFContent    reads page content streams for the paths they paint (no rendering)
 //   PopplerKit    owns every Poppler pointer and GObject lifetime; bytes → PageContent
 //   TableLayout   glyphs + ruling lines → lines → CellGrid (knows nothing of reports)
-//   HTMLTables    owns every libxml2 pointer; web page → <table>s → CellGrid (same model as PDF)
+//   HTMLTables    owns libxml2's HTML parser pointers; web page → <table>s → CellGrid (same model as PDF)
+//   CLibZip       C interop: libzip via pkg-config (zip archives in memory)
+//   WordTables    owns every libzip pointer and libxml2's XML parser pointers; DOCX → w:tbl → CellGrid
 //   TextTables    text (pdftotext -layout output, markdown pipe tables) → CellGrid; decoding
 //   GongkaiReport templates as data, label matching, normalising, checks, JSON
 //   GongkaiKit    the pipeline facade (library product)
@@ -42,14 +44,20 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        .systemLibrary(
+            name: "CLibZip",
+            pkgConfig: "libzip",
+            providers: [.apt(["libzip-dev"])]
+        ),
         .target(name: "PageGeometry"),
         .target(name: "PDFContent", dependencies: ["CZlib"]),
         .target(name: "PopplerKit", dependencies: ["CPoppler", "PDFContent", "PageGeometry"]),
         .target(name: "TableLayout", dependencies: ["PageGeometry"]),
         .target(name: "HTMLTables", dependencies: ["CLibXML2", "TableLayout"]),
+        .target(name: "WordTables", dependencies: ["CLibZip", "CLibXML2", "TableLayout"]),
         .target(name: "TextTables", dependencies: ["TableLayout"]),
         .target(name: "GongkaiReport", dependencies: ["TableLayout"]),
-        .target(name: "GongkaiKit", dependencies: ["PopplerKit", "HTMLTables", "TextTables", "TableLayout", "GongkaiReport"]),
+        .target(name: "GongkaiKit", dependencies: ["PopplerKit", "HTMLTables", "WordTables", "TextTables", "TableLayout", "GongkaiReport"]),
         .executableTarget(
             name: "GongkaiCLI",
             dependencies: [
@@ -65,9 +73,10 @@ let package = Package(
         .testTarget(
             name: "GongkaiCLITests",
             dependencies: ["GongkaiKit", "GongkaiCLI"],
-            exclude: ["Fixtures"]
+            exclude: ["Fixtures", "ForeignFixtures"]
         ),
         .testTarget(name: "HTMLTablesTests", dependencies: ["HTMLTables", "GongkaiKit"]),
+        .testTarget(name: "WordTablesTests", dependencies: ["WordTables", "TableLayout", "GongkaiKit"], exclude: ["Fixtures"]),
         .testTarget(name: "TextTablesTests", dependencies: ["TextTables", "GongkaiKit"], exclude: ["Fixtures"]),
     ]
 )

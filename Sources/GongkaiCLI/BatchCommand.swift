@@ -9,7 +9,7 @@ struct BatchCommand: ParsableCommand {
         commandName: "batch",
         abstract: "Convert many reports into one dataset (JSON Lines or long-form CSV).",
         discussion: """
-        Inputs are files, folders (searched recursively for .pdf .txt .md .html) and glob patterns; \
+        Inputs are files, folders (searched recursively for .pdf .txt .md .html .docx, and .doc .wps .ofd to report them) and glob patterns; \
         they are processed in sorted order and written in that order, one record per document. \
         Each document is parsed in its own worker process, so a crash, hang or runaway memory \
         loses only that file, which is recorded as {"source": …, "error": {"code": …, "message": …}}: \

@@ -63,6 +63,19 @@ struct CorpusOptions: ParsableArguments {
     }
 }
 
+extension DiffCommand {
+    /// A JSON file as it is; any other input extracted first, so that a DOCX can be compared
+    /// with the PDF made from it.
+    static func document(_ path: String) throws -> JSONValue {
+        let bytes = try FileBytes.read(path: path)
+        let firstByte = bytes.first { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }
+        if path.lowercased().hasSuffix(".json") || firstByte == UInt8(ascii: "{") {
+            return try JSONParser.parse(String(decoding: bytes, as: UTF8.self))
+        }
+        return try ReportExtractor().extract(bytes: bytes, path: path).json()
+    }
+}
+
 func readJSONFile(_ path: String) throws -> JSONValue {
     let bytes = try FileBytes.read(path: path)
     return try JSONParser.parse(String(decoding: bytes, as: UTF8.self))
@@ -193,7 +206,7 @@ struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
         abstract: "Show the cell-level differences between two extracted documents.",
-        discussion: "Exit status 0 when they agree, 1 when they differ."
+        discussion: "Each is a JSON document (gongkai's output or an expected file) or an input to extract first (PDF, DOCX, web page, text). Exit status 0 when they agree, 1 when they differ."
     )
 
     @Argument(help: "The first (reference) document.") var first: String
@@ -201,7 +214,10 @@ struct DiffCommand: ParsableCommand {
 
     func run() throws {
         let a: JSONValue, b: JSONValue
-        do { a = try readJSONFile(first); b = try readJSONFile(second) } catch {
+        do { a = try Self.document(first); b = try Self.document(second) } catch let failure as ExtractionError {
+            Diagnostics.error("gongkai diff: " + failure.message)
+            throw ExitCode(failure.exitStatus)
+        } catch {
             Diagnostics.error("gongkai diff: \(error)")
             throw ExitCode(2)
         }

@@ -24,6 +24,9 @@ struct DebugGridCommand: ParsableCommand {
         if let bytes = try? FileBytes.read(path: file), InputFormat.detect(bytes: bytes, path: file) == .html {
             return try printHTML(bytes)
         }
+        if let bytes = try? FileBytes.read(path: file), InputFormat.detect(bytes: bytes, path: file) == .docx {
+            return try printWord(bytes)
+        }
         if let bytes = try? FileBytes.read(path: file), InputFormat.detect(bytes: bytes, path: file) != .pdf {
             guard let decoded = try? TextDecoding.decode(bytes) else {
                 Diagnostics.error("gongkai: \(file): not UTF-8, UTF-16 or GB18030 text")
@@ -67,10 +70,24 @@ struct DebugGridCommand: ParsableCommand {
             Diagnostics.error("gongkai: \(file): \(error.description)")
             throw ExitCode(1)
         }
+        printMarkup(document, rows: "<tr> index")
+    }
+
+    private func printWord(_ bytes: [UInt8]) throws {
+        let document: TableDocument
+        do { document = try WordDocumentReader().read(bytes: bytes) } catch {
+            Diagnostics.error("gongkai: \(file): \(error.description)")
+            throw ExitCode(1)
+        }
+        printMarkup(document, rows: "<w:tr> index")
+    }
+
+    /// Grids of a marked-up document (web page, Word), one table after another.
+    private func printMarkup(_ document: TableDocument, rows: String) {
         if let title = document.metadataTitle { print("== <title> \(title)") }
         for line in document.leadingLines.prefix(5) { print("   \(line.text.prefix(60))") }
         for grid in document.grids {
-            print("-- table \(grid.page): \(grid.rowCount)×\(grid.columnCount) (box y0/20 = <tr> index)")
+            print("-- table \(grid.page): \(grid.rowCount)×\(grid.columnCount) (box y0/20 = \(rows))")
             print(grid.debugDescription)
         }
     }

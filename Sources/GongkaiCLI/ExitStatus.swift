@@ -18,7 +18,8 @@ enum ExitStatus {
           8   no text layer (a scan: run OCR first)
           9   no report tables found (not a 政府信息公开工作年度报告?)
           10  unknown template (e.g. a report before the 2019 format)
-          11  input format not supported
+          11  a format not read (legacy Word/WPS, spreadsheet, OFD, archive, image; the
+              message names it and how to convert it)
           12  text in another encoding than UTF-8, GB18030/GBK or UTF-16 with BOM
           13  file too large (over --max-bytes, default 200M)
           14  encrypted PDF and the --password given does not open it

@@ -17,7 +17,7 @@ struct ExtractCommand: ParsableCommand {
     @Argument(help: "The report file: a PDF, a web page (HTML), text or markdown; - reads standard input.")
     var file: String
 
-    @Option(name: .customLong("input-format"), help: "Read the input as this format instead of recognising it (pdf, text, markdown, html).")
+    @Option(name: .customLong("input-format"), help: "Read the input as this format instead of recognising it (pdf, text, markdown, html, docx).")
     var inputFormat: InputFormat?
 
     @Option(name: .shortAndLong, help: "Write the result here instead of standard output (written atomically).")

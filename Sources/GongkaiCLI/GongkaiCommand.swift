@@ -5,7 +5,7 @@ import GongkaiKit
 struct GongkaiCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gongkai",
-        abstract: "Turn 政府信息公开工作年度报告 PDFs into typed, checked JSON.",
+        abstract: "Turn 政府信息公开工作年度报告 (PDF, web page, Word, text) into typed, checked JSON.",
         discussion: ExitStatus.helpText,
         subcommands: [ExtractCommand.self, BatchCommand.self, CorpusCommand.self, DiffCommand.self, InspectCommand.self,
                       DebugGridCommand.self, WorkerCommand.self],

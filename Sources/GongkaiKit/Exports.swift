@@ -4,3 +4,4 @@
 @_exported import PopplerKit
 @_exported import TableLayout
 @_exported import TextTables
+@_exported import WordTables

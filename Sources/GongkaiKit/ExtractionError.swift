@@ -10,7 +10,9 @@ public enum ExtractionError: Error, Equatable, Sendable {
     case noTextLayer(path: String, pages: Int)
     case noReportTables(path: String, detail: String)
     case unknownTemplate(path: String, detail: String)
-    case unsupportedFormat(path: String, format: String)
+    /// An input in a format gongkai does not read (`format` names it: "a legacy Word document
+    /// (.doc)"); `advice` says how to turn it into one it reads.
+    case unsupportedFormat(path: String, format: String, advice: String = "")
     /// Text in a character encoding this build cannot decode (`detail` names it).
     case unsupportedEncoding(path: String, detail: String)
     /// Larger than the `maxBytes` limit: refused before it is read.
@@ -65,7 +67,7 @@ public enum ExtractionError: Error, Equatable, Sendable {
     public var path: String {
         switch self {
         case .unreadable(let p, _), .emptyFile(let p), .notPDF(let p, _), .damaged(let p, _), .encrypted(let p), .wrongPassword(let p),
-             .noTextLayer(let p, _), .noReportTables(let p, _), .unknownTemplate(let p, _), .unsupportedFormat(let p, _),
+             .noTextLayer(let p, _), .noReportTables(let p, _), .unknownTemplate(let p, _), .unsupportedFormat(let p, _, _),
              .unsupportedEncoding(let p, _), .tooLarge(let p, _, _):
             return p
         }
@@ -83,7 +85,7 @@ public enum ExtractionError: Error, Equatable, Sendable {
         case .noTextLayer(let p, let n): return "\(p): no text layer on any of its \(n) pages (a scan?); run OCR first, e.g. ocrmypdf -l chi_sim"
         case .noReportTables(let p, let d): return "\(p): \(d)"
         case .unknownTemplate(let p, let d): return "\(p): \(d)"
-        case .unsupportedFormat(let p, let f): return "\(p): \(f) input is not supported by this build"
+        case .unsupportedFormat(let p, let f, let advice): return "\(p): \(f) is not read by gongkai" + (advice.isEmpty ? "" : "; " + advice)
         case .unsupportedEncoding(let p, let d): return "\(p): unsupported text encoding: \(d); convert it to UTF-8 (or GB18030/GBK, UTF-16 with BOM) first, e.g. with iconv"
         case .tooLarge(let p, let n, let limit):
             return "\(p): file too large (\(Self.megabytes(n)) MB, the limit is \(Self.megabytes(limit)) MB); raise it with --max-bytes if this really is a report"

@@ -1,3 +1,5 @@
+import WordTables
+
 /// The kinds of input `gongkai extract` reads. Chosen by content, not by the file name alone.
 public enum InputFormat: String, Sendable, CaseIterable {
     case pdf
@@ -7,6 +9,9 @@ public enum InputFormat: String, Sendable, CaseIterable {
     case markdown
     /// A web page (HTML `<table>`s with rowspan/colspan).
     case html
+    /// A Word document: DOCX (a zip holding `word/document.xml`), or Word's single-file XML
+    /// (Flat OPC, Word 2003 XML), which sites publish under `.doc` or `.xml` names.
+    case docx
 
     /// The `source.kind` written in the JSON.
     public var sourceKind: String {
@@ -14,6 +19,7 @@ public enum InputFormat: String, Sendable, CaseIterable {
         case .pdf: return "pdf"
         case .text, .markdown: return "text"
         case .html: return "html"
+        case .docx: return "docx"
         }
     }
 
@@ -24,6 +30,8 @@ public enum InputFormat: String, Sendable, CaseIterable {
         if head.count >= 5, let i = head.firstIndex(of: 0x25), i < 1024, Array(head[i..<min(head.count, i + 5)]) == Array("%PDF-".utf8) {
             return .pdf
         }
+        if ZipArchive.looksLikeZip(head), let zip = try? ZipArchive(bytes: bytes), WordDocumentReader.mainPart(of: zip) != nil { return .docx }
+        if WordDocumentReader.isFlatWordXML(head) { return .docx }
         let text = (try? TextDecoding.decode(bytes).text) ?? String(decoding: bytes.prefix(1 << 20), as: UTF8.self)
         return detect(text: text, path: path)
     }

@@ -13,6 +13,8 @@ public struct ReportExtractor: Sendable {
         public var rulingLines = RulingLineScanner.Settings()
         /// Web pages: synthetic cell geometry (see `HTMLTableReader`).
         public var html = HTMLTableReader.Settings()
+        /// Word documents: synthetic cell geometry (see `WordDocumentReader`).
+        public var word = WordDocumentReader.Settings()
         /// Pages beyond this are not read (a guard against pathological files); the report gets
         /// a `pages_not_read` warning.
         public var maxPages = 200
@@ -57,18 +59,55 @@ public struct ReportExtractor: Sendable {
         try run(bytes: bytes, path: path, format: format, keepLayout: true)
     }
 
-    private func run(bytes: [UInt8], path: String, format: InputFormat?, keepLayout: Bool) throws(ExtractionError) -> ExtractionLayout {
-        if bytes.isEmpty { throw .emptyFile(path: path) }
-        if bytes.count > options.maxBytes { throw .tooLarge(path: path, bytes: bytes.count, limit: options.maxBytes) }
+    /// A Word document's tables, with those of web pages it imports whole (`w:altChunk`) after
+    /// its own, so that a DOCX wrapping an HTML report reads as that report.
+    private func readWord(_ bytes: [UInt8], path: String, notes: inout [String]) throws(ExtractionError) -> TableDocument {
+        let reader = WordDocumentReader(settings: options.word)
+        var tables: TableDocument
+        do { tables = try reader.read(bytes: bytes) } catch {
+            throw .unreadable(path: path, detail: "not readable as a Word document: \(error.description)")
+        }
+        let own = tables.grids.count
+        var imported = 0
+        for chunk in reader.altChunks(bytes: bytes) {
+            let page = MHTML.isMHTML(chunk) ? (MHTML.htmlPart(chunk) ?? chunk) : chunk
+            guard InputFormat.detect(bytes: page, path: "") == .html, let html = try? HTMLTableReader(settings: options.html).read(bytes: page) else { continue }
+            imported += 1
+            for var grid in html.grids {
+                grid.page = tables.grids.count + 1
+                tables.grids.append(grid)
+            }
+            if tables.leadingLines.isEmpty { tables.leadingLines = html.leadingLines }
+            tables.fullText += "\n" + html.fullText
+            if tables.metadataTitle == nil { tables.metadataTitle = html.metadataTitle }
+        }
+        notes.append("input: docx; \(own) table(s)" + (imported == 0 ? "" : ", and \(tables.grids.count - own) from \(imported) imported web page(s) (w:altChunk)"))
+        return tables
+    }
+
+    private func run(bytes original: [UInt8], path: String, format: InputFormat?, keepLayout: Bool) throws(ExtractionError) -> ExtractionLayout {
+        if original.isEmpty { throw .emptyFile(path: path) }
+        if original.count > options.maxBytes { throw .tooLarge(path: path, bytes: original.count, limit: options.maxBytes) }
+        // A single-file web page is read as the page inside it (the checksum stays the file's).
+        var bytes = original
+        var notes: [String] = []
+        if format == nil || format == .html, MHTML.isMHTML(original), let page = MHTML.htmlPart(original) {
+            bytes = page
+            notes.append("input: single-file web page (MHT); its text/html part read")
+        }
         let detected = format ?? InputFormat.detect(bytes: bytes, path: path)
         // A file named .pdf that is something else (an HTML error page saved by a crawler) is a
         // failed download, not an input in another format.
         if format == nil, detected != .pdf, path.lowercased().hasSuffix(".pdf") {
             throw .notPDF(path: path, looksLike: FileSniffer.describe(bytes))
         }
+        // Legacy Office files, other zip formats, archives and images would otherwise be read as
+        // undecodable text: name them and say how to convert them.
+        if format == nil, detected != .pdf, detected != .docx, let foreign = ForeignFormat.identify(bytes, path: path) {
+            throw .unsupportedFormat(path: path, format: foreign.name, advice: foreign.advice)
+        }
         let tables: TableDocument
         var pages: [PageLayout] = []
-        var notes: [String] = []
         switch detected {
         case .pdf:
             (tables, pages) = try PDFTableReader(options: options, keepLayout: keepLayout).read(bytes: bytes, path: path)
@@ -77,6 +116,8 @@ public struct ReportExtractor: Sendable {
                 if case .unsupportedEncoding(let detail) = error { throw .unsupportedEncoding(path: path, detail: detail) }
                 throw .unreadable(path: path, detail: "not readable as HTML: \(error.description)")
             }
+        case .docx:
+            tables = try readWord(bytes, path: path, notes: &notes)
         case .text, .markdown:
             // Cells carry `GridCell.textPosition`, which `--provenance` reports as line and column.
             let decoded: (text: String, encoding: TextEncoding)
@@ -102,7 +143,7 @@ public struct ReportExtractor: Sendable {
         }
         if let unread { report.tables.warnings.append(ReportWarning(code: "pages_not_read", message: unread)) }
         if report.title == nil, let meta = tables.metadataTitle, let t = TitleReader.read(lines: [meta]) { report.title = t }
-        report.source = SourceInfo(path: path, sha256: SHA256.hex(bytes), kind: detected.sourceKind, pages: tables.pages)
+        report.source = SourceInfo(path: path, sha256: SHA256.hex(original), kind: detected.sourceKind, pages: tables.pages)
         report.notes = notes + report.notes
         return ExtractionLayout(report: report, format: detected, tables: tables, pages: pages)
     }

@@ -14,26 +14,14 @@ import TableLayout
 /// value would sit half under the wrong header; laid out by widths, as a browser draws it, each
 /// value is under its header.
 ///
-/// Word/CMS artifacts: rows whose own cells are all blank (spacer rows, empty rows that only
-/// carry rowspans) are dropped and the spans across them shortened — except a blank last row,
-/// which is kept as a row of blank values; slots no cell covers (short rows) get empty cells, so
-/// every grid position is covered by exactly one cell.
+/// Word/CMS artifacts (spacer rows, short rows) are cleaned up by `SlotGrid`, shared with Word
+/// documents: all-blank rows dropped and the spans across them shortened, uncovered slots filled.
 struct HTMLTableLayout {
     var columnWidth: Double
     var rowHeight: Double
 
     /// A `<td>`/`<th>` placed in the slot grid.
-    struct Placed {
-        var row: Int
-        var column: Int
-        var rowSpan: Int
-        var columnSpan: Int
-        var text: String
-        var width: Double?
-    }
-
-    /// Largest grid (rows × columns) laid out; report tables need a few hundred positions.
-    static let maxSlots = 100_000
+    typealias Placed = SlotGrid.Slot
 
     /// Columns and rows of a table beyond which cells are dropped. Report tables have about 15
     /// columns and 40 rows; a page with 500 000 `<td>`s in a row would otherwise fill every other
@@ -41,11 +29,11 @@ struct HTMLTableLayout {
     static let maxColumns = 200
     static let maxRows = 2000
 
+    /// Places each cell in the first free slot of its row (the HTML table model), then lets
+    /// `SlotGrid` fill, drop spacer rows and lay out.
     func grid(of table: HTMLElement, index: Int) -> CellGrid? {
         let rows = Array(Self.rows(of: table).prefix(Self.maxRows))
         guard !rows.isEmpty else { return nil }
-
-        // 1. Slots.
         var placed: [Placed] = []
         var occupied: [[Bool]] = Array(repeating: [], count: rows.count)
         func isFree(_ r: Int, _ c: Int) -> Bool { c >= occupied[r].count || !occupied[r][c] }
@@ -67,49 +55,10 @@ struct HTMLTableLayout {
                 c += colSpan
             }
         }
-        let columns = occupied.map(\.count).max() ?? 0
-        guard columns > 0 else { return nil }
-        // Report tables have tens of rows and columns; a grid of more than `maxSlots` positions
-        // (a broken or hostile page) is not one, and filling it would take gigabytes.
-        guard rows.count * columns <= Self.maxSlots else { return nil }
-        for r in rows.indices {
-            for c in 0..<columns where isFree(r, c) {
-                placed.append(Placed(row: r, column: c, rowSpan: 1, columnSpan: 1, text: "", width: nil))
-            }
-        }
-
-        // 2. Spacer rows.
-        var blank = Array(repeating: true, count: rows.count)
-        var hasOwnCells = Array(repeating: false, count: rows.count)
-        for p in placed {
-            hasOwnCells[p.row] = true
-            if !p.text.isEmpty { blank[p.row] = false }
-        }
-        let last = rows.count - 1
-        let kept = rows.indices.filter { !blank[$0] || ($0 == last && hasOwnCells[$0]) }
-        guard !kept.isEmpty else { return nil }
-        var newIndex = Array(repeating: -1, count: rows.count)
-        for (i, r) in kept.enumerated() { newIndex[r] = i }
-
-        // 3. Geometry.
-        let widths = columnWidths(table: table, placed: placed, columns: columns)
-        var xs: [Double] = [0]
-        for w in widths { xs.append(xs.last! + w) }
-        // y0 of a kept row is rowHeight × its <tr> index; a dropped row's height goes to the row above.
-        let ys = kept.map { Double($0) * rowHeight } + [Double(kept.last! + 1) * rowHeight]
-
-        var cells: [GridCell] = []
-        for p in placed {
-            let keptRows = (p.row..<(p.row + p.rowSpan)).map { newIndex[$0] }.filter { $0 >= 0 }
-            guard let top = keptRows.first else { continue }
-            let span = keptRows.count
-            cells.append(GridCell(
-                row: top, column: p.column, rowSpan: span, columnSpan: p.columnSpan,
-                box: Rect(x0: xs[p.column], y0: ys[top], x1: xs[p.column + p.columnSpan], y1: ys[top + span]),
-                text: p.text))
-        }
-        cells.sort { ($0.row, $0.column) < ($1.row, $1.column) }
-        return CellGrid(page: index, rowEdges: ys, columnEdges: xs, cells: cells, method: .lattice)
+        let slots = SlotGrid(rowCount: rows.count, slots: placed)
+        guard slots.isLayable else { return nil }
+        let widths = columnWidths(table: table, placed: placed, columns: slots.columnCount)
+        return slots.cellGrid(page: index, columnWidths: widths, rowHeight: rowHeight)
     }
 
     /// The `<tr>`s of a table in document order: its own and those of its `<thead>`/`<tbody>`/`<tfoot>`.

@@ -9,8 +9,10 @@ import Glibc
 /// a link back up the tree (`ln -s . self`) neither repeats files nor makes the walk endless; such
 /// loops are reported as warnings. The batch's own output file is never taken as an input.
 enum InputCollector {
-    /// File endings batch picks up inside folders.
-    static let extensions = [".pdf", ".txt", ".md", ".markdown", ".html", ".htm"]
+    /// File endings batch picks up inside folders: the formats it reads, and the report formats
+    /// it refuses (legacy Word, WPS, OFD), so that those show up as error records rather than
+    /// being passed over in silence.
+    static let extensions = [".pdf", ".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".doc", ".wps", ".ofd"]
 
     struct Collected {
         var files: [InputPath] = []
