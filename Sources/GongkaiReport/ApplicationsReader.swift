@@ -49,7 +49,7 @@ struct ApplicationsReader {
                 let row = GridRow(grid: grid, index: r, cells: grid.cells(inRow: r))
                 let labelCells = row.cells.filter { $0.box.midX < right }
                 var label: [LabelKey] = []
-                for key in labelCells.map(\.key) where !key.isEmpty && key != label.last { label.append(key) }
+                for key in labelCells.map(Self.ownLabelKey) where !key.isEmpty && key != label.last { label.append(key) }
                 guard !label.isEmpty else { continue }
                 let values = row.cells.filter { $0.box.midX >= right }
                 // Only group labels running on from above and nothing written: the sliver of a row
@@ -244,6 +244,21 @@ struct ApplicationsReader {
     /// Applicant columns of the grid's header, or nil when fewer than four are labelled. A column
     /// whose header cell was lost (a converter dropped 自然人) is the one grid column of numbers
     /// between its labelled neighbours (or next to its one neighbour at the table's edge).
+    /// A label cell's key. A cell holding two bracket-numbered labels (`(五)不予处理(六)其他处理`: a
+    /// group label centred on its rows, which the layout attached to the next row) is the row of
+    /// the later one: numbering that starts again inside a cell starts the cell's own label.
+    static func ownLabelKey(_ cell: KeyedCell) -> LabelKey {
+        let scalars = Array(cell.text.unicodeScalars)
+        guard LabelText.numbering(cell.text) != nil, scalars.count > 4 else { return cell.key }
+        for i in stride(from: scalars.count - 3, to: 0, by: -1) where scalars[i] == "(" || scalars[i] == "（" {
+            let rest = String(String.UnicodeScalarView(scalars[i...]))
+            if let n = LabelText.numbering(rest), n.hasPrefix("("), rest.unicodeScalars.count > n.unicodeScalars.count + 1 {
+                return LabelText.labelKey(rest)
+            }
+        }
+        return cell.key
+    }
+
     /// The first row of a grid at or below its header's bottom edge.
     private func firstDataRow(of grid: KeyedGrid, below headerBottom: Double) -> Int? {
         let tolerance = min(1, 0.25 * Self.medianRowHeight(grid.grid))
