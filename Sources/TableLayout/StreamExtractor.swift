@@ -288,6 +288,14 @@ public struct StreamExtractor: Sendable {
         let centred = (byCentre?.1 ?? 0) > (byLeft?.1 ?? 0)
         let leafColumn = centred ? byCentre?.0 : byLeft?.0
         func anchor(_ s: Segment) -> Double { centred ? s.box.midX : s.box.x0 }
+        // Too few rows to tell left-aligned labels from centred ones (table 二's two-row blocks): a
+        // label in the column either way stands in it.
+        let undecided = (byCentre?.1 ?? 0) == (byLeft?.1 ?? 0)
+        func inLeafColumn(_ s: Segment) -> Bool {
+            if let c = leafColumn, abs(anchor(s) - c) <= align { return true }
+            guard undecided, let l = byLeft?.0, let c = byCentre?.0 else { return false }
+            return abs(s.box.x0 - l) <= align || abs(s.box.midX - c) <= align
+        }
         // Numbered labels (1. （三） 一、): a good share of the label texts in that column open with
         // numbering (wrapped lines dilute it; table 二's labels have none).
         let columnTexts = (Swift.max(0, firstRow - 1)...lastRow).flatMap { i in lines[i].segments.filter { !$0.isValue && $0.box.x1 <= labelLimit } }
@@ -310,12 +318,12 @@ public struct StreamExtractor: Sendable {
             let l = lines[i]
             // Where rules part the rows, a line between the same rules as a row is part of it.
             if ruledRows, rows.contains(where: { band(lines[$0].box.midY) == band(l.box.midY) }) { return false }
-            guard let leafColumn, l.segments.count == 1, let seg = l.segments.first, !seg.isValue, seg.box.x1 <= labelLimit,
-                  abs(anchor(seg) - leafColumn) <= align, abs(l.em - em) <= 0.2 * em,
+            guard leafColumn != nil, l.segments.count == 1, let seg = l.segments.first, !seg.isValue, seg.box.x1 <= labelLimit,
+                  inLeafColumn(seg), abs(l.em - em) <= 0.2 * em,
                   !numbered || Self.startsWithNumbering(seg.text) else { return false }
             var j = i - 1
             while j >= 0, lines[j].box.y1 > l.box.y0 - 4 * em {
-                if let above = lines[j].segments.first(where: { !$0.isValue && abs(anchor($0) - leafColumn) <= align }) {
+                if let above = lines[j].segments.first(where: { !$0.isValue && inLeafColumn($0) }) {
                     if full(above) { return false }
                     break
                 }
@@ -326,7 +334,7 @@ public struct StreamExtractor: Sendable {
             // below when its label only continues this one.
             var k = i + 1
             while k < lines.count, lines[k].box.y0 < l.box.y1 + 6 * em {
-                let own = lines[k].segments.first { !$0.isValue && abs(anchor($0) - leafColumn) <= align }
+                let own = lines[k].segments.first { !$0.isValue && inLeafColumn($0) }
                 if rowSet.contains(k) {
                     guard let own else { return false }
                     if numbered && !Self.startsWithNumbering(own.text) { return false }
