@@ -257,9 +257,6 @@ public struct StreamExtractor: Sendable {
             return max(0, min(r.end, x1) - max(r.start, x0)) >= settings.streamRuleCoverage * (x1 - x0)
         }.map(\.position)
         func band(_ y: Double) -> Int { ruleYs.filter { $0 < y }.count }
-        // Rules between (most) rows, not only around the header and the table (a 三线表).
-        let ruledRows = zip(rows, rows.dropFirst()).filter { band(lines[$0].box.midY) != band(lines[$1].box.midY) }.count * 2 >= Swift.max(1, rows.count - 1)
-            && rows.count > 1
 
         // Lines between the first and last row: rows of their own (a header or section line inside
         // the table) or label lines that join a row.
@@ -273,6 +270,13 @@ public struct StreamExtractor: Sendable {
             members.insert(i)
             if !isLabelOnly(lines[i]) { ownRows.insert(i) }
         }
+        // Rules between (most) rows, not only around the header and the table (a 三线表). Only
+        // neighbouring rows tell: two rows with a section header between them (table 二's blocks,
+        // each under its own rule) say nothing about rules between rows.
+        let adjacentRows = zip(rows, rows.dropFirst()).filter { a, b in !(a + 1..<b).contains { ownRows.contains($0) } }
+        let ruledRows = !adjacentRows.isEmpty
+            && adjacentRows.filter { band(lines[$0].box.midY) != band(lines[$1].box.midY) }.count * 2 >= adjacentRows.count
+
         // Rows whose values are all blank: a lone label in the column most row labels start in,
         // that continues no label above it (that one does not fill the column; in
         // a table of numbered labels it is numbered itself) and is not the first line of the row
