@@ -11,7 +11,10 @@ struct DebugGridCommand: ParsableCommand {
     )
 
     @Argument(help: "A PDF, a web page (HTML) or a text file.")
-    var file: String
+    var file: String?
+
+    @Flag(help: "Print every layout tolerance (LayoutSettings) and exit.")
+    var settings = false
 
     @Flag(help: "Also list the ruling lines.")
     var lines = false
@@ -20,6 +23,8 @@ struct DebugGridCommand: ParsableCommand {
     var rulingLines: RulingLineScanner.Settings.Source = .automatic
 
     func run() throws {
+        if settings { return print(LayoutSettings().listing) }
+        guard let file else { throw ValidationError("give a file, or --settings") }
         Diagnostics.silenceLibraryOutput()
         if let bytes = try? FileBytes.read(path: file), InputFormat.detect(bytes: bytes, path: file) == .html {
             return try printHTML(bytes)
@@ -67,7 +72,7 @@ struct DebugGridCommand: ParsableCommand {
     private func printHTML(_ bytes: [UInt8]) throws {
         let document: TableDocument
         do { document = try HTMLTableReader().read(bytes: bytes) } catch {
-            Diagnostics.error("gongkai: \(file): \(error.description)")
+            Diagnostics.error("gongkai: \(file ?? "-"): \(error.description)")
             throw ExitCode(1)
         }
         printMarkup(document, rows: "<tr> index")

@@ -12,7 +12,16 @@ struct ApplicationsReader {
 
     func read(_ grids: [KeyedGrid], into warnings: inout [ReportWarning]) -> TableReading {
         var reading = TableReading()
-        guard let first = grids.first, let header = headerColumns(first) else { return reading }
+        // A table cut by a page break inside its header leaves the header's first row(s) at the
+        // foot of one page as a grid of their own: the header whose columns can be read is the first
+        // one below such fragments (grids holding no value), and the data rows follow it.
+        guard let start = grids.firstIndex(where: { headerColumns($0) != nil }),
+              grids[..<start].allSatisfy({ !$0.cells.contains { TableTokens.isValue($0.text) } }),
+              case let first = grids[start], let header = headerColumns(first) else { return reading }
+        if start > 0 {
+            reading.notes.append("三: header cut by a page break; columns read from the grid on page \(first.page)")
+        }
+        let grids = Array(grids[start...])
         let labelRight = header.map(\.box.x0).min() ?? 0
         for column in ReportTemplates.applicantColumns where !headerLabelled(first).contains(column.key) && header.contains(where: { $0.column.key == column.key }) {
             warnings.append(.init(code: "column_header_missing", message: "table 三 has no readable header for \(column.label); the one column of numbers where it belongs is taken as it", page: first.page))
@@ -40,12 +49,21 @@ struct ApplicationsReader {
                 let row = GridRow(grid: grid, index: r, cells: grid.cells(inRow: r))
                 let labelCells = row.cells.filter { $0.box.midX < right }
                 var label: [LabelKey] = []
-                for key in labelCells.map(\.key) where !key.isEmpty && key != label.last { label.append(key) }
+                for key in labelCells.map(Self.ownLabelKey) where !key.isEmpty && key != label.last { label.append(key) }
                 guard !label.isEmpty else { continue }
                 let values = row.cells.filter { $0.box.midX >= right }
                 // Only group labels running on from above and nothing written: the sliver of a row
                 // cut by a page break, not a row.
                 if !labelCells.contains(where: { $0.row == r && !$0.key.isEmpty }), values.allSatisfy({ $0.row != r || $0.text.isEmpty }) { continue }
+                // The rest of the last row's label carried over a page break (`5、要求行政机关确` |
+                // `认或重新出具已获取信息`): the first row of a continuation, with nothing written in
+                // its value cells, finishes the label of the row before the break.
+                if gi > 0, r == firstDataRow(of: grid, below: headerBottom), values.allSatisfy({ $0.text.isEmpty }),
+                   labelCells.allSatisfy({ LabelText.numbering($0.text) == nil }), let last = candidates.indices.last, candidates[last].row.grid.index != grid.index, let tail = label.last {
+                    let joined = LabelKey(scalars: (candidates[last].label.last?.scalars ?? []) + tail.scalars)
+                    candidates[last].label[candidates[last].label.count - 1] = joined
+                    continue
+                }
                 let numbering = labelCells.reversed().lazy.compactMap { LabelText.numbering($0.text) }.first
                 candidates.append((row, label, values, columns, numbering))
             }
@@ -226,6 +244,27 @@ struct ApplicationsReader {
     /// Applicant columns of the grid's header, or nil when fewer than four are labelled. A column
     /// whose header cell was lost (a converter dropped 自然人) is the one grid column of numbers
     /// between its labelled neighbours (or next to its one neighbour at the table's edge).
+    /// A label cell's key. A cell holding two bracket-numbered labels (`(五)不予处理(六)其他处理`: a
+    /// group label centred on its rows, which the layout attached to the next row) is the row of
+    /// the later one: numbering that starts again inside a cell starts the cell's own label.
+    static func ownLabelKey(_ cell: KeyedCell) -> LabelKey {
+        let scalars = Array(cell.text.unicodeScalars)
+        guard LabelText.numbering(cell.text) != nil, scalars.count > 4 else { return cell.key }
+        for i in stride(from: scalars.count - 3, to: 0, by: -1) where scalars[i] == "(" || scalars[i] == "（" {
+            let rest = String(String.UnicodeScalarView(scalars[i...]))
+            if let n = LabelText.numbering(rest), n.hasPrefix("("), rest.unicodeScalars.count > n.unicodeScalars.count + 1 {
+                return LabelText.labelKey(rest)
+            }
+        }
+        return cell.key
+    }
+
+    /// The first row of a grid at or below its header's bottom edge.
+    private func firstDataRow(of grid: KeyedGrid, below headerBottom: Double) -> Int? {
+        let tolerance = min(1, 0.25 * Self.medianRowHeight(grid.grid))
+        return (0..<grid.rowCount).first { grid.grid.rowEdges[$0] >= headerBottom - tolerance }
+    }
+
     func headerColumns(_ grid: KeyedGrid) -> [(column: ReportTemplates.ApplicantColumn, box: Rect)]? {
         let found = labelledColumns(grid)
         guard found.count >= 4 else { return nil }

@@ -1,3 +1,5 @@
+import TableLayout
+
 /// What a table cell says, before it becomes a JSON value.
 public enum CellReading: Equatable, Sendable {
     /// A number.
@@ -11,7 +13,7 @@ public enum CellReading: Equatable, Sendable {
 }
 
 /// Reads cell text as a number: full-width digits, thousands separators, `+3`/`-2`, a unit suffix
-/// (元, 万元, 件, 个, 项), stray spaces.
+/// (`TableTokens.units`: 元, 万元, 件, 次, %, …), stray spaces.
 public enum CellValueParser {
     /// Most digits a cell's number may have. Counts and 万元 amounts have a dozen at most; a
     /// 40-digit number in a garbled cell is kept exactly (a big decimal), but hundreds or
@@ -19,14 +21,13 @@ public enum CellValueParser {
     /// stops at 4300 digits, JavaScript turns 309 into Infinity): such a cell is unreadable.
     public static let maxDigits = 100
 
-    static let zeroTokens: Set<String> = ["—", "——", "-", "--", "－", "–", "―", "─", "一", "无", "/", "／", "\\", "零", "空", "×"]
-
     public static func read(_ raw: String) -> CellReading {
         let folded = LabelText.fold(raw)
         if folded.isEmpty { return .blank }
-        if zeroTokens.contains(folded) || folded.allSatisfy({ "—-－–―─".contains($0) }) { return .zeroToken(folded) }
+        // What is a value is decided once, in `TableTokens` (the layout paths ask it too).
+        if TableTokens.isZeroMark(folded) { return .zeroToken(folded) }
         var s = Substring(folded)
-        for unit in ["万元", "元", "件", "个", "项", "次", "人"] where s.hasSuffix(unit) {
+        for unit in TableTokens.units where s.hasSuffix(unit) {
             s = s.dropLast(unit.count)
             break
         }

@@ -22,8 +22,10 @@ public struct ReportParser: Sendable {
         guard tables.proactive.found || tables.applications.found || tables.reviewLitigation.found else {
             throw diagnoseMissingTables(title: title, grids: grids, fullText: fullText)
         }
-        for (reading, name) in [(tables.proactive, "二 主动公开"), (tables.applications, "三 申请"), (tables.reviewLitigation, "四 复议诉讼")] where !reading.found {
-            warnings.append(.init(code: "table_missing", message: "table \(name) not found"))
+        for (reading, name, kind) in [(tables.proactive, "二 主动公开", ReportTableKind.proactive), (tables.applications, "三 申请", .applications),
+                                      (tables.reviewLitigation, "四 复议诉讼", .reviewLitigation)] where !reading.found {
+            warnings.append(UnmatchedTables.warning(table: name, grids: byKind[kind] ?? [])
+                            ?? .init(code: "table_missing", message: "table \(name) not found"))
         }
         if title == nil { warnings.append(.init(code: "title_missing", message: "report title not found on the first page")) }
         tables.warnings += warnings

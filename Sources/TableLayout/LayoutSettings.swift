@@ -14,8 +14,14 @@ public struct LayoutSettings: Sendable, Equatable {
     public var minOpenEdgeReach: Double = 5
     /// Share of a cell edge a ruling line must cover to count as a border between two cells.
     public var minBorderCoverage: Double = 0.6
-    /// Glyphs whose vertical overlap is at least this share of the smaller glyph's height sit on one line.
-    public var lineOverlapRatio: Double = 0.5
+    /// Glyphs whose vertical centres are within this many ems below a line's first glyph sit on that
+    /// line (`TextLineBuilder`). Centres, not box overlap: browser-printed PDFs give glyph boxes
+    /// taller than the line pitch, and wrapped lines would interleave. 0.4 em is under half the
+    /// tightest leading seen (1.0 em pitch) and over the drift of mixed fonts on one baseline.
+    public var lineCentreTolerance: Double = 0.4
+    /// Lines whose median centres are within this many ems are one line (a glyph set a little above
+    /// the line opened a line of its own; numbers in another font with a different box).
+    public var lineMergeTolerance: Double = 0.25
     /// A horizontal gap wider than this many median glyph heights splits a text line into segments.
     public var segmentGapFactor: Double = 1.2
     /// A ruling-line network whose grid would have more positions (rows × columns) than this is
@@ -43,8 +49,6 @@ public struct LayoutSettings: Sendable, Equatable {
     public var streamMaxHeaderGap: Double = 2.2
     /// A label line without numbers below a table's last row belongs to it only within this many ems.
     public var streamMaxTrailingGap: Double = 0.9
-    /// Characters whose vertical centres are within this many ems of a line's first one sit on it.
-    public var streamLineTolerance: Double = 0.4
     /// Header lines at most this many ems apart (line gap) may be one wrapped header text.
     public var streamWrapGap: Double = 0.5
     /// The same for glyph boxes taller than a line (web-printed PDFs), measured centre to centre.
@@ -53,10 +57,23 @@ public struct LayoutSettings: Sendable, Equatable {
     public var streamLabelAlignTolerance: Double = 0.6
     /// A header spanning several columns is centred on them within this share of a column's width.
     public var streamSpanCenterTolerance: Double = 0.35
-    /// Cell texts that count as values besides numbers (a dash, a slash or 无 for zero).
-    public var streamValueMarkers: Set<String> = ["—", "——", "–", "-", "－", "―", "─", "/", "／", "无", "\\"]
+    /// A header text right of a table's last column of numbers names a column left blank in every
+    /// row (an unfilled 总计) only if it is at most this many characters long, as column names
+    /// are; a longer text there is a note or running text.
+    public var streamMaxColumnNameLength: Int = 8
     /// Horizontal rules covering at least this share of a stream table's width separate its rows.
     public var streamRuleCoverage: Double = 0.5
 
     public init() {}
+
+    /// Every setting as `name = value`, one a line, in declaration order (`gongkai grids
+    /// --settings`): the tolerances a reading used, to quote or to vary. Read by reflection so a
+    /// new setting cannot be left out.
+    public var listing: String {
+        Mirror(reflecting: self).children.map { child in
+            let value: String
+            if let set = child.value as? Set<String> { value = set.sorted().joined(separator: " ") } else { value = "\(child.value)" }
+            return "\(child.label ?? "?") = \(value)"
+        }.joined(separator: "\n")
+    }
 }

@@ -3,7 +3,7 @@ import PageGeometry
 /// Builds tables from the alignment of text alone (tabula's and camelot's "stream" mode), for
 /// tables drawn without ruling lines, with horizontal rules only, or whose ruled part leaves rows out.
 ///
-/// - Rows: a text line that holds numbers (or the marks `streamValueMarkers` for zero) in cells of
+/// - Rows: a text line that holds numbers (or the zero marks of `TableTokens`) in cells of
 ///   their own is a row. A label line without numbers above or below one — a wrapped label, a label
 ///   whose numbers are centred lower in a tall row — joins a row: the nearer of its neighbours in
 ///   its own column across the smaller gap (rules make a gap impassable), list numbering deciding
@@ -46,7 +46,7 @@ public struct StreamExtractor: Sendable {
     public func extract(glyphs: [Glyph], rules: [RulingLine] = [], page: Int) -> (tables: [CellGrid], outside: [Glyph]) {
         guard settings.stream != .off, !glyphs.isEmpty else { return ([], glyphs) }
         let pageEm = Self.pageEm([TextLine(glyphs: glyphs)])
-        let textLines = lines(glyphs, em: pageEm)
+        let textLines = TextLineBuilder.lines(from: glyphs, em: pageEm, settings: settings)
         let lines = textLines.map { cut($0, pageEm: pageEm) }
         let numeric = lines.indices.filter { isRow(lines[$0]) }
         // (A page without numbers can still hold a small table whose values are all blank.)
@@ -72,54 +72,10 @@ public struct StreamExtractor: Sendable {
 
     // MARK: lines, segments, values
 
-    /// Text lines by the vertical centres of the glyphs: a line takes the glyphs whose centres lie
-    /// within `streamLineTolerance` ems below its first one; lines whose median centres then lie
-    /// within a quarter em are joined. Unlike grouping by box overlap, a label fragment set a little
-    /// above a row (a group label centred over several rows) cannot pull part of the row's numbers
-    /// away when the numbers come in two fonts with different box heights.
-    func lines(_ glyphs: [Glyph], em: Double) -> [TextLine] {
-        let visible = glyphs.filter { !$0.isWhitespace }.sorted { $0.box.midY < $1.box.midY }
-        var out: [[Glyph]] = []
-        var anchor = -Double.infinity
-        for g in visible {
-            if g.box.midY - anchor > settings.streamLineTolerance * em || out.isEmpty {
-                out.append([g])
-                anchor = g.box.midY
-            } else {
-                out[out.count - 1].append(g)
-            }
-        }
-        // A line cut by the window of a glyph set a little above it (a group label beside a row)
-        // comes back together: lines whose median centres are within a quarter em are one.
-        func median(_ g: [Glyph]) -> Double { let ys = g.map(\.box.midY).sorted(); return ys[ys.count / 2] }
-        var merged: [[Glyph]] = []
-        for group in out.sorted(by: { median($0) < median($1) }) {
-            if let last = merged.last, median(group) - median(last) <= 0.25 * em {
-                merged[merged.count - 1] += group
-            } else {
-                merged.append(group)
-            }
-        }
-        return merged.map { TextLine(glyphs: $0.sorted { $0.box.x0 < $1.box.x0 }) }.sorted { ($0.box.y0, $0.box.x0) < ($1.box.y0, $1.box.x0) }
-    }
+    /// The character size of a page (see `TextLineBuilder.characterSize`).
+    static func pageEm(_ lines: [TextLine]) -> Double { TextLineBuilder.characterSize(of: lines.flatMap(\.glyphs)) }
 
-    /// The character size of a page: the median width of its CJK characters, else glyph height.
-    static func pageEm(_ lines: [TextLine]) -> Double {
-        var cjk: [Double] = [], heights: [Double] = []
-        for line in lines {
-            for g in line.glyphs where !g.isWhitespace {
-                if isCJK(g) { cjk.append(g.box.width) } else { heights.append(g.box.height) }
-            }
-        }
-        if !cjk.isEmpty { cjk.sort(); return max(1, cjk[cjk.count / 2]) }
-        if !heights.isEmpty { heights.sort(); return max(1, heights[heights.count / 2]) }
-        return 10
-    }
-
-    static func isCJK(_ g: Glyph) -> Bool {
-        guard let u = g.text.unicodeScalars.first?.value else { return false }
-        return (0x3400...0x9FFF).contains(u) || (0xF900...0xFAFF).contains(u) || (0x20000...0x3134F).contains(u)
-    }
+    static func isCJK(_ g: Glyph) -> Bool { TextLineBuilder.isCJK(g) }
 
     func cut(_ line: TextLine, pageEm: Double) -> Line {
         let visible = line.glyphs.filter { !$0.isWhitespace }.sorted { $0.box.x0 < $1.box.x0 }
@@ -143,27 +99,8 @@ public struct StreamExtractor: Sendable {
         return Line(box: line.box, segments: segments, em: em, glyphs: line.glyphs)
     }
 
-    /// A number as tables print them (`12`, `+3`, `-2`, `0.386`, `1,024`, `251000元`, `12.5万元`, `3%`)
-    /// or a mark standing for zero.
-    func isValue(_ text: String) -> Bool {
-        if settings.streamValueMarkers.contains(text) { return true }
-        var scalars = Array(text.unicodeScalars.map(\.value))
-        // Full-width digits and signs fold to ASCII.
-        scalars = scalars.map { (0xFF10...0xFF19).contains($0) || $0 == 0xFF0B || $0 == 0xFF0D || $0 == 0xFF0E || $0 == 0xFF0C ? $0 - 0xFEE0 : $0 }
-        for suffix: [UInt32] in [[0x4E07, 0x5143], [0x5143], [0x25], [0x4EF6], [0x9879]] where scalars.count > suffix.count && Array(scalars.suffix(suffix.count)) == suffix {
-            scalars.removeLast(suffix.count)
-            break
-        }
-        if let f = scalars.first, f == 0x2B || f == 0x2D || f == 0x2212 { scalars.removeFirst() }
-        guard let first = scalars.first, (0x30...0x39).contains(first) else { return false }
-        var dots = 0
-        for s in scalars {
-            if (0x30...0x39).contains(s) || s == 0x2C { continue }
-            if s == 0x2E { dots += 1; continue }
-            return false
-        }
-        return dots <= 1
-    }
+    /// A value or zero mark (see `TableTokens`).
+    func isValue(_ text: String) -> Bool { TableTokens.isValue(text) }
 
     /// Small tables with no number at all (every value blank): a header line of texts set far
     /// apart (信息内容 | 本年收费金额) with one or a few single-text lines right below it, lined up
@@ -240,19 +177,7 @@ public struct StreamExtractor: Sendable {
     }
 
     /// Whether a text opens with list numbering: `1.` `2、` `3．` `（三）` `(3)` `一、`.
-    static func startsWithNumbering(_ text: String) -> Bool {
-        let u = Array(text.unicodeScalars.prefix(6).map(\.value))
-        guard let first = u.first else { return false }
-        func numeral(_ v: UInt32) -> Bool { (0x30...0x39).contains(v) || (0xFF10...0xFF19).contains(v) || "一二三四五六七八九十".unicodeScalars.contains { $0.value == v } }
-        if first == 0xFF08 || first == 0x28 {
-            var i = 1
-            while i < u.count, numeral(u[i]) { i += 1 }
-            return i > 1 && i < u.count && (u[i] == 0xFF09 || u[i] == 0x29)
-        }
-        var i = 0
-        while i < u.count, numeral(u[i]) { i += 1 }
-        return i > 0 && i < u.count && [0x2E, 0xFF0E, 0x3001, 0xFF0C].contains(u[i])
-    }
+    static func startsWithNumbering(_ text: String) -> Bool { TableTokens.startsWithNumbering(text) }
 
     /// Whether a line is a table row: numbers in cells of their own.
     func isRow(_ line: Line) -> Bool {
@@ -313,6 +238,7 @@ public struct StreamExtractor: Sendable {
             }
         }
         valueColumns = valueColumns.map { ($0.x0 + tol, $0.x1 - tol) }
+        valueColumns += blankColumns(rightOf: valueColumns, rows: rows, lines: lines, em: em, taken: taken)
         guard let valueLeft = valueColumns.first?.x0 else { return nil }
         // Header texts in narrow columns can stand closer than a cell gap: a gap at a boundary
         // between two value columns splits them all the same.
@@ -331,9 +257,6 @@ public struct StreamExtractor: Sendable {
             return max(0, min(r.end, x1) - max(r.start, x0)) >= settings.streamRuleCoverage * (x1 - x0)
         }.map(\.position)
         func band(_ y: Double) -> Int { ruleYs.filter { $0 < y }.count }
-        // Rules between (most) rows, not only around the header and the table (a 三线表).
-        let ruledRows = zip(rows, rows.dropFirst()).filter { band(lines[$0].box.midY) != band(lines[$1].box.midY) }.count * 2 >= Swift.max(1, rows.count - 1)
-            && rows.count > 1
 
         // Lines between the first and last row: rows of their own (a header or section line inside
         // the table) or label lines that join a row.
@@ -347,6 +270,13 @@ public struct StreamExtractor: Sendable {
             members.insert(i)
             if !isLabelOnly(lines[i]) { ownRows.insert(i) }
         }
+        // Rules between (most) rows, not only around the header and the table (a 三线表). Only
+        // neighbouring rows tell: two rows with a section header between them (table 二's blocks,
+        // each under its own rule) say nothing about rules between rows.
+        let adjacentRows = zip(rows, rows.dropFirst()).filter { a, b in !(a + 1..<b).contains { ownRows.contains($0) } }
+        let ruledRows = !adjacentRows.isEmpty
+            && adjacentRows.filter { band(lines[$0].box.midY) != band(lines[$1].box.midY) }.count * 2 >= adjacentRows.count
+
         // Rows whose values are all blank: a lone label in the column most row labels start in,
         // that continues no label above it (that one does not fill the column; in
         // a table of numbered labels it is numbered itself) and is not the first line of the row
@@ -362,6 +292,14 @@ public struct StreamExtractor: Sendable {
         let centred = (byCentre?.1 ?? 0) > (byLeft?.1 ?? 0)
         let leafColumn = centred ? byCentre?.0 : byLeft?.0
         func anchor(_ s: Segment) -> Double { centred ? s.box.midX : s.box.x0 }
+        // Too few rows to tell left-aligned labels from centred ones (table 二's two-row blocks): a
+        // label in the column either way stands in it.
+        let undecided = (byCentre?.1 ?? 0) == (byLeft?.1 ?? 0)
+        func inLeafColumn(_ s: Segment) -> Bool {
+            if let c = leafColumn, abs(anchor(s) - c) <= align { return true }
+            guard undecided, let l = byLeft?.0, let c = byCentre?.0 else { return false }
+            return abs(s.box.x0 - l) <= align || abs(s.box.midX - c) <= align
+        }
         // Numbered labels (1. （三） 一、): a good share of the label texts in that column open with
         // numbering (wrapped lines dilute it; table 二's labels have none).
         let columnTexts = (Swift.max(0, firstRow - 1)...lastRow).flatMap { i in lines[i].segments.filter { !$0.isValue && $0.box.x1 <= labelLimit } }
@@ -384,12 +322,12 @@ public struct StreamExtractor: Sendable {
             let l = lines[i]
             // Where rules part the rows, a line between the same rules as a row is part of it.
             if ruledRows, rows.contains(where: { band(lines[$0].box.midY) == band(l.box.midY) }) { return false }
-            guard let leafColumn, l.segments.count == 1, let seg = l.segments.first, !seg.isValue, seg.box.x1 <= labelLimit,
-                  abs(anchor(seg) - leafColumn) <= align, abs(l.em - em) <= 0.2 * em,
+            guard leafColumn != nil, l.segments.count == 1, let seg = l.segments.first, !seg.isValue, seg.box.x1 <= labelLimit,
+                  inLeafColumn(seg), abs(l.em - em) <= 0.2 * em,
                   !numbered || Self.startsWithNumbering(seg.text) else { return false }
             var j = i - 1
             while j >= 0, lines[j].box.y1 > l.box.y0 - 4 * em {
-                if let above = lines[j].segments.first(where: { !$0.isValue && abs(anchor($0) - leafColumn) <= align }) {
+                if let above = lines[j].segments.first(where: { !$0.isValue && inLeafColumn($0) }) {
                     if full(above) { return false }
                     break
                 }
@@ -400,7 +338,7 @@ public struct StreamExtractor: Sendable {
             // below when its label only continues this one.
             var k = i + 1
             while k < lines.count, lines[k].box.y0 < l.box.y1 + 6 * em {
-                let own = lines[k].segments.first { !$0.isValue && abs(anchor($0) - leafColumn) <= align }
+                let own = lines[k].segments.first { !$0.isValue && inLeafColumn($0) }
                 if rowSet.contains(k) {
                     guard let own else { return false }
                     if numbered && !Self.startsWithNumbering(own.text) { return false }
@@ -789,6 +727,28 @@ public struct StreamExtractor: Sendable {
             pieces[r] = merged
         }
 
+        // Body rows under a lone header text centred over all value columns (table 二's
+        // 本年处理决定数量 over one number): that text, and the lone number of each row below it,
+        // span all value columns, as the merged cells of a ruled table do.
+        if columnCount > labelColumnCount + 1 {
+            let all = labelColumnCount...(columnCount - 1)
+            let width = edges[columnCount] - edges[labelColumnCount]
+            var spanning = false
+            for r in headerCount..<pieces.count {
+                let inValues = pieces[r].indices.filter { pieces[r][$0].range.lowerBound >= labelColumnCount }
+                let values = inValues.filter { isValue(pieces[r][$0].text) }
+                if inValues.count == 1, values.isEmpty, case let p = pieces[r][inValues[0]] {
+                    let centre = (edges[labelColumnCount] + edges[columnCount]) / 2
+                    spanning = abs(p.x + p.width / 2 - centre) <= settings.streamSpanCenterTolerance * width / Double(all.count)
+                    if spanning { pieces[r][inValues[0]].range = all }
+                } else if spanning, inValues.count == 1, values.count == 1 {
+                    pieces[r][inValues[0]].range = all
+                } else if !inValues.isEmpty {
+                    spanning = false
+                }
+            }
+        }
+
         var keep = gridRows.indices.filter { !pieces[$0].isEmpty }
         if keep.isEmpty { keep = Array(gridRows.indices) }
         gridRows = keep.map { gridRows[$0] }
@@ -823,6 +783,30 @@ public struct StreamExtractor: Sendable {
         }
         cells.sort { ($0.row, $0.column) < ($1.row, $1.column) }
         return (CellGrid(page: page, rowEdges: rowEdges, columnEdges: edges, cells: cells, method: .stream), members)
+    }
+
+    /// Value columns left blank in every row (a 总计 column nobody filled in) have no numbers to
+    /// cluster; the header texts standing right of the last value column, in the header lines just
+    /// above the first row, still name them. Only texts no row reaches, and short as column names are.
+    func blankColumns(rightOf valueColumns: [(x0: Double, x1: Double)], rows: [Int], lines: [Line], em: Double, taken: Set<Int>) -> [(x0: Double, x1: Double)] {
+        guard let last = valueColumns.last, let firstRow = rows.first else { return [] }
+        let limit = last.x1 + settings.streamCellGap * em
+        guard !rows.contains(where: { lines[$0].segments.contains { $0.box.x1 > limit } }) else { return [] }
+        var extents: [(x0: Double, x1: Double)] = []
+        var top = lines[firstRow].box.y0
+        var j = firstRow - 1
+        while j >= 0, !taken.contains(j), !isRow(lines[j]), top - lines[j].box.y1 <= settings.streamMaxHeaderGap * em {
+            for s in lines[j].segments where !s.isValue && s.box.x0 > limit && s.text.count <= settings.streamMaxColumnNameLength {
+                extents.append((s.box.x0, s.box.x1))
+            }
+            top = lines[j].box.y0
+            j -= 1
+        }
+        var columns: [(x0: Double, x1: Double)] = []
+        for e in extents.sorted(by: { $0.x0 < $1.x0 }) {
+            if let l = columns.last, e.x0 <= l.x1 { columns[columns.count - 1].x1 = max(l.x1, e.x1) } else { columns.append(e) }
+        }
+        return columns
     }
 
     private func crossesRule(between a: Double, and b: Double, _ rules: [RulingLine], from x0: Double, to x1: Double) -> Bool {

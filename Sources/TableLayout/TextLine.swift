@@ -20,31 +20,66 @@ public struct TextLine: Sendable, Equatable {
     }
 }
 
-/// Groups glyphs into `TextLine`s by vertical overlap.
+/// Groups glyphs into `TextLine`s by the vertical centres of the glyphs, not by box overlap: glyph
+/// boxes taller than the line pitch (browser-printed PDFs) and tight leading make the boxes of two
+/// lines overlap, and grouping by overlap then interleaves their characters (`三本、年度理办结果`).
+/// A line takes the glyphs whose centres lie within `lineCentreTolerance` ems below its first one;
+/// lines whose median centres then lie within `lineMergeTolerance` ems are joined (a line cut by
+/// the window of a glyph set a little above it, or numbers in two fonts with different boxes).
 public enum TextLineBuilder {
     public static func lines(from glyphs: [Glyph], settings: LayoutSettings = .init()) -> [TextLine] {
         let visible = glyphs.filter { !$0.isWhitespace }
         guard !visible.isEmpty else { return [] }
-        let sorted = visible.sorted { ($0.box.midY, $0.box.x0) < ($1.box.midY, $1.box.x0) }
+        return lines(from: visible, em: characterSize(of: visible), settings: settings)
+    }
+
+    /// The same with the character size given (a page's, for a table's lines).
+    public static func lines(from glyphs: [Glyph], em: Double, settings: LayoutSettings) -> [TextLine] {
+        let visible = glyphs.filter { !$0.isWhitespace }.sorted { ($0.box.midY, $0.box.x0) < ($1.box.midY, $1.box.x0) }
         var groups: [[Glyph]] = []
-        var groupBox: [Rect] = []
-        for g in sorted {
-            // Only the last three lines are candidates (searching them all made a page of many
-            // one-glyph lines quadratic).
-            if let k = groupBox.indices.suffix(3).last(where: { i in
-                let overlap = groupBox[i].verticalOverlap(g.box)
-                let h = min(groupBox[i].height, g.box.height)
-                return h > 0 && overlap >= settings.lineOverlapRatio * h
-            }) {
-                groups[k].append(g)
-                groupBox[k] = Rect(x0: min(groupBox[k].x0, g.box.x0), y0: groupBox[k].y0, x1: max(groupBox[k].x1, g.box.x1), y1: groupBox[k].y1)
-            } else {
+        var anchor = -Double.infinity
+        for g in visible {
+            if groups.isEmpty || g.box.midY - anchor > settings.lineCentreTolerance * em {
                 groups.append([g])
-                groupBox.append(g.box)
+                anchor = g.box.midY
+            } else {
+                groups[groups.count - 1].append(g)
             }
         }
-        return groups
+        var merged: [[Glyph]] = []
+        for group in groups.sorted(by: { medianCentre($0) < medianCentre($1) }) {
+            if let last = merged.last, medianCentre(group) - medianCentre(last) <= settings.lineMergeTolerance * em {
+                merged[merged.count - 1] += group
+            } else {
+                merged.append(group)
+            }
+        }
+        return merged
             .map { TextLine(glyphs: $0.sorted { $0.box.x0 < $1.box.x0 }) }
             .sorted { ($0.box.y0, $0.box.x0) < ($1.box.y0, $1.box.x0) }
+    }
+
+    /// The character size (em) of some text: the median width of its CJK characters (their boxes
+    /// are square in the font's design, whatever height the producer gives the box), else the
+    /// median glyph height.
+    public static func characterSize(of glyphs: [Glyph]) -> Double {
+        var cjk: [Double] = [], heights: [Double] = []
+        for g in glyphs where !g.isWhitespace {
+            if isCJK(g) { cjk.append(g.box.width) } else { heights.append(g.box.height) }
+        }
+        if !cjk.isEmpty { cjk.sort(); return max(1, cjk[cjk.count / 2]) }
+        if !heights.isEmpty { heights.sort(); return max(1, heights[heights.count / 2]) }
+        return 10
+    }
+
+    /// A CJK ideograph (the characters whose box width is the em).
+    public static func isCJK(_ g: Glyph) -> Bool {
+        guard let u = g.text.unicodeScalars.first?.value else { return false }
+        return (0x3400...0x9FFF).contains(u) || (0xF900...0xFAFF).contains(u) || (0x20000...0x3134F).contains(u)
+    }
+
+    private static func medianCentre(_ g: [Glyph]) -> Double {
+        let ys = g.map(\.box.midY).sorted()
+        return ys[ys.count / 2]
     }
 }

@@ -340,6 +340,28 @@ struct LayoutSection {
             let anchors = rowLines.filter { $0 >= b.firstLine && $0 <= b.lastLine }
             blockRows.append(anchors)
         }
+        // A line of numbers with no label of its own belongs to a label-only block next to it.
+        func isOrphan(_ line: Int) -> Bool { (stubs[line] ?? []).isEmpty }
+        func labelsBetween(_ a: Int, _ b: Int) -> Bool { blocks.contains { $0.frags.contains { $0.line > a && $0.line < b } } }
+        /// A label right above such a line is that row's (numbers set lower, beside a label's end).
+        func orphanBelow(_ b: LabelBlock) -> Int? {
+            guard let next = rowLines.first(where: { $0 > b.lastLine }), next - b.lastLine <= 2, isOrphan(next),
+                  !blockRows.contains(where: { $0.contains(next) }), !labelsBetween(b.lastLine, next + 1) else { return nil }
+            return next
+        }
+        /// A label right below one is that row's (numbers at the top of a tall row, the label lower).
+        func orphanAbove(_ b: LabelBlock) -> Int? {
+            guard let previous = rowLines.last(where: { $0 < b.firstLine }), b.firstLine - previous <= 2, isOrphan(previous),
+                  !blockRows.contains(where: { $0.contains(previous) }), !labelsBetween(previous, b.firstLine) else { return nil }
+            return previous
+        }
+        // Which way they go in this table: the first such line right below a label that has its own
+        // numbers can only belong to the label below it, and the layout sets all rows alike.
+        let numbersAboveLabels: Bool = {
+            guard let first = rowLines.first(where: isOrphan),
+                  let above = blocks.indices.last(where: { blocks[$0].lastLine < first }), first - blocks[above].lastLine <= 1 else { return false }
+            return !blockRows[above].isEmpty
+        }()
         for (bi, b) in blocks.enumerated() where blockRows[bi].isEmpty {
             // A label standing between the lines of a label that has a row (（六）其 / 他处理 beside
             // 2、申请人逾期未按收费通知要 … ) is that row's group label.
@@ -349,11 +371,9 @@ struct LayoutSection {
             }
             let rows = Set(beside.flatMap { blockRows[$0] })
             if !rows.isEmpty { blockRows[bi] = rows.sorted(); continue }
-            // A label right above a line of numbers that has no label of its own is that row's.
-            if let next = rowLines.first(where: { $0 > b.lastLine }), next - b.lastLine <= 2, (stubs[next] ?? []).isEmpty,
-               !blocks.contains(where: { $0.frags.contains { $0.line > b.lastLine && $0.line <= next } }) {
-                blockRows[bi] = [next]; continue
-            }
+            if numbersAboveLabels, let line = orphanAbove(b) { blockRows[bi] = [line]; continue }
+            if let line = orphanBelow(b) { blockRows[bi] = [line]; continue }
+            if let line = orphanAbove(b) { blockRows[bi] = [line]; continue }
             // A group label on a line of its own (（三）不予公开, 三、本年度办理结果) between rows
             // whose labels stand further right: it is theirs.
             let previous = rowLines.last { $0 < b.firstLine }, following = rowLines.first { $0 > b.lastLine }

@@ -158,9 +158,12 @@ public struct TextTableReader: Sendable {
             let l = lines[i]
             let t = l.trimmed
             if !l.hasWideGap && TextLineInfo.isHeading(t) {
-                // A heading is followed by text or a table header, never by a row of numbers.
+                // A heading is followed by text or a table header, never by a row of numbers; and
+                // never comes right under a row of numbers without a label (numbers set above their
+                // label: the label is due, `四、结转下年度继续办理`).
                 let next = nextNonBlank(i, 1)
-                if t.hasPrefix("#") || next == nil || !lines[next!].hasValue || lines[next!].kind == .pipe {
+                let labelDue = i > 0 && lines[i - 1].hasValue && (lines[i - 1].fragments.first?.isValue ?? false)
+                if t.hasPrefix("#") || (!labelDue && (next == nil || !lines[next!].hasValue || lines[next!].kind == .pipe)) {
                     lines[i].kind = .heading
                     continue
                 }

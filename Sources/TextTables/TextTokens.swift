@@ -1,3 +1,5 @@
+import TableLayout
+
 /// Character-level helpers shared by the layout-text and markdown readers: display width,
 /// value tokens, list numbering, converter garbage.
 public enum TextTokens {
@@ -20,73 +22,20 @@ public enum TextTokens {
 
     static func isSpace(_ u: Unicode.Scalar) -> Bool { u == " " || u == "\t" || u == "\u{3000}" || u == "\u{A0}" }
 
-    static func isCJK(_ u: Unicode.Scalar) -> Bool {
-        switch u.value {
-        case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2FFFD: return true
-        default: return false
-        }
-    }
+    static func isCJK(_ u: Unicode.Scalar) -> Bool { TableTokens.isCJK(u) }
 
     static func hasCJK(_ s: Substring) -> Bool { s.unicodeScalars.contains(where: isCJK) }
 
-    /// Marks that stand for zero or "nothing" in a value cell.
-    static let nullMarks: Set<String> = ["—", "——", "-", "--", "－", "–", "―", "─", "无", "/", "／", "\\", "×", "零", "空", "/ ", "—/"]
-    private static let unitSuffixes = ["万元", "元", "件", "个", "项", "次", "人", "%", "％"]
-
-    /// Whether a fragment is a table value: a number (full- or half-width digits, sign, thousands
-    /// separators, decimals, an optional unit), or a mark used for zero (—, 无, /).
-    public static func isValue(_ s: Substring) -> Bool {
-        if s.isEmpty { return false }
-        if nullMarks.contains(String(s)) { return true }
-        if s.allSatisfy({ "—-－–―─".contains($0) }) { return true }
-        var t = s
-        for unit in unitSuffixes where t.hasSuffix(unit) && t.count > unit.count {
-            t = t.dropLast(unit.count)
-            break
-        }
-        if let f = t.first, "+-−－".contains(f) { t = t.dropFirst() }
-        guard let first = t.first, isDigit(first) else { return false }
-        var seenPoint = false
-        var previousWasDigit = false
-        for c in t {
-            if isDigit(c) { previousWasDigit = true; continue }
-            if c == "," || c == "，" { guard previousWasDigit else { return false }; previousWasDigit = false; continue }
-            if c == "." || c == "．" {
-                guard previousWasDigit, !seenPoint else { return false }
-                seenPoint = true; previousWasDigit = false; continue
-            }
-            return false
-        }
-        return previousWasDigit
-    }
+    /// Whether a fragment is a table value (see `TableTokens`: one vocabulary for every reader).
+    public static func isValue(_ s: Substring) -> Bool { TableTokens.isValue(s) }
 
     public static func isValue(_ s: String) -> Bool { isValue(Substring(s)) }
 
-    static func isDigit(_ c: Character) -> Bool {
-        guard let u = c.unicodeScalars.first, c.unicodeScalars.count == 1 else { return false }
-        return (0x30...0x39).contains(u.value) || (0xFF10...0xFF19).contains(u.value)
-    }
+    static func isDigit(_ c: Character) -> Bool { TableTokens.isDigit(c) }
 
-    private static let numerals: Set<Character> = Set("一二三四五六七八九十")
-
-    /// Whether a label starts with list numbering: `三、`, `（二）`, `(2)`, `1.`, `1．`, `1、`.
-    /// A label that does not is a candidate for continuing the label above it.
-    public static func startsWithNumbering(_ s: Substring) -> Bool {
-        let c = Array(s.prefix(6))
-        guard let first = c.first else { return false }
-        if first == "(" || first == "（" {
-            var i = 1
-            while i < c.count, numerals.contains(c[i]) || isDigit(c[i]) { i += 1 }
-            return i > 1 && i < c.count && (c[i] == ")" || c[i] == "）")
-        }
-        var i = 0
-        if numerals.contains(first) {
-            while i < c.count, numerals.contains(c[i]) { i += 1 }
-            return i < c.count && "、.．,，".contains(c[i])
-        }
-        while i < c.count, isDigit(c[i]) { i += 1 }
-        return i > 0 && i <= 2 && i < c.count && "、.．,，)）".contains(c[i])
-    }
+    /// Whether a label starts with list numbering (see `TableTokens`). A label that does not is a
+    /// candidate for continuing the label above it.
+    public static func startsWithNumbering(_ s: Substring) -> Bool { TableTokens.startsWithNumbering(s) }
 
     /// Removes what PDF-to-markdown converters and OCR leave in cells that is not text: LaTeX
     /// commands (`\Box`), box glyphs (■ □), heading and emphasis markers (`##`, `**`), bracketed or

@@ -147,3 +147,33 @@ private func borderlessPage() -> [Glyph] {
     #expect(block.rowCount == 2 && block.columnCount == 2)
     #expect(block.cell(row: 1, column: 0)?.text == "行政事业性收费" && block.cell(row: 1, column: 1)?.text == "")
 }
+
+@Test func streamKeepsAColumnLeftBlankInEveryRow() throws {
+    // A 总计 column nobody filled in: no number gives it, its header text still names it.
+    var g: [Glyph] = []
+    g += glyphs("申请情况", x: 20, y: 10) + glyphs("自然人", x: 145, y: 10) + glyphs("其他", x: 200, y: 10) + glyphs("总计", x: 250, y: 10)
+    g += glyphs("一、本年新收", x: 20, y: 30) + glyphs("3", x: 157.5, y: 30) + glyphs("1", x: 207.5, y: 30)
+    g += glyphs("二、上年结转", x: 20, y: 50) + glyphs("0", x: 157.5, y: 50) + glyphs("2", x: 207.5, y: 50)
+    let grid = try #require(StreamExtractor().extract(glyphs: g, page: 1).tables.first)
+    let total = try #require(grid.cells.first { $0.text == "总计" })
+    let other = try #require(grid.cells.first { $0.text == "其他" })
+    #expect(total.column > other.column, "\(grid.debugDescription)")
+    let rowOne = try #require(grid.cells.first { $0.text == "一、本年新收" }).row
+    #expect(grid.cells.first { $0.row == rowOne && $0.column == total.column }?.text == "", "\(grid.debugDescription)")
+    #expect(grid.cells.first { $0.row == rowOne && $0.column == other.column }?.text == "1")
+}
+
+@Test func streamSpansALoneHeaderAndItsNumbersOverTheValueColumns() throws {
+    // Table 二: three value columns in the first block, then a block whose one header text is
+    // centred over all three with one number per row (the merged cells of a ruled table).
+    var g: [Glyph] = []
+    g += glyphs("信息内容", x: 20, y: 10) + glyphs("本年制发件数", x: 120, y: 10) + glyphs("本年废止件数", x: 200, y: 10) + glyphs("现行有效件数", x: 280, y: 10)
+    g += glyphs("规章", x: 20, y: 30) + glyphs("1", x: 147.5, y: 30) + glyphs("0", x: 227.5, y: 30) + glyphs("4", x: 307.5, y: 30)
+    g += glyphs("信息内容", x: 20, y: 50) + glyphs("本年处理决定数量", x: 190, y: 50)
+    g += glyphs("行政许可", x: 20, y: 70) + glyphs("103", x: 227.5, y: 70)
+    let grid = try #require(StreamExtractor().extract(glyphs: g, page: 1).tables.first)
+    let header = try #require(grid.cells.first { $0.text == "本年处理决定数量" })
+    let value = try #require(grid.cells.first { $0.text == "103" })
+    #expect(header.columnSpan == 3, "\(grid.debugDescription)")
+    #expect(value.columnSpan == 3 && value.column == header.column, "\(grid.debugDescription)")
+}

@@ -203,3 +203,14 @@ extension ReportDocument {
     #expect(doc.tables.applications.values.filter { $0.inferredBy != nil }.count == 1)
     #expect(doc.failedChecks.isEmpty)
 }
+
+@Test func pdftotextLayoutOfTallRowsWithNumbersAboveTheirLabels() throws {
+    // Word's tall rows, numbers at the top: pdftotext sets a one-line label's numbers on the line
+    // above it (`3 2 / … 5` then `（一）予以公开`), and the table's last label comes right under
+    // its numbers where a section heading could stand (`四、结转下年度继续办理`).
+    let doc = try extract("layout_tall_rows_numbers_above_labels.txt")
+    #expect(doc.row("results.granted") == [3, 2, 0, 0, 0, 0, 5])
+    #expect(doc.row("results.total") == [4, 3, 0, 0, 0, 0, 7])
+    #expect(doc.row("carried_forward") == [1, 0, 0, 0, 0, 0, 1])
+    #expect(doc.value("applications.results.withheld.third_party_rights.natural_person") == ReportNumber(1))
+}
