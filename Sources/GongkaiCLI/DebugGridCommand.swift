@@ -81,7 +81,7 @@ struct DebugGridCommand: ParsableCommand {
     private func printWord(_ bytes: [UInt8]) throws {
         let document: TableDocument
         do { document = try WordDocumentReader().read(bytes: bytes) } catch {
-            Diagnostics.error("gongkai: \(file): \(error.description)")
+            Diagnostics.error("gongkai: \(file ?? "-"): \(error.description)")
             throw ExitCode(1)
         }
         printMarkup(document, rows: "<w:tr> index")
