@@ -22,6 +22,13 @@ public struct ReportParser: Sendable {
         guard tables.proactive.found || tables.applications.found || tables.reviewLitigation.found else {
             throw diagnoseMissingTables(title: title, grids: grids, fullText: fullText)
         }
+        return assemble(tables, warnings: warnings, title: title, lossyGrids: Set(grids.indices.filter { grids[$0].blankCellsMayBeLost }))
+    }
+
+    /// Read tables → the report: missing-table warnings, inferred cells, versions, checks. Shared by
+    /// the grid readers and the text alignment (`AlignedReader`).
+    public func assemble(_ tables: ReportTables, warnings: [ReportWarning], title: TitleReader.Title?, lossyGrids: Set<Int>) -> ReportDocument {
+        var tables = tables, warnings = warnings
         for (reading, name) in [(tables.proactive, "二 主动公开"), (tables.applications, "三 申请"), (tables.reviewLitigation, "四 复议诉讼")] where !reading.found {
             warnings.append(.init(code: "table_missing", message: "table \(name) not found"))
         }
@@ -29,7 +36,7 @@ public struct ReportParser: Sendable {
         tables.warnings += warnings
         tables.notes += tables.proactive.notes + tables.applications.notes + tables.reviewLitigation.notes
         // Cells the source lost, where the identities determine them (marked inferred).
-        IdentityInference.apply(to: &tables, lossyGrids: Set(grids.indices.filter { grids[$0].blankCellsMayBeLost }))
+        IdentityInference.apply(to: &tables, lossyGrids: lossyGrids)
 
         // Versions: each table's own; table 四 is the same in both formats and follows the others.
         var versions: [ReportTableKind: TemplateVersion] = [:]
