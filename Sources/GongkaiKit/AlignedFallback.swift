@@ -16,12 +16,12 @@ struct AlignedFallback {
         let found = aligned.proactive.found || aligned.applications.found || aligned.reviewLitigation.found
         if source == .text {
             guard found else { throw .noReportTables(path: path, detail: "no report tables found: the template's row labels were not found in the text") }
-            return ReportParser().assemble(aligned, warnings: aligned.warnings, title: TitleReader.read(lines: headLines), lossyGrids: [])
+            return ReportParser().assemble(aligned, warnings: [], title: TitleReader.read(lines: headLines), lossyGrids: [])
         }
         let grid: ReportDocument
         do { grid = try gridReport(tables, headLines: headLines, path: path) } catch {
             guard found, case .noReportTables = error else { throw error }
-            var report = ReportParser().assemble(aligned, warnings: aligned.warnings, title: TitleReader.read(lines: headLines), lossyGrids: [])
+            var report = ReportParser().assemble(aligned, warnings: [], title: TitleReader.read(lines: headLines), lossyGrids: [])
             report.notes.insert("no grid held a report table: tables read by aligning the template to the text", at: 0)
             return report
         }

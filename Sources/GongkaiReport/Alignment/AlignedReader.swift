@@ -12,7 +12,8 @@ public struct AlignedReader: Sendable {
 
     /// One label to find in order; `path` nil for group labels that carry no values.
     struct Anchor {
-        var pattern: [UInt32]
+        /// The label's search patterns (its written variants, `LabelFinder.pattern`).
+        var patterns: [[UInt32]]
         var path: String?
         var version: TemplateVersion?
     }
@@ -65,10 +66,12 @@ public struct AlignedReader: Sendable {
         var cursor = from
         for (i, anchor) in anchors.enumerated() {
             var limit = min(to, cursor + searchWindow)
-            for next in anchors[(i + 1)..<min(anchors.count, i + 4)] where next.pattern.count > 3 {
-                if let p = LabelFinder.exact(next.pattern, in: t, from: cursor, to: limit) { limit = min(limit, p) }
+            for next in anchors[(i + 1)..<min(anchors.count, i + 4)] {
+                for p in next.patterns where p.count > 3 {
+                    if let at = LabelFinder.exact(p, in: t, from: cursor, to: limit) { limit = min(limit, at) }
+                }
             }
-            if let m = LabelFinder.find(anchor.pattern, in: t, from: cursor, to: limit) {
+            if let m = LabelFinder.find(anyOf: anchor.patterns, in: t, from: cursor, to: limit) {
                 placed.append(Placed(anchor: anchor, match: m))
                 cursor = m.end
             }
@@ -118,9 +121,15 @@ public struct AlignedReader: Sendable {
             return zip(keys, zip(s.values, s.pieces)).map { key, vp in
                 value(path: prefix + [key], raw: vp.0, run: runs[vp.1.run], number: number(vp.0))
             }
-        case .ambiguous(let splits):
+        case .ambiguous(let splits, let complete):
             let shown = splits.prefix(4).map { $0.values.joined(separator: "/") }.joined(separator: "; ")
-            return nulls("split_ambiguous", "row \(path): the glued digits \(runs.map(\.raw).joined(separator: " ")) split \(splits.count > 4 ? "more than 4" : "\(splits.count)") ways: \(shown)")
+            var values = nulls("split_ambiguous", "row \(path): the glued digits \(runs.map(\.raw).joined(separator: " ")) split \(complete ? "\(splits.count)" : "more than \(splits.count)") ways: \(shown)\(splits.count > 4 ? "; …" : "")")
+            guard complete else { return values }
+            // A cell every consistent split reads alike is determined all the same.
+            for i in keys.indices where splits.allSatisfy({ $0.values[i] == splits[0].values[i] && $0.pieces[i].run == splits[0].pieces[i].run }) {
+                values[i] = value(path: prefix + [keys[i]], raw: splits[0].values[i], run: runs[splits[0].pieces[i].run], number: number(splits[0].values[i]))
+            }
+            return values
         case .none:
             return nulls("split_none", "row \(path): no split of \(runs.map(\.raw).joined(separator: " ")) into \(keys.count) values fits the row's identity")
         case .tooMany:

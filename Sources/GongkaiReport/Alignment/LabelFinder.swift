@@ -30,6 +30,14 @@ enum LabelFinder {
         return k == 0 ? nil : approximate(pattern, in: text, from: from, to: to, budget: k)
     }
 
+    /// The first exact occurrence of any variant; else the approximate one with the fewest edits.
+    static func find(anyOf patterns: [[UInt32]], in text: [UInt32], from: Int, to: Int) -> Match? {
+        let to = min(to, text.count)
+        let exacts = patterns.compactMap { p in exact(p, in: text, from: from, to: to).map { Match(start: $0, end: $0 + p.count, edits: 0) } }
+        if let e = exacts.min(by: { $0.start < $1.start }) { return e }
+        return patterns.compactMap { find($0, in: text, from: from, to: to) }.min { ($0.edits, $0.start) < ($1.edits, $1.start) }
+    }
+
     static func exact(_ p: [UInt32], in t: [UInt32], from: Int, to: Int) -> Int? {
         guard to - from >= p.count else { return nil }
         var i = from

@@ -13,7 +13,8 @@ enum RunSplitter {
 
     enum Outcome {
         case unique(Split)
-        case ambiguous([Split])
+        /// `complete`: every consistent split is listed (the search stopped at none).
+        case ambiguous([Split], complete: Bool)
         case none
         case tooMany
     }
@@ -23,7 +24,7 @@ enum RunSplitter {
     static let maxValueDigits = 7
 
     /// All splits of `runs` into `count` values that `accept` takes, up to `limit` of them.
-    static func split(_ runs: [TextStream.Run], count: Int, limit: Int = 8, accept: ([String]) -> Bool) -> Outcome {
+    static func split(_ runs: [TextStream.Run], count: Int, limit: Int = 64, accept: ([String]) -> Bool) -> Outcome {
         let totalDigits = runs.reduce(0) { $0 + ($1.single ? 1 : $1.raw.count) }
         guard runs.count <= count, totalDigits >= count else { return .none }
         // Digits from each run to the end (a single-valued run counts as one).
@@ -35,7 +36,7 @@ enum RunSplitter {
         var exhausted = false
 
         func place(run r: Int, offset: Int) {
-            if exhausted || found.count > limit { return }
+            if exhausted || found.count >= limit { return }
             steps += 1
             if steps > maxSteps { exhausted = true; return }
             if r == runs.count {
@@ -68,8 +69,8 @@ enum RunSplitter {
             }
         }
         place(run: 0, offset: 0)
-        if exhausted { return .tooMany }
-        if found.isEmpty { return .none }
-        return found.count == 1 ? .unique(found[0]) : .ambiguous(found)
+        let complete = !exhausted && found.count < limit
+        if found.isEmpty { return exhausted ? .tooMany : .none }
+        return found.count == 1 && complete ? .unique(found[0]) : .ambiguous(found, complete: complete)
     }
 }

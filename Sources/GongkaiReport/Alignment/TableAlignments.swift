@@ -5,7 +5,7 @@ struct ProactiveAlignment {
     func read(from start: Int, to end: Int, warnings: inout [ReportWarning]) -> TableReading {
         let t = stream.labelText
         let anchors = ReportTemplates.proactiveRows.map {
-            AlignedReader.Anchor(pattern: LabelFinder.pattern(for: $0.labels[0]), path: $0.key, version: $0.version)
+            AlignedReader.Anchor(patterns: $0.labels.map(LabelFinder.pattern(for:)), path: $0.key, version: $0.version)
         }
         let placed = AlignedReader.align(anchors, in: t, from: start, to: end)
         var reading = TableReading()
@@ -20,12 +20,17 @@ struct ProactiveAlignment {
             guard !columns.isEmpty, let key = row.anchor.path else { continue }
             let runs = stream.runs(from: stream.token(atLabel: row.match.end - 1) + 1, to: stream.token(atLabel: stop))
             reading.values += AlignedReader.readRow(path: key, keys: columns.map(\.key), runs: runs, splitAllowed: true,
-                                                   accept: { _ in true }, warnings: &warnings)
+                                                   accept: Self.signsInSignedColumns(columns), warnings: &warnings)
             reading.notes.append("aligned: \(key) ← \(columns.map(\.key).joined(separator: ",")) (\(row.match.edits) edits)")
         }
         let versions = Set(columns.compactMap(\.version))
         reading.version = versions.count == 1 ? versions.first : nil
         return reading
+    }
+
+    /// A split is possible only if every signed value stands in a column of changes (本年增/减).
+    static func signsInSignedColumns(_ columns: [ReportTemplates.ProactiveColumn]) -> ([String]) -> Bool {
+        { values in zip(values, columns).allSatisfy { v, c in !(v.hasPrefix("-") || v.hasPrefix("+")) || c.kind == .signedCount } }
     }
 
     /// The template columns whose labels stand in a header stretch, in the order written.
@@ -68,6 +73,7 @@ struct ApplicationsAlignment {
             reading.values += AlignedReader.readRow(path: path, keys: Self.keys, runs: runs, splitAllowed: !dropsBlanks,
                                                    accept: Self.rowTotalHolds, warnings: &warnings)
         }
+        if !dropsBlanks { ColumnResolution.resolve(&reading, rowRuns: rowRuns, warnings: &warnings) }
         let readPaths = Set(rowRuns.map(\.path))
         for row in ReportTemplates.applicationRows where (row.version == nil || row.version == version) && !readPaths.contains(row.path) {
             warnings.append(.init(code: "row_missing", message: "row \(row.path) of table 三 not found in the text", path: "applications." + row.path))
@@ -83,13 +89,13 @@ struct ApplicationsAlignment {
         for row in ReportTemplates.applicationRows {
             for g in row.labels.dropLast() where !groups.contains(g) {
                 groups.append(g)
-                anchors.append(.init(pattern: LabelFinder.pattern(for: g), path: nil, version: nil))
+                anchors.append(.init(patterns: [LabelFinder.pattern(for: g)], path: nil, version: nil))
             }
             let own = row.labels.last!
-            if let i = anchors.lastIndex(where: { $0.path == nil && $0.pattern == LabelFinder.pattern(for: own) }) {
+            if let i = anchors.lastIndex(where: { $0.path == nil && $0.patterns == [LabelFinder.pattern(for: own)] }) {
                 anchors[i].path = row.path; anchors[i].version = row.version
             } else {
-                anchors.append(.init(pattern: LabelFinder.pattern(for: own), path: row.path, version: row.version))
+                anchors.append(.init(patterns: [LabelFinder.pattern(for: own)], path: row.path, version: row.version))
             }
         }
         return anchors
@@ -112,7 +118,7 @@ struct ReviewAlignment {
         labels += ReportTemplates.reviewOutcomes.map(\.label)
         labels += ["行政诉讼", "未经复议直接起诉"] + ReportTemplates.reviewOutcomes.map(\.label)
         labels += ["复议后起诉"] + ReportTemplates.reviewOutcomes.map(\.label)
-        let anchors = labels.map { AlignedReader.Anchor(pattern: LabelFinder.pattern(for: $0), path: nil, version: nil) }
+        let anchors = labels.map { AlignedReader.Anchor(patterns: [LabelFinder.pattern(for: $0)], path: nil, version: nil) }
         let placed = AlignedReader.align(anchors, in: t, from: start, to: min(t.count, start + 4_000))
         guard let header = placed.last, placed.count >= 8 else { return TableReading() }
         let first = stream.token(atLabel: header.match.end - 1) + 1
