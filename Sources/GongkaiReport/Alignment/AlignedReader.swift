@@ -34,7 +34,7 @@ public struct AlignedReader: Sendable {
         var tables = ReportTables()
         var warnings: [ReportWarning] = []
         let t = stream.labelText
-        let proactiveStart = Self.first(["信息内容", "第二十条"], in: t, from: 0)
+        let proactiveStart = ProactiveAlignment.start(in: t)
         let applicationsStart = Self.first(["申请人情况", "本年新收政府信息公开申请数量"], in: t, from: proactiveStart ?? 0)
         if let start = proactiveStart {
             let end = applicationsStart ?? min(t.count, start + Self.maxTableSpan)

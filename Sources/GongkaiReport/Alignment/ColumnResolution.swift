@@ -10,7 +10,7 @@ enum ColumnResolution {
     static func resolve(_ reading: inout TableReading, rowRuns: [(path: String, runs: [TextStream.Run])], warnings: inout [ReportWarning]) {
         let keys = ApplicationsAlignment.keys
         var ambiguous: [(path: String, runs: [TextStream.Run], splits: [RunSplitter.Split])] = []
-        for (path, runs) in rowRuns where reading.value(path + ".total")?.value == nil && runs.count < keys.count {
+        for (path, runs) in rowRuns where keys.contains(where: { reading.value(path + "." + $0)?.value == nil }) && runs.count < keys.count {
             if case .ambiguous(let splits, true) = RunSplitter.split(runs, count: keys.count, accept: ApplicationsAlignment.rowTotalHolds) {
                 ambiguous.append((path, runs, splits))
             }

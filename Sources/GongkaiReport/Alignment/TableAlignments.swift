@@ -28,6 +28,17 @@ struct ProactiveAlignment {
         return reading
     }
 
+    /// Where table 二 begins: the first 第二十条 or 信息内容 with column labels right after it (prose
+    /// mentions both words: 《…信息内容审核发布规范》).
+    static func start(in t: [UInt32]) -> Int? {
+        var from = 0
+        while let at = AlignedReader.first(["信息内容", "第二十条"], in: t, from: from) {
+            if !columns(in: t, from: at, to: min(t.count, at + 80)).isEmpty { return at }
+            from = at + 1
+        }
+        return nil
+    }
+
     /// A split is possible only if every signed value stands in a column of changes (本年增/减).
     static func signsInSignedColumns(_ columns: [ReportTemplates.ProactiveColumn]) -> ([String]) -> Bool {
         { values in zip(values, columns).allSatisfy { v, c in !(v.hasPrefix("-") || v.hasPrefix("+")) || c.kind == .signedCount } }
