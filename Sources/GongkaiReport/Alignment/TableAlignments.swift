@@ -18,7 +18,7 @@ struct ProactiveAlignment {
             let stop = AlignedReader.first(["信息内容", "第二十条"], in: t, from: row.match.end).map { min($0, next) } ?? next
             headerFrom = row.match.end
             guard !columns.isEmpty, let key = row.anchor.path else { continue }
-            let runs = stream.runs(from: stream.token(atLabel: row.match.end - 1) + 1, to: stream.token(atLabel: stop))
+            let runs = stream.runs(from: stream.token(atLabel: row.match.start) + 1, to: stream.token(atLabel: stop))
             reading.values += AlignedReader.readRow(path: key, keys: columns.map(\.key), runs: runs, splitAllowed: true,
                                                    accept: Self.signsInSignedColumns(columns), warnings: &warnings)
             reading.notes.append("aligned: \(key) ← \(columns.map(\.key).joined(separator: ",")) (\(row.match.edits) edits)")
@@ -75,8 +75,10 @@ struct ApplicationsAlignment {
         for (i, row) in placed.enumerated() {
             guard let path = row.anchor.path, row.anchor.version == nil || row.anchor.version == version else { continue }
             let next = i + 1 < placed.count ? placed[i + 1].match.start : end
-            rowRuns.append((path, stream.runs(from: stream.token(atLabel: row.match.end - 1) + 1, to: stream.token(atLabel: next))))
+            // From the label's first piece: a label wrapped around its numbers (`…申请数 0 0 … 量`) keeps them.
+            rowRuns.append((path, stream.runs(from: stream.token(atLabel: row.match.start) + 1, to: stream.token(atLabel: next))))
         }
+        rowRuns = Self.regroup(rowRuns, width: Self.keys.count)
         // A row with fewer digits than columns shows the text drops blank cells: then runs are cells, never glued.
         let dropsBlanks = rowRuns.contains { !$0.runs.isEmpty && $0.runs.reduce(0) { $0 + $1.raw.count } < Self.keys.count }
         var reading = TableReading(version: version)
@@ -90,6 +92,29 @@ struct ApplicationsAlignment {
             warnings.append(.init(code: "row_missing", message: "row \(row.path) of table 三 not found in the text", path: "applications." + row.path))
         }
         return (reading, end)
+    }
+
+    /// Numbers set beside a neighbour's label (a tall cell's numbers centred a line above or below
+    /// its label): consecutive rows whose runs are all whole rows (0, n, 2n …) and add up to n per row
+    /// take them in order, the one placement that gives each row its n values.
+    static func regroup(_ rows: [(path: String, runs: [TextStream.Run])], width n: Int) -> [(path: String, runs: [TextStream.Run])] {
+        var out = rows
+        var i = 0
+        while i < out.count {
+            var j = i, total = 0
+            var uneven = false
+            while j < out.count, out[j].runs.count % n == 0 {
+                total += out[j].runs.count
+                uneven = uneven || out[j].runs.count != n
+                if total == n * (j - i + 1) { break }
+                j += 1
+            }
+            guard j < out.count, uneven, total == n * (j - i + 1), j > i else { i += 1; continue }
+            let pooled = out[i...j].flatMap(\.runs)
+            for (k, r) in (i...j).enumerated() { out[r].runs = Array(pooled[(k * n)..<((k + 1) * n)]) }
+            i = j + 1
+        }
+        return out
     }
 
     /// Group labels once, before their first row; a 2019 row that is a group label in 2021
