@@ -98,3 +98,37 @@ private func number(_ t: TableReading, _ path: String) -> String? {
     }
     #expect(elapsed < .seconds(2))
 }
+
+@Test func numbersCentredBesideANeighboursLabelGoToTheRowWithout() {
+    let text = """
+    申请人情况 自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计
+    一、本年新收政府信息公开申请数量 5 0 0 0 0 0 5
+    二、上年结转政府信息公开申请数量 1 0 0 0 0 0 1
+                         3 2 0 0 0 0 5
+    （一）予以公开
+    （二）部分公开 1 0 0 0 0 0 1
+    """
+    let a = AlignedReader().read(text).applications
+    #expect(number(a, "carried_over.total") == "1")
+    #expect(number(a, "results.granted.natural_person") == "3")
+    #expect(number(a, "results.granted.total") == "5")
+    #expect(number(a, "results.partially_granted.total") == "1")
+}
+
+@Test func aRowThatLostACellDoesNotShiftItsNeighbours() {
+    let text = """
+    申请人情况 自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计
+    （一）予以公开 | 60 | 6 | 1 | 1 | 1 | 1 | 70 |
+    （二）部分公开 只计这一情形, | (区分处理的, 不计其他情形) | 27 | 1 | 1 | 0 | 0 | 1 | 30 |
+    1、属于国家秘密 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |
+    2、其他法律行政止公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |
+    3、危及"三安全一稳定" | 0 | 0 | 0 | 0 | 0 | 0 | 0 |
+    4、保护第三方合法权益 | 6 | 0 | 0 | 0 | 0 | 0 | 6 |
+    5、属于三类内部事务信怠 | 2 | 0 | 0 | 0 | 0 | 2 |
+    """
+    let a = AlignedReader().read(text).applications
+    #expect(number(a, "results.partially_granted.natural_person") == "27")
+    #expect(number(a, "results.withheld.state_secret.total") == "1")
+    #expect(number(a, "results.withheld.third_party_rights.natural_person") == "6")
+    #expect(a.value("results.withheld.internal_affairs.natural_person")?.value == nil)
+}

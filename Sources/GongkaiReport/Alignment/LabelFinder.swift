@@ -14,7 +14,9 @@ enum LabelFinder {
     static func pattern(for label: String) -> [UInt32] {
         let folded = LabelText.foldScalars(label)
         let core = Array(LabelText.stripNumbering(folded))
-        let chosen = core.count <= 3 ? folded : core
+        var chosen = core.count <= 3 ? folded : core
+        // A parenthetical (（区分处理的，…）, （单位：万元）) is what converters scramble first.
+        if let open = chosen.firstIndex(of: 0x28), open >= 4 { chosen = Array(chosen[..<open]) }
         return Array(chosen.prefix(14))
     }
 

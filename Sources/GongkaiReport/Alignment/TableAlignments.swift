@@ -31,10 +31,11 @@ struct ProactiveAlignment {
     /// Where table 二 begins: the first 第二十条 or 信息内容 with column labels right after it (prose
     /// mentions both words: 《…信息内容审核发布规范》).
     static func start(in t: [UInt32]) -> Int? {
-        var from = 0
-        while let at = AlignedReader.first(["信息内容", "第二十条"], in: t, from: from) {
+        let markers = ["信息内容", "第二十条"].map(LabelText.foldScalars)
+        var next = markers.map { LabelFinder.exact($0, in: t, from: 0, to: t.count) }
+        while let at = next.compactMap({ $0 }).min() {
             if !columns(in: t, from: at, to: min(t.count, at + 80)).isEmpty { return at }
-            from = at + 1
+            for k in next.indices where next[k] == at { next[k] = LabelFinder.exact(markers[k], in: t, from: at + 1, to: t.count) }
         }
         return nil
     }
@@ -71,14 +72,21 @@ struct ApplicationsAlignment {
         let version: TemplateVersion = has2021 ? .v2021 : .v2019
         let last = placed.last?.match.end ?? start
         let end = AlignedReader.first(["行政复议", "行政诉讼"], in: t, from: last) ?? tableEnd
-        var rowRuns: [(path: String, runs: [TextStream.Run])] = []
+        var found: [String: [TextStream.Run]] = [:]
         for (i, row) in placed.enumerated() {
             guard let path = row.anchor.path, row.anchor.version == nil || row.anchor.version == version else { continue }
             let next = i + 1 < placed.count ? placed[i + 1].match.start : end
             // From the label's first piece: a label wrapped around its numbers (`…申请数 0 0 … 量`) keeps them.
-            rowRuns.append((path, stream.runs(from: stream.token(atLabel: row.match.start) + 1, to: stream.token(atLabel: next))))
+            found[path] = stream.runs(from: stream.token(atLabel: row.match.start) + 1, to: stream.token(atLabel: next))
         }
-        rowRuns = Self.regroup(rowRuns, width: Self.keys.count)
+        // Every row of the format in order; one whose label was not found (garbled beyond matching)
+        // gets values only where regrouping hands it the extra row its neighbour holds.
+        let rows = ReportTemplates.applicationRows.filter { $0.version == nil || $0.version == version }
+        var rowRuns = Self.regroup(rows.map { (path: $0.path, runs: found[$0.path] ?? []) }, width: Self.keys.count)
+        for (path, runs) in rowRuns where found[path] == nil && !runs.isEmpty {
+            warnings.append(.init(code: "row_label_missing", message: "row \(path) of table 三: label not found; read from the one extra row of numbers between its neighbours", path: "applications." + path))
+        }
+        rowRuns.removeAll { found[$0.path] == nil && $0.runs.isEmpty }
         // A row with fewer digits than columns shows the text drops blank cells: then runs are cells, never glued.
         let dropsBlanks = rowRuns.contains { !$0.runs.isEmpty && $0.runs.reduce(0) { $0 + $1.raw.count } < Self.keys.count }
         var reading = TableReading(version: version)
@@ -101,15 +109,14 @@ struct ApplicationsAlignment {
         var out = rows
         var i = 0
         while i < out.count {
-            var j = i, total = 0
-            var uneven = false
-            while j < out.count, out[j].runs.count % n == 0 {
+            // Only rows that are each off their count (0 or several rows' worth) pool together.
+            var j = i, total = 0, balanced = false
+            while j < out.count, out[j].runs.count % n == 0, out[j].runs.count != n {
                 total += out[j].runs.count
-                uneven = uneven || out[j].runs.count != n
-                if total == n * (j - i + 1) { break }
+                if total == n * (j - i + 1) { balanced = true; break }
                 j += 1
             }
-            guard j < out.count, uneven, total == n * (j - i + 1), j > i else { i += 1; continue }
+            guard balanced, j > i else { i += 1; continue }
             let pooled = out[i...j].flatMap(\.runs)
             for (k, r) in (i...j).enumerated() { out[r].runs = Array(pooled[(k * n)..<((k + 1) * n)]) }
             i = j + 1
