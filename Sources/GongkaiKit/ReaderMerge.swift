@@ -35,6 +35,7 @@ enum ReaderMerge {
         // Different formats: the alignment read other rows; nothing to compare.
         if let g = grid.version, let a = aligned.version, g != a { return grid }
         var out = grid
+        let disagreementsBefore = warnings.count
         var byPath: [String: ExtractedValue] = [:]
         for v in aligned.values { byPath[v.path.joined(separator: ".")] = v }
         for (i, v) in grid.values.enumerated() {
@@ -46,6 +47,15 @@ enum ReaderMerge {
             } else if let g = v.value, g != read, v.inferredBy == nil {
                 warnings.append(.init(code: "readers_disagree", message: "\(v.dottedPath(in: table)): the grid reads \(g), the text alignment \(read); the grid's value is kept",
                                       path: v.dottedPath(in: table)))
+            }
+        }
+        // Cells the grid never produced (a column whose header was lost), where the two readings
+        // agree on every cell both hold: the alignment's value, noted.
+        if warnings.count == disagreementsBefore {
+            let gridPaths = Set(grid.values.map { $0.path.joined(separator: ".") })
+            for v in aligned.values where v.value != nil && !gridPaths.contains(v.path.joined(separator: ".")) {
+                out.values.append(v)
+                notes.append("\(v.dottedPath(in: table)): not in the grid, \(v.value!) from the text alignment")
             }
         }
         return out

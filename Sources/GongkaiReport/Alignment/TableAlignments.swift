@@ -10,10 +10,12 @@ struct ProactiveAlignment {
         let placed = AlignedReader.align(anchors, in: t, from: start, to: end)
         var reading = TableReading()
         var columns: [ReportTemplates.ProactiveColumn] = []
+        // The format, from every header's columns (本年处理决定数量 is in both).
+        var versions = Set<TemplateVersion>()
         var headerFrom = start
         for (i, row) in placed.enumerated() {
             let found = Self.columns(in: t, from: headerFrom, to: row.match.start)
-            if !found.isEmpty { columns = found }
+            if !found.isEmpty { columns = found; versions.formUnion(found.compactMap(\.version)) }
             let next = i + 1 < placed.count ? placed[i + 1].match.start : end
             let stop = AlignedReader.first(["信息内容", "第二十条"], in: t, from: row.match.end).map { min($0, next) } ?? next
             headerFrom = row.match.end
@@ -23,7 +25,6 @@ struct ProactiveAlignment {
                                                    accept: Self.signsInSignedColumns(columns), warnings: &warnings)
             reading.notes.append("aligned: \(key) ← \(columns.map(\.key).joined(separator: ",")) (\(row.match.edits) edits)")
         }
-        let versions = Set(columns.compactMap(\.version))
         reading.version = versions.count == 1 ? versions.first : nil
         return reading
     }
