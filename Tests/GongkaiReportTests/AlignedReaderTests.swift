@@ -132,3 +132,13 @@ private func number(_ t: TableReading, _ path: String) -> String? {
     #expect(number(a, "results.withheld.third_party_rights.natural_person") == "6")
     #expect(a.value("results.withheld.internal_affairs.natural_person")?.value == nil)
 }
+
+@Test func aValueSplitFromAGluedRunPointsAtItsOwnCharacters() {
+    let text = "申请人情况\n（一）予以公开270020130\n"
+    // One row cannot be settled by the column identities; the row total alone leaves two splits, so
+    // only the cells they agree on are read, each at its own column of the line.
+    let a = AlignedReader().read(text).applications
+    let total = a.value("results.granted.total")
+    #expect(total?.value?.description == "30")
+    #expect(total?.cell?.textPosition == .init(line: 2, column: 14))
+}

@@ -89,8 +89,11 @@ public struct AlignedReader: Sendable {
     }
 
     /// An extracted value located in the text (line and column in `CellRef.textPosition`).
-    static func value(path: [String], raw: String, run: TextStream.Run?, number: ReportNumber?) -> ExtractedValue {
-        let span = run?.span
+    /// `offset`: where the value starts in its run (a run split into several values).
+    static func value(path: [String], raw: String, run: TextStream.Run?, offset: Int? = nil, number: ReportNumber?) -> ExtractedValue {
+        let span = run.map { r in
+            offset.map { TextStream.Span(line: r.span.line, column: r.span.column + $0, length: raw.count) } ?? r.span
+        }
         let cell = span.map { CellRef(grid: -1, row: $0.line - 1, column: $0.column, textPosition: TextPosition(line: $0.line, column: $0.column)) }
         let box = span.map { Rect(x0: Double($0.column), y0: Double($0.line), x1: Double($0.column + $0.length), y1: Double($0.line + 1)) }
             ?? Rect(x0: 0, y0: 0, x1: 0, y1: 0)
@@ -119,7 +122,7 @@ public struct AlignedReader: Sendable {
         switch RunSplitter.split(runs, count: keys.count, accept: accept) {
         case .unique(let s):
             return zip(keys, zip(s.values, s.pieces)).map { key, vp in
-                value(path: prefix + [key], raw: vp.0, run: runs[vp.1.run], number: number(vp.0))
+                value(path: prefix + [key], raw: vp.0, run: runs[vp.1.run], offset: vp.1.offset, number: number(vp.0))
             }
         case .ambiguous(let splits, let complete):
             let shown = splits.prefix(4).map { $0.values.joined(separator: "/") }.joined(separator: "; ")
@@ -127,7 +130,8 @@ public struct AlignedReader: Sendable {
             guard complete else { return values }
             // A cell every consistent split reads alike is determined all the same.
             for i in keys.indices where splits.allSatisfy({ $0.values[i] == splits[0].values[i] && $0.pieces[i].run == splits[0].pieces[i].run }) {
-                values[i] = value(path: prefix + [keys[i]], raw: splits[0].values[i], run: runs[splits[0].pieces[i].run], number: number(splits[0].values[i]))
+                values[i] = value(path: prefix + [keys[i]], raw: splits[0].values[i], run: runs[splits[0].pieces[i].run],
+                                  offset: splits[0].pieces[i].offset, number: number(splits[0].values[i]))
             }
             return values
         case .none:

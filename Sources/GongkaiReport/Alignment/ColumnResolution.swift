@@ -34,7 +34,7 @@ enum ColumnResolution {
                 guard readings.count == 1, let only = chosen.first, let at = reading.values.firstIndex(where: { $0.path == a.path.split(separator: ".").map(String.init) + [key] }),
                       reading.values[at].value == nil else { continue }
                 let split = a.splits[only]
-                reading.values[at] = AlignedReader.value(path: reading.values[at].path, raw: split.values[c], run: a.runs[split.pieces[c].run],
+                reading.values[at] = AlignedReader.value(path: reading.values[at].path, raw: split.values[c], run: a.runs[split.pieces[c].run], offset: split.pieces[c].offset,
                                                          number: AlignedReader.number(split.values[c]))
             }
             reading.notes.append("aligned: \(a.path) split by the column identities (\(chosen.count) of \(a.splits.count) splits fit)")
