@@ -77,7 +77,7 @@ public struct TextStream: Sendable {
             var single = false
             // A sign in front (本年增/减: -15) belongs to the run's first value.
             var start = i
-            if start > textStart, "-－−+".contains(piece[start - 1]), start - 1 == textStart || !Self.isCJK(piece[start - 2]) { start -= 1; single = false }
+            if start > textStart, "-－−+".contains(piece[start - 1]), start - 1 == textStart || !Self.isCJK(piece[start - 2]) { start -= 1 }
             // `00000002.其他…`: the last digit and its dot number the next label.
             if runEnd < piece.count, ascii[runEnd] == "." || piece[runEnd] == "、" || piece[runEnd] == "．",
                runEnd + 1 < piece.count, !ascii[runEnd + 1].isNumber {
@@ -87,12 +87,13 @@ public struct TextStream: Sendable {
             var unitLength = 0
             let rest = String(piece[end...].prefix(2))
             for u in Self.units where rest.hasPrefix(u) && runEnd == end { unitLength = u.count; single = true; break }
-            let next: Character? = runEnd == end && end + unitLength < piece.count ? piece[end + unitLength] : (runEnd < end ? nil : nil)
+            let next: Character? = runEnd == end && end + unitLength < piece.count ? piece[end + unitLength] : nil
             let isValue = runEnd > start && Self.valueFollows(next, unit: unitLength > 0)
                 && Self.reads(digits) && !(start > 0 && piece[start - 1] == "第")
             if isValue {
                 if start > textStart { addText(piece[textStart..<start], line: line, column: column + textStart) }
-                if digits.contains(".") || digits.first.map({ "-－−+".contains($0) }) == true { single = single || digits.contains(".") }
+                // A decimal is one value (an amount), never glued counts.
+                if digits.contains(".") { single = true }
                 tokens.append(.run(Run(raw: digits, single: single, span: Span(line: line, column: column + start, length: runEnd - start + unitLength))))
                 textStart = runEnd + (runEnd == end ? unitLength : 0)
                 i = max(textStart, runEnd)
