@@ -9,6 +9,10 @@ struct LimitOptions: ParsableArguments {
                                valueName: "automatic|vector|raster"))
     var rulingLines: RulingLineScanner.Settings.Source = .automatic
 
+    @Option(help: ArgumentHelp("Where the tables of text, markdown and web pages come from: their grids, with the template aligned to the text where grids give no table or leave cells null (automatic); or only one of them (grids, text).",
+                               valueName: "automatic|grids|text"))
+    var tablesFrom: TableSource = .automatic
+
     @Option(help: "Read at most this many pages of a PDF (the rest are skipped, with a warning).")
     var maxPages: Int = ReportExtractor.Options().maxPages
 
@@ -24,11 +28,12 @@ struct LimitOptions: ParsableArguments {
         options.maxPages = maxPages
         options.maxBytes = maxBytes.value
         options.rulingLines.source = rulingLines
+        options.tablesFrom = tablesFrom
     }
 
     /// The same limits as worker arguments.
     var workerArguments: [String] {
-        ["--max-pages", String(maxPages), "--max-bytes", String(maxBytes.value), "--ruling-lines", rulingLines.rawValue]
+        ["--max-pages", String(maxPages), "--max-bytes", String(maxBytes.value), "--ruling-lines", rulingLines.rawValue, "--tables-from", tablesFrom.rawValue]
     }
 }
 
@@ -54,3 +59,4 @@ struct ByteCount: ExpressibleByArgument, Sendable {
 }
 
 extension RulingLineScanner.Settings.Source: ExpressibleByArgument {}
+extension TableSource: ExpressibleByArgument {}

@@ -25,6 +25,8 @@ public struct ReportExtractor: Sendable {
         public var threads = min(2, Self.processorCount)
         /// How text inputs count columns; nil: chosen per document.
         public var textMetric: TextTableReader.Metric?
+        /// Which reader gives the tables of text, markdown and web pages (see `TableSource`).
+        public var tablesFrom = TableSource.automatic
         public init() {}
 
         public static var processorCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
@@ -107,6 +109,8 @@ public struct ReportExtractor: Sendable {
             throw .unsupportedFormat(path: path, format: foreign.name, advice: foreign.advice)
         }
         let tables: TableDocument
+        // The text the template alignment reads (text, markdown, web pages); nil for PDFs.
+        var alignmentText: String?
         var pages: [PageLayout] = []
         switch detected {
         case .pdf:
@@ -116,6 +120,7 @@ public struct ReportExtractor: Sendable {
                 if case .unsupportedEncoding(let detail) = error { throw .unsupportedEncoding(path: path, detail: detail) }
                 throw .unreadable(path: path, detail: "not readable as HTML: \(error.description)")
             }
+            alignmentText = tables.fullText
         case .docx:
             tables = try readWord(bytes, path: path, notes: &notes)
         case .text, .markdown:
@@ -124,6 +129,7 @@ public struct ReportExtractor: Sendable {
             do { decoded = try TextDecoding.decode(bytes) } catch { throw .unsupportedEncoding(path: path, detail: error.description) }
             let (document, found) = TextTableReader(options: .init(metric: options.textMetric)).analyze(decoded.text)
             tables = document
+            alignmentText = decoded.text
             let metric = found.layoutTables == 0 ? "" : "; layout columns counted by " + (found.metric == .characters ? "characters (as pdftotext -layout writes them)" : "display width (CJK = 2)")
             notes.append("input: \(detected.rawValue), \(decoded.encoding.rawValue); \(found.layoutTables) layout grid(s), \(found.pipeTables) pipe table(s)\(metric)")
         }
@@ -132,12 +138,9 @@ public struct ReportExtractor: Sendable {
             ? "only the first \(options.maxPages) of its \(tables.pages) pages were read (--max-pages)" : nil
         var report: ReportDocument
         do {
-            report = try ReportParser().parse(
-                grids: tables.grids,
-                headLines: tables.leadingLines.map { TitleReader.HeadLine(text: $0.text, height: $0.height) },
-                fullText: tables.fullText)
+            report = try AlignedFallback(source: options.tablesFrom).report(tables: tables, text: alignmentText, path: path)
         } catch {
-            var failure = ExtractionError(error, path: path)
+            var failure = error
             if let unread { failure = failure.adding(note: unread) }
             throw failure
         }

@@ -22,16 +22,30 @@ public struct ReportParser: Sendable {
         guard tables.proactive.found || tables.applications.found || tables.reviewLitigation.found else {
             throw diagnoseMissingTables(title: title, grids: grids, fullText: fullText)
         }
+        return assemble(tables, warnings: warnings, title: title, lossyGrids: Set(grids.indices.filter { grids[$0].blankCellsMayBeLost }),
+                        candidateGrids: byKind)
+    }
+
+    /// Read tables → the report: missing-table warnings, inferred cells, versions, checks. Shared by
+    /// the grid readers and the text alignment (`AlignedReader`). `candidateGrids` are the grids
+    /// classified as each table, so that a table whose grid was found but not matched says so.
+    public func assemble(_ tables: ReportTables, warnings: [ReportWarning], title: TitleReader.Title?, lossyGrids: Set<Int>) -> ReportDocument {
+        assemble(tables, warnings: warnings, title: title, lossyGrids: lossyGrids, candidateGrids: [:])
+    }
+
+    func assemble(_ tables: ReportTables, warnings: [ReportWarning], title: TitleReader.Title?, lossyGrids: Set<Int>,
+                  candidateGrids: [ReportTableKind: [KeyedGrid]]) -> ReportDocument {
+        var tables = tables, warnings = warnings
         for (reading, name, kind) in [(tables.proactive, "二 主动公开", ReportTableKind.proactive), (tables.applications, "三 申请", .applications),
                                       (tables.reviewLitigation, "四 复议诉讼", .reviewLitigation)] where !reading.found {
-            warnings.append(UnmatchedTables.warning(table: name, grids: byKind[kind] ?? [])
+            warnings.append(UnmatchedTables.warning(table: name, grids: candidateGrids[kind] ?? [])
                             ?? .init(code: "table_missing", message: "table \(name) not found"))
         }
         if title == nil { warnings.append(.init(code: "title_missing", message: "report title not found on the first page")) }
         tables.warnings += warnings
         tables.notes += tables.proactive.notes + tables.applications.notes + tables.reviewLitigation.notes
         // Cells the source lost, where the identities determine them (marked inferred).
-        IdentityInference.apply(to: &tables, lossyGrids: Set(grids.indices.filter { grids[$0].blankCellsMayBeLost }))
+        IdentityInference.apply(to: &tables, lossyGrids: lossyGrids)
 
         // Versions: each table's own; table 四 is the same in both formats and follows the others.
         var versions: [ReportTableKind: TemplateVersion] = [:]

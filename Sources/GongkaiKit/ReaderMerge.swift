@@ -1,0 +1,63 @@
+import GongkaiReport
+
+/// Which reader supplies the report tables (`--tables-from`).
+public enum TableSource: String, Sendable, CaseIterable {
+    /// Grids first; the text alignment where no grid gives a table, fills cells the grids left
+    /// null, and is compared with the grids (a warning where they disagree).
+    case automatic
+    /// Only the grid readers (tables found in the layout, HTML or markup).
+    case grids
+    /// Only the template alignment over the document's text.
+    case text
+}
+
+/// Combines the grid reading and the aligned text reading of one document, cell by cell.
+enum ReaderMerge {
+    /// Grid values stay; a null grid value takes the aligned value when one was read (a note says
+    /// so); two readings that differ keep the grid's and say so in a `readers_disagree` warning.
+    static func merge(grid: ReportTables, aligned: ReportTables) -> ReportTables {
+        var merged = grid
+        var warnings: [ReportWarning] = []
+        merged.proactive = mergeTable(grid.proactive, aligned.proactive, table: .proactive, warnings: &warnings, notes: &merged.notes)
+        merged.applications = mergeTable(grid.applications, aligned.applications, table: .applications, warnings: &warnings, notes: &merged.notes)
+        merged.reviewLitigation = mergeTable(grid.reviewLitigation, aligned.reviewLitigation, table: .reviewLitigation, warnings: &warnings, notes: &merged.notes)
+        merged.warnings += warnings
+        return merged
+    }
+
+    private static func mergeTable(_ grid: TableReading, _ aligned: TableReading, table: ReportTableKind,
+                                   warnings: inout [ReportWarning], notes: inout [String]) -> TableReading {
+        guard aligned.found else { return grid }
+        guard grid.found else {
+            notes.append("table \(table.key) read from the text alignment (no grid held it)")
+            return aligned
+        }
+        // Different formats: the alignment read other rows; nothing to compare.
+        if let g = grid.version, let a = aligned.version, g != a { return grid }
+        var out = grid
+        let disagreementsBefore = warnings.count
+        var byPath: [String: ExtractedValue] = [:]
+        for v in aligned.values { byPath[v.path.joined(separator: ".")] = v }
+        for (i, v) in grid.values.enumerated() {
+            let path = v.path.joined(separator: ".")
+            guard let other = byPath[path], let read = other.value else { continue }
+            if v.value == nil && v.inferredBy == nil {
+                out.values[i] = other
+                notes.append("\(v.dottedPath(in: table)): null in the grid, \(read) from the text alignment")
+            } else if let g = v.value, g != read, v.inferredBy == nil {
+                warnings.append(.init(code: "readers_disagree", message: "\(v.dottedPath(in: table)): the grid reads \(g), the text alignment \(read); the grid's value is kept",
+                                      path: v.dottedPath(in: table)))
+            }
+        }
+        // Cells the grid never produced (a column whose header was lost), where the two readings
+        // agree on every cell both hold: the alignment's value, noted.
+        if warnings.count == disagreementsBefore {
+            let gridPaths = Set(grid.values.map { $0.path.joined(separator: ".") })
+            for v in aligned.values where v.value != nil && !gridPaths.contains(v.path.joined(separator: ".")) {
+                out.values.append(v)
+                notes.append("\(v.dottedPath(in: table)): not in the grid, \(v.value!) from the text alignment")
+            }
+        }
+        return out
+    }
+}

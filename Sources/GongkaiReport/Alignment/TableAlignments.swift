@@ -1,0 +1,191 @@
+/// Table 二 by alignment: each 信息内容 header names the columns of the rows below it.
+struct ProactiveAlignment {
+    let stream: TextStream
+
+    func read(from start: Int, to end: Int, warnings: inout [ReportWarning]) -> TableReading {
+        let t = stream.labelText
+        let anchors = ReportTemplates.proactiveRows.map {
+            AlignedReader.Anchor(patterns: $0.labels.map(LabelFinder.pattern(for:)), path: $0.key, version: $0.version)
+        }
+        let placed = AlignedReader.align(anchors, in: t, from: start, to: end)
+        var reading = TableReading()
+        var columns: [ReportTemplates.ProactiveColumn] = []
+        // The format, from every header's columns (本年处理决定数量 is in both).
+        var versions = Set<TemplateVersion>()
+        var headerFrom = start
+        for (i, row) in placed.enumerated() {
+            let found = Self.columns(in: t, from: headerFrom, to: row.match.start)
+            if !found.isEmpty { columns = found; versions.formUnion(found.compactMap(\.version)) }
+            let next = i + 1 < placed.count ? placed[i + 1].match.start : end
+            let stop = AlignedReader.first(["信息内容", "第二十条"], in: t, from: row.match.end).map { min($0, next) } ?? next
+            headerFrom = row.match.end
+            guard !columns.isEmpty, let key = row.anchor.path else { continue }
+            let runs = stream.runs(from: stream.token(atLabel: row.match.start) + 1, to: stream.token(atLabel: stop))
+            reading.values += AlignedReader.readRow(path: key, keys: columns.map(\.key), runs: runs, splitAllowed: true,
+                                                   accept: Self.signsInSignedColumns(columns), warnings: &warnings)
+            reading.notes.append("aligned: \(key) ← \(columns.map(\.key).joined(separator: ",")) (\(row.match.edits) edits)")
+        }
+        reading.version = versions.count == 1 ? versions.first : nil
+        return reading
+    }
+
+    /// Where table 二 begins: the first 第二十条 or 信息内容 with column labels right after it (prose
+    /// mentions both words: 《…信息内容审核发布规范》).
+    static func start(in t: [UInt32]) -> Int? {
+        let markers = ["信息内容", "第二十条"].map(LabelText.foldScalars)
+        var next = markers.map { LabelFinder.exact($0, in: t, from: 0, to: t.count) }
+        while let at = next.compactMap({ $0 }).min() {
+            if !columns(in: t, from: at, to: min(t.count, at + 80)).isEmpty { return at }
+            for k in next.indices where next[k] == at { next[k] = LabelFinder.exact(markers[k], in: t, from: at + 1, to: t.count) }
+        }
+        return nil
+    }
+
+    /// A split is possible only if every signed value stands in a column of changes (本年增/减).
+    static func signsInSignedColumns(_ columns: [ReportTemplates.ProactiveColumn]) -> ([String]) -> Bool {
+        { values in zip(values, columns).allSatisfy { v, c in !(v.hasPrefix("-") || v.hasPrefix("+")) || c.kind == .signedCount } }
+    }
+
+    /// The template columns whose labels stand in a header stretch, in the order written.
+    static func columns(in t: [UInt32], from: Int, to: Int) -> [ReportTemplates.ProactiveColumn] {
+        guard from < to, LabelFinder.exact(LabelText.foldScalars(ReportTemplates.proactiveHeaderMarker), in: t, from: from, to: to) != nil else { return [] }
+        var found: [(position: Int, column: ReportTemplates.ProactiveColumn)] = []
+        for column in ReportTemplates.proactiveColumns {
+            let hits = column.labels.compactMap { LabelFinder.exact(LabelText.foldScalars($0), in: t, from: from, to: to) }
+            if let p = hits.min() { found.append((p, column)) }
+        }
+        return found.sorted { $0.position < $1.position }.map(\.column)
+    }
+}
+
+/// Table 三 by alignment: group labels and row labels in template order, seven values a row.
+struct ApplicationsAlignment {
+    let stream: TextStream
+    static let keys = ReportTemplates.applicantColumns.map(\.key)
+
+    /// The table and the label offset where it ends.
+    func read(from start: Int, warnings: inout [ReportWarning]) -> (TableReading, Int) {
+        let t = stream.labelText
+        let anchors = Self.anchors()
+        let tableEnd = min(t.count, start + AlignedReader.maxTableSpan)
+        let placed = AlignedReader.align(anchors, in: t, from: start, to: tableEnd)
+        let has2021 = placed.contains { $0.anchor.version == .v2021 }
+        let version: TemplateVersion = has2021 ? .v2021 : .v2019
+        let last = placed.last?.match.end ?? start
+        let end = AlignedReader.first(["行政复议", "行政诉讼"], in: t, from: last) ?? tableEnd
+        var found: [String: [TextStream.Run]] = [:]
+        for (i, row) in placed.enumerated() {
+            guard let path = row.anchor.path, row.anchor.version == nil || row.anchor.version == version else { continue }
+            let next = i + 1 < placed.count ? placed[i + 1].match.start : end
+            // From the label's first piece: a label wrapped around its numbers (`…申请数 0 0 … 量`) keeps them.
+            found[path] = stream.runs(from: stream.token(atLabel: row.match.start) + 1, to: stream.token(atLabel: next))
+        }
+        // Every row of the format in order; one whose label was not found (garbled beyond matching)
+        // gets values only where regrouping hands it the extra row its neighbour holds.
+        let rows = ReportTemplates.applicationRows.filter { $0.version == nil || $0.version == version }
+        var rowRuns = Self.regroup(rows.map { (path: $0.path, runs: found[$0.path] ?? []) }, width: Self.keys.count)
+        for (path, runs) in rowRuns where found[path] == nil && !runs.isEmpty {
+            warnings.append(.init(code: "row_label_missing", message: "row \(path) of table 三: label not found; read from the one extra row of numbers between its neighbours", path: "applications." + path))
+        }
+        rowRuns.removeAll { found[$0.path] == nil && $0.runs.isEmpty }
+        // A row with fewer digits than columns shows the text drops blank cells: then runs are cells, never glued.
+        let dropsBlanks = rowRuns.contains { !$0.runs.isEmpty && $0.runs.reduce(0) { $0 + $1.raw.count } < Self.keys.count }
+        var reading = TableReading(version: version)
+        for (path, runs) in rowRuns {
+            reading.values += AlignedReader.readRow(path: path, keys: Self.keys, runs: runs, splitAllowed: !dropsBlanks,
+                                                   accept: Self.rowTotalHolds, warnings: &warnings)
+        }
+        if !dropsBlanks { ColumnResolution.resolve(&reading, rowRuns: rowRuns, warnings: &warnings) }
+        let readPaths = Set(rowRuns.map(\.path))
+        for row in ReportTemplates.applicationRows where (row.version == nil || row.version == version) && !readPaths.contains(row.path) {
+            warnings.append(.init(code: "row_missing", message: "row \(row.path) of table 三 not found in the text", path: "applications." + row.path))
+        }
+        return (reading, end)
+    }
+
+    /// Numbers set beside a neighbour's label (a tall cell's numbers centred a line above or below
+    /// its label): consecutive rows whose runs are all whole rows (0, n, 2n …) and add up to n per row
+    /// take them in order, the one placement that gives each row its n values.
+    static func regroup(_ rows: [(path: String, runs: [TextStream.Run])], width n: Int) -> [(path: String, runs: [TextStream.Run])] {
+        var out = rows
+        var i = 0
+        while i < out.count {
+            // Only rows that are each off their count (0 or several rows' worth) pool together.
+            var j = i, total = 0, balanced = false
+            while j < out.count, out[j].runs.count % n == 0, out[j].runs.count != n {
+                total += out[j].runs.count
+                if total == n * (j - i + 1) { balanced = true; break }
+                j += 1
+            }
+            guard balanced, j > i else { i += 1; continue }
+            let pooled = out[i...j].flatMap(\.runs)
+            for (k, r) in (i...j).enumerated() { out[r].runs = Array(pooled[(k * n)..<((k + 1) * n)]) }
+            i = j + 1
+        }
+        return out
+    }
+
+    /// Group labels once, before their first row; a 2019 row that is a group label in 2021
+    /// (（六）其他处理) is one anchor carrying the row.
+    static func anchors() -> [AlignedReader.Anchor] {
+        var anchors: [AlignedReader.Anchor] = []
+        var groups: [String] = []
+        for row in ReportTemplates.applicationRows {
+            for g in row.labels.dropLast() where !groups.contains(g) {
+                groups.append(g)
+                anchors.append(.init(patterns: [LabelFinder.pattern(for: g)], path: nil, version: nil))
+            }
+            let own = row.labels.last!
+            if let i = anchors.lastIndex(where: { $0.path == nil && $0.patterns == [LabelFinder.pattern(for: own)] }) {
+                anchors[i].path = row.path; anchors[i].version = row.version
+            } else {
+                anchors.append(.init(patterns: [LabelFinder.pattern(for: own)], path: row.path, version: row.version))
+            }
+        }
+        return anchors
+    }
+
+    /// 总计 equals the sum of the applicant columns.
+    static func rowTotalHolds(_ values: [String]) -> Bool {
+        let n = values.compactMap { Int($0) }
+        return n.count == values.count && n.dropLast().reduce(0, +) == n.last!
+    }
+}
+
+/// Table 四 by alignment: the header's labels, then fifteen values in the template's column order.
+struct ReviewAlignment {
+    let stream: TextStream
+
+    func read(from start: Int, warnings: inout [ReportWarning]) -> TableReading {
+        let t = stream.labelText
+        var labels: [String] = ["行政复议"]
+        labels += ReportTemplates.reviewOutcomes.map(\.label)
+        labels += ["行政诉讼", "未经复议直接起诉"] + ReportTemplates.reviewOutcomes.map(\.label)
+        labels += ["复议后起诉"] + ReportTemplates.reviewOutcomes.map(\.label)
+        let anchors = labels.map { AlignedReader.Anchor(patterns: [LabelFinder.pattern(for: $0)], path: nil, version: nil) }
+        let placed = AlignedReader.align(anchors, in: t, from: start, to: min(t.count, start + 4_000))
+        guard let header = placed.last, placed.count >= 8 else { return TableReading() }
+        let first = stream.token(atLabel: header.match.end - 1) + 1
+        var runs: [TextStream.Run] = []
+        for token in stream.tokens[min(first, stream.tokens.count)...] {
+            if case .run(let r) = token { runs.append(r); continue }
+            if case .text(let s, _) = token, runs.isEmpty || s.count < 2 { continue }
+            break
+        }
+        var keys: [String] = [], groups: [String] = []
+        for g in ["review", "litigation_direct", "litigation_after_review"] {
+            for o in ReportTemplates.reviewOutcomes { keys.append(o.key); groups.append(g) }
+        }
+        var reading = TableReading()
+        let values = AlignedReader.readRow(path: "", keys: keys, runs: runs, splitAllowed: true, accept: Self.totalsHold, warnings: &warnings)
+        reading.values = zip(values, groups).map { v, g in var v = v; v.path = [g, v.path.last!]; return v }
+        return reading
+    }
+
+    /// Each group's 总计 equals the sum of its four outcomes.
+    static func totalsHold(_ values: [String]) -> Bool {
+        let n = values.compactMap { Int($0) }
+        guard n.count == 15 else { return false }
+        return stride(from: 0, to: 15, by: 5).allSatisfy { n[$0 + 4] == n[$0..<($0 + 4)].reduce(0, +) }
+    }
+}

@@ -1,0 +1,166 @@
+import TableLayout
+
+/// A document's text as one stream of label text and number runs, with no table structure.
+///
+/// Crawled pages and converter markdown lose the cells of a table but keep its order: labels and
+/// the numbers after them. The stream keeps only that order. Whitespace and table markup (`|`, `│`)
+/// separate runs; digits glued together (`3000003`) stay one run whose split into values is left
+/// to `RunSplitter`. Whether a piece is a value at all is decided by `CellValueParser`, the one
+/// vocabulary of values in this project.
+public struct TextStream: Sendable {
+    /// Where a token stands in the source: 1-based line, 0-based character column, and its length.
+    public struct Span: Sendable, Equatable {
+        public var line: Int
+        public var column: Int
+        public var length: Int
+    }
+
+    /// Digits that may hold one or several values (`raw` as printed, without unit).
+    public struct Run: Sendable, Equatable {
+        public var raw: String
+        /// The run reads as one value only (a decimal, a signed number, a zero token, a unit).
+        public var single: Bool
+        public var span: Span
+    }
+
+    public enum Token: Sendable, Equatable {
+        case text(String, Span)
+        case run(Run)
+    }
+
+    public private(set) var tokens: [Token] = []
+    /// The folded label text of all text tokens concatenated, as scalars (what labels are searched in).
+    public private(set) var labelText: [UInt32] = []
+    /// For each scalar of `labelText`, the index of its token.
+    public private(set) var labelToken: [Int] = []
+
+    public init(_ text: String) {
+        var lineNumber = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            var column = 0
+            var piece: [Character] = []
+            var pieceStart = 0
+            for ch in line {
+                if Self.isSeparator(ch) {
+                    if !piece.isEmpty { addPiece(piece, line: lineNumber, column: pieceStart) }
+                    piece = []
+                    pieceStart = column + 1
+                } else {
+                    if piece.isEmpty { pieceStart = column }
+                    piece.append(ch)
+                }
+                column += 1
+            }
+            if !piece.isEmpty { addPiece(piece, line: lineNumber, column: pieceStart) }
+        }
+    }
+
+    static func isSeparator(_ c: Character) -> Bool {
+        c == " " || c == "\t" || c == "\r" || c == "\u{3000}" || c == "\u{A0}" || c == "|" || c == "│" || c == "┃"
+    }
+
+    private static let units = ["万元", "元"]
+
+    /// A whitespace-free piece: a zero token as a whole, else alternating text and digit runs.
+    private mutating func addPiece(_ piece: [Character], line: Int, column: Int) {
+        if case .zeroToken = CellValueParser.read(String(piece)) {
+            tokens.append(.run(Run(raw: String(piece), single: true, span: Span(line: line, column: column, length: piece.count))))
+            return
+        }
+        let ascii = piece.map(Self.asciiDigit)
+        var i = 0
+        var textStart = 0
+        while i < piece.count {
+            guard let end = runEnd(ascii, from: i) else { i += 1; continue }
+            var runEnd = end
+            var single = false
+            // A sign in front (本年增/减: -15) belongs to the run's first value.
+            var start = i
+            if start > textStart, "-－−+".contains(piece[start - 1]), start - 1 == textStart || !Self.isCJK(piece[start - 2]) { start -= 1 }
+            // `00000002.其他…`: the last digit and its dot number the next label.
+            if runEnd < piece.count, ascii[runEnd] == "." || piece[runEnd] == "、" || piece[runEnd] == "．",
+               runEnd + 1 < piece.count, !ascii[runEnd + 1].isNumber {
+                runEnd -= 1
+            }
+            let digits = String(ascii[start..<runEnd])
+            var unitLength = 0
+            let rest = String(piece[end...].prefix(2))
+            for u in Self.units where rest.hasPrefix(u) && runEnd == end { unitLength = u.count; single = true; break }
+            let next: Character? = runEnd == end && end + unitLength < piece.count ? piece[end + unitLength] : nil
+            let isValue = runEnd > start && Self.valueFollows(next, unit: unitLength > 0)
+                && Self.reads(digits) && !(start > 0 && piece[start - 1] == "第")
+            if isValue {
+                if start > textStart { addText(piece[textStart..<start], line: line, column: column + textStart) }
+                // A decimal is one value (an amount), never glued counts.
+                if digits.contains(".") { single = true }
+                tokens.append(.run(Run(raw: digits, single: single, span: Span(line: line, column: column + start, length: runEnd - start + unitLength))))
+                textStart = runEnd + (runEnd == end ? unitLength : 0)
+                i = max(textStart, runEnd)
+            } else {
+                i = end
+            }
+        }
+        if textStart < piece.count { addText(piece[textStart...], line: line, column: column + textStart) }
+    }
+
+    /// End of the digit run starting at `i` (digits with inner `.`/`,` between digits), or nil.
+    private func runEnd(_ a: [Character], from i: Int) -> Int? {
+        guard a[i].isASCII, a[i].isNumber else { return nil }
+        var j = i
+        var dot = false
+        while j < a.count {
+            if a[j].isASCII && a[j].isNumber { j += 1; continue }
+            if (a[j] == "." && !dot) || a[j] == ",", j + 1 < a.count, a[j + 1].isASCII, a[j + 1].isNumber, j > i {
+                if a[j] == "." { dot = true }
+                j += 1; continue
+            }
+            break
+        }
+        return j
+    }
+
+    /// A value is not followed by what makes a number part of prose: 年, 月, 日, 号, %, 条, 岁.
+    static func valueFollows(_ c: Character?, unit: Bool) -> Bool {
+        guard let c else { return true }
+        return !"年月日号%％条岁时分秒:：".contains(c)
+    }
+
+    /// The run, as a whole, is a value in the report's vocabulary.
+    static func reads(_ digits: String) -> Bool {
+        if case .number = CellValueParser.read(digits) { return true }
+        return false
+    }
+
+    static func asciiDigit(_ c: Character) -> Character {
+        if let v = c.unicodeScalars.first?.value, c.unicodeScalars.count == 1, (0xFF10...0xFF19).contains(v) {
+            return Character(Unicode.Scalar(v - 0xFF10 + 0x30)!)
+        }
+        if c == "．" { return "." }
+        return c
+    }
+
+    static func isCJK(_ c: Character) -> Bool {
+        guard let v = c.unicodeScalars.first?.value else { return false }
+        return (0x4E00...0x9FFF).contains(v)
+    }
+
+    private mutating func addText(_ s: ArraySlice<Character>, line: Int, column: Int) {
+        let folded = LabelText.foldScalars(String(s))
+        guard !folded.isEmpty else { return }
+        tokens.append(.text(String(s), Span(line: line, column: column, length: s.count)))
+        labelText += folded
+        labelToken += Array(repeating: tokens.count - 1, count: folded.count)
+    }
+
+    /// The runs between two token indexes (half-open).
+    public func runs(from: Int, to: Int) -> [Run] {
+        guard from < to else { return [] }
+        return tokens[max(0, from)..<min(to, tokens.count)].compactMap { if case .run(let r) = $0 { return r } else { return nil } }
+    }
+
+    /// Index of the token holding label scalar `offset`, or the end of the stream.
+    public func token(atLabel offset: Int) -> Int {
+        offset < labelToken.count ? labelToken[offset] : tokens.count
+    }
+}

@@ -1,0 +1,144 @@
+import Testing
+@testable import GongkaiReport
+
+/// A crawled page's text of table 三 and 四: cells glued together, list numbers glued to values.
+private let gluedApplications = """
+三、收到和处理政府信息公开申请情况 申请人情况自然人法人或其他组织总计 商业企业科研机构社会公益组织法律服务机构其他\
+一、本年新收政府信息公开申请数量640020470二、上年结转政府信息公开申请数量0000000三、本年度办理结果\
+（一）予以公开270020130（二）部分公开（区分处理的，只计这一情形，不计其他情形）500000 5（三）不予公开\
+1.属于国家秘密00000002.其他法律行政法规禁止公开00000003.危及“三安全一稳定”00000004.保护第三方合法权益0000000\
+5.属于三类内部事务信息10000016.属于四类过程性信息00000007.属于行政执法案卷60000068.属于行政查询事项1000001\
+（四）无法提供1.本机关不掌握相关政府信息2200003252.没有现成信息需要另行制作00000003.补正后申请内容仍不明确0000000\
+（五）不予处理1.信访举报投诉类申请00000002.重复申请00000003.要求提供公开出版物00000004.无正当理由大量反复申请0000000\
+5.要求行政机关确认或重新出具已获取信息0000000（六）其他处理1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请0000000\
+2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请00000003.其他1000001（七）总计630020469\
+四、结转下年度继续办理1000001 四、政府信息公开行政复议、行政诉讼情况 行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计\
+未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计10203120001200000五、存在的主要问题
+"""
+
+private func number(_ t: TableReading, _ path: String) -> String? {
+    t.value(path)?.value.map { $0.description }
+}
+
+@Test func gluedRowsSplitWhereTheRowTotalAllowsOneReading() {
+    let tables = AlignedReader().read(gluedApplications)
+    let a = tables.applications
+    #expect(a.version == .v2021)
+    #expect(number(a, "new_received.natural_person") == "64")
+    #expect(number(a, "new_received.other_org") == "4")
+    #expect(number(a, "new_received.total") == "70")
+    #expect(number(a, "results.granted.natural_person") == "27")
+    #expect(number(a, "results.granted.total") == "30")
+    #expect(number(a, "results.partially_granted.total") == "5")
+    #expect(number(a, "results.withheld.internal_affairs.natural_person") == "1")
+    #expect(number(a, "results.unable.not_held.natural_person") == "22")
+    #expect(number(a, "results.unable.not_held.total") == "25")
+    #expect(number(a, "results.other.other.total") == "1")
+    #expect(number(a, "results.total.total") == "69")
+    #expect(number(a, "carried_forward.total") == "1")
+}
+
+@Test func gluedReviewRowSplitsByTheGroupTotals() {
+    let r = AlignedReader().read(gluedApplications).reviewLitigation
+    #expect(number(r, "review.upheld") == "1")
+    #expect(number(r, "review.other") == "2")
+    #expect(number(r, "review.total") == "3")
+    #expect(number(r, "litigation_direct.upheld") == "12")
+    #expect(number(r, "litigation_direct.total") == "12")
+    #expect(number(r, "litigation_after_review.total") == "0")
+}
+
+@Test func aGluedRowWithoutAnIdentityStaysNullAndNamesItsCandidates() {
+    let text = "二、主动公开政府信息情况 第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章 000行政规范性文件693665第二十条第（五）项信息内容本年处理决定数量行政许可2293 三、收到"
+    let tables = AlignedReader().read(text)
+    let p = tables.proactive
+    #expect(number(p, "rules.issued") == "0")
+    #expect(number(p, "rules.in_force") == "0")
+    #expect(p.value("normative_documents.issued") != nil)
+    #expect(p.value("normative_documents.issued")?.value == nil)
+    #expect(tables.warnings.contains { $0.code == "split_ambiguous" && $0.message.contains("693665") })
+    #expect(number(p, "licensing.decisions") == "2293")
+    #expect(p.version == .v2021)
+}
+
+@Test func labelsMatchThroughTyposWrapsAndPipes() {
+    let text = """
+    | 申请人情况 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |
+    | 一、本年新收政府信息 | 公开申请数量 | 3 | 1 | 0 | 0 | 0 | 0 | 4 |
+    | 二、上年结转政府信息公开申请数最 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |
+    """
+    let a = AlignedReader().read(text).applications
+    #expect(number(a, "new_received.natural_person") == "3")
+    #expect(number(a, "new_received.total") == "4")
+    #expect(number(a, "carried_over.natural_person") == "1")
+    let v = a.value("new_received.total")
+    #expect(v?.cell?.textPosition?.line == 2)
+}
+
+@Test func textWithDroppedBlankCellsPlacesNoValueByGuess() {
+    let text = "申请人情况\n自然人\n总计\n一、本年新收政府信息公开申请数量\n821\n35\n2\n1\n859\n二、上年结转政府信息公开申请数量\n18\n18\n"
+    let tables = AlignedReader().read(text)
+    #expect(tables.applications.value("new_received.natural_person")?.value == nil)
+    #expect(tables.applications.value("carried_over.total")?.value == nil)
+    #expect(tables.warnings.contains { $0.code == "row_short" })
+}
+
+@Test func listNumbersGluedToValuesOpenTheNextLabel() {
+    let stream = TextStream("1.属于国家秘密00000002.其他法律")
+    let runs = stream.runs(from: 0, to: stream.tokens.count).map(\.raw)
+    #expect(runs == ["0000000"])
+    #expect(String(String.UnicodeScalarView(stream.labelText.compactMap(Unicode.Scalar.init))).contains("2.其他法律"))
+}
+
+@Test func aHugeDigitRunIsRefusedQuickly() {
+    let run = TextStream.Run(raw: String(repeating: "12", count: 5_000), single: false, span: .init(line: 1, column: 0, length: 10_000))
+    let clock = ContinuousClock()
+    let elapsed = clock.measure {
+        if case .unique = RunSplitter.split([run], count: 7, accept: { _ in true }) { Issue.record("a 10,000-digit run split into 7 values") }
+    }
+    #expect(elapsed < .seconds(2))
+}
+
+@Test func numbersCentredBesideANeighboursLabelGoToTheRowWithout() {
+    let text = """
+    申请人情况 自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计
+    一、本年新收政府信息公开申请数量 5 0 0 0 0 0 5
+    二、上年结转政府信息公开申请数量 1 0 0 0 0 0 1
+                         3 2 0 0 0 0 5
+    （一）予以公开
+    （二）部分公开 1 0 0 0 0 0 1
+    """
+    let a = AlignedReader().read(text).applications
+    #expect(number(a, "carried_over.total") == "1")
+    #expect(number(a, "results.granted.natural_person") == "3")
+    #expect(number(a, "results.granted.total") == "5")
+    #expect(number(a, "results.partially_granted.total") == "1")
+}
+
+@Test func aRowThatLostACellDoesNotShiftItsNeighbours() {
+    let text = """
+    申请人情况 自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计
+    （一）予以公开 | 60 | 6 | 1 | 1 | 1 | 1 | 70 |
+    （二）部分公开 只计这一情形, | (区分处理的, 不计其他情形) | 27 | 1 | 1 | 0 | 0 | 1 | 30 |
+    1、属于国家秘密 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |
+    2、其他法律行政止公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |
+    3、危及"三安全一稳定" | 0 | 0 | 0 | 0 | 0 | 0 | 0 |
+    4、保护第三方合法权益 | 6 | 0 | 0 | 0 | 0 | 0 | 6 |
+    5、属于三类内部事务信怠 | 2 | 0 | 0 | 0 | 0 | 2 |
+    """
+    let a = AlignedReader().read(text).applications
+    #expect(number(a, "results.partially_granted.natural_person") == "27")
+    #expect(number(a, "results.withheld.state_secret.total") == "1")
+    #expect(number(a, "results.withheld.third_party_rights.natural_person") == "6")
+    #expect(a.value("results.withheld.internal_affairs.natural_person")?.value == nil)
+}
+
+@Test func aValueSplitFromAGluedRunPointsAtItsOwnCharacters() {
+    let text = "申请人情况\n（一）予以公开270020130\n"
+    // One row cannot be settled by the column identities; the row total alone leaves two splits, so
+    // only the cells they agree on are read, each at its own column of the line.
+    let a = AlignedReader().read(text).applications
+    let total = a.value("results.granted.total")
+    #expect(total?.value?.description == "30")
+    #expect(total?.cell?.textPosition == .init(line: 2, column: 14))
+}
