@@ -8,6 +8,9 @@
 //   CZlib         C interop: zlib's inflate via pkg-config
 //   PDFContent    reads page content streams for the paths they paint (no rendering)
 //   PopplerKit    owns every Poppler pointer and GObject lifetime; bytes → PageContent
+//   ScanImaging   scanned page pixels: binarising, deskew, table borders as long runs of ink
+//   CTesseract    C interop: Tesseract's C API via pkg-config
+//   OCRKit        owns every Tesseract pointer; a cell's picture → text with confidence
 //   TableLayout   glyphs + ruling lines → lines → CellGrid (knows nothing of reports)
 //   HTMLTables    owns every libxml2 pointer; web page → <table>s → CellGrid (same model as PDF)
 //   TextTables    text (pdftotext -layout output, markdown pipe tables) → CellGrid; decoding
@@ -42,14 +45,21 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        .systemLibrary(
+            name: "CTesseract",
+            pkgConfig: "tesseract",
+            providers: [.apt(["libtesseract-dev", "tesseract-ocr-chi-sim", "tesseract-ocr-eng"])]
+        ),
         .target(name: "PageGeometry"),
+        .target(name: "ScanImaging", dependencies: ["PageGeometry"]),
+        .target(name: "OCRKit", dependencies: ["CTesseract", "ScanImaging"]),
         .target(name: "PDFContent", dependencies: ["CZlib"]),
         .target(name: "PopplerKit", dependencies: ["CPoppler", "PDFContent", "PageGeometry"]),
         .target(name: "TableLayout", dependencies: ["PageGeometry"]),
         .target(name: "HTMLTables", dependencies: ["CLibXML2", "TableLayout"]),
         .target(name: "TextTables", dependencies: ["TableLayout"]),
         .target(name: "GongkaiReport", dependencies: ["TableLayout"]),
-        .target(name: "GongkaiKit", dependencies: ["PopplerKit", "HTMLTables", "TextTables", "TableLayout", "GongkaiReport"]),
+        .target(name: "GongkaiKit", dependencies: ["PopplerKit", "HTMLTables", "TextTables", "TableLayout", "GongkaiReport", "OCRKit", "ScanImaging"]),
         .executableTarget(
             name: "GongkaiCLI",
             dependencies: [

@@ -9,6 +9,10 @@ struct LimitOptions: ParsableArguments {
                                valueName: "automatic|vector|raster"))
     var rulingLines: RulingLineScanner.Settings.Source = .automatic
 
+    @Option(help: ArgumentHelp("Which PDF pages are read by OCR (Tesseract): pages without a text layer (auto), every page (always), none (never: a scan stops with exit 8).",
+                               valueName: "auto|always|never"))
+    var ocr: OCRMode = .auto
+
     @Option(help: "Read at most this many pages of a PDF (the rest are skipped, with a warning).")
     var maxPages: Int = ReportExtractor.Options().maxPages
 
@@ -24,11 +28,12 @@ struct LimitOptions: ParsableArguments {
         options.maxPages = maxPages
         options.maxBytes = maxBytes.value
         options.rulingLines.source = rulingLines
+        options.ocr = ocr
     }
 
     /// The same limits as worker arguments.
     var workerArguments: [String] {
-        ["--max-pages", String(maxPages), "--max-bytes", String(maxBytes.value), "--ruling-lines", rulingLines.rawValue]
+        ["--max-pages", String(maxPages), "--max-bytes", String(maxBytes.value), "--ruling-lines", rulingLines.rawValue, "--ocr", ocr.rawValue]
     }
 }
 
@@ -54,3 +59,4 @@ struct ByteCount: ExpressibleByArgument, Sendable {
 }
 
 extension RulingLineScanner.Settings.Source: ExpressibleByArgument {}
+extension OCRMode: ExpressibleByArgument {}

@@ -10,6 +10,14 @@ struct PageAnalysis: Sendable {
     var size: (width: Double, height: Double)? = nil
     var scanned = false
     var rulingLines: [RulingLine] = []
+    /// Read by OCR (a scan): the mean confidence of its cells, nil for a page read from its text.
+    var ocr: OCRSummary? = nil
+}
+
+/// How a page read by OCR went.
+struct OCRSummary: Sendable {
+    /// Mean Tesseract confidence (0…100) of the cells that held ink; nil when none did.
+    var meanConfidence: Double?
 }
 
 /// Reads one page: glyphs always; ruling lines and grids only where the page's text carries the
@@ -25,6 +33,16 @@ struct PageAnalyzer: Sendable {
     var scanner: RulingLineScanner.Settings
     /// Keep each page's size and ruling lines in its `PageAnalysis` (for `extractWithLayout`).
     var keepLayout = false
+    /// Which pages are read by OCR, and what reads them.
+    var ocr: OCRMode = .auto
+    var scans: ScannedPageAnalyzer
+
+    init(layout: LayoutSettings, scanner: RulingLineScanner.Settings, ocr: OCRMode = .auto) {
+        self.layout = layout
+        self.scanner = scanner
+        self.ocr = ocr
+        self.scans = ScannedPageAnalyzer(layout: layout, pool: CellReaderPool())
+    }
 
     /// Words on a page that make it worth searching for ruling lines: the tables' own labels
     /// (a continuation page of table 二 may carry only row labels such as 行政处罚).
@@ -63,6 +81,12 @@ struct PageAnalyzer: Sendable {
     func analyze(_ document: PDFDocument, page index: Int) -> PageAnalysis {
         let pageText = document.text(page: index)
         let glyphs = pageText.glyphs
+        if ocr == .always || (ocr == .auto && glyphs.isEmpty), let (scanned, confidence) = scans.analyze(document, page: index) {
+            var analysis = scanned
+            analysis.ocr = OCRSummary(meanConfidence: confidence)
+            if !keepLayout { analysis.rulingLines = [] }
+            return analysis
+        }
         var text = ""
         text.reserveCapacity(glyphs.count * 3)
         for g in glyphs { text += g.text }

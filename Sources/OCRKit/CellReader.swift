@@ -1,0 +1,101 @@
+import ScanImaging
+
+/// Reads one table cell of a scanned page: its ink cut out, enlarged, and read by Tesseract —
+/// labels in `chi_sim`, values again as one line limited to the characters a value may hold.
+///
+/// A value is given only when Tesseract is sure of it; otherwise the cell's text says that it
+/// could not be read (and what the doubtful reading was), which the report turns into null with a
+/// warning — a wrong number is worse than a missing one.
+public final class CellReader {
+    /// What one cell says.
+    public struct Result: Sendable, Equatable {
+        public var text: String
+        /// Tesseract's confidence (0…100); nil for a cell without ink.
+        public var confidence: Int?
+        /// Whether the text is a doubtful reading marked as such rather than a value.
+        public var doubtful: Bool
+    }
+
+    /// Lowest confidence at which a value is taken.
+    public var minValueConfidence = 70
+    /// Characters a value cell may hold (`—`, `无` are read by the Chinese model).
+    static let valueCharacters = "0123456789.+-/"
+
+    private let labels: OCREngine
+    private let values: OCREngine
+
+    /// nil when the `chi_sim` or `eng` language data is not installed.
+    public init?() {
+        guard let labels = OCREngine(language: "chi_sim"),
+              let values = OCREngine(language: "eng", whitelist: Self.valueCharacters) else { return nil }
+        self.labels = labels
+        self.values = values
+    }
+
+    /// Reads the cell whose inside (borders excluded) is `crop`, scanned at `dpi`.
+    public func read(_ crop: GrayImage, threshold: UInt8, dpi: Double) -> Result {
+        guard let ink = CellInk.bounds(crop, threshold: threshold) else { return Result(text: "", confidence: nil, doubtful: false) }
+        let margin = max(2, Int(dpi / 50))
+        var image = crop.cropped(x0: ink.x0 - margin, y0: ink.y0 - margin, x1: ink.x1 + margin, y1: ink.y1 + margin)
+        let factor = dpi < 280 ? 400 / dpi : 1
+        if factor > 1.05 { image = image.scaled(by: factor) }
+        image = image.padded(20)
+        let resolution = Int(dpi * max(1, factor))
+        let label = labels.read(gray: image.pixels, width: image.width, height: image.height, layout: .block, resolution: resolution)
+        let text = label.text.filter { !$0.isWhitespace }
+        if text.contains(where: Self.isChinese), text != "无" {
+            return Result(text: text, confidence: label.confidence, doubtful: false)
+        }
+        if text == "无" || (!text.isEmpty && text.allSatisfy { "—一-－_~".contains($0) } && ink.isFlat) {
+            return Result(text: ink.isFlat ? "—" : text, confidence: label.confidence, doubtful: false)
+        }
+        return readValue(image, resolution: resolution, chineseReading: text)
+    }
+
+    /// A number (or `/`, `-`): the value model's single-line reading, checked against the Chinese one.
+    private func readValue(_ image: GrayImage, resolution: Int, chineseReading: String) -> Result {
+        var value = values.read(gray: image.pixels, width: image.width, height: image.height, layout: .line, resolution: resolution)
+        if value.text.isEmpty {
+            value = values.read(gray: image.pixels, width: image.width, height: image.height, layout: .rawLine, resolution: resolution)
+        }
+        let text = value.text.filter { !$0.isWhitespace }
+        let agrees = text == chineseReading
+        if !text.isEmpty && (value.confidence >= minValueConfidence || agrees) {
+            return Result(text: text, confidence: value.confidence, doubtful: false)
+        }
+        let shown = text.isEmpty ? chineseReading : text
+        return Result(text: "〔OCR \(value.confidence)%: \(shown)?〕", confidence: value.confidence, doubtful: true)
+    }
+
+    static func isChinese(_ c: Character) -> Bool {
+        c.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) || (0x3000...0x303F).contains($0.value) || (0xFF08...0xFF09).contains($0.value) }
+    }
+}
+
+/// Where the ink of a cell lies, noise specks ignored.
+enum CellInk {
+    struct Box { var x0: Int, y0: Int, x1: Int, y1: Int
+        /// Much wider than tall: a dash.
+        var isFlat: Bool { (x1 - x0) > 3 * (y1 - y0) }
+    }
+
+    /// The box of the cell's solid ink (pixels whose right, lower and lower-right neighbours are
+    /// ink too: a speck of scanner noise has none), or nil when there is too little to be a mark.
+    static func bounds(_ image: GrayImage, threshold: UInt8) -> Box? {
+        let w = image.width, h = image.height
+        guard w > 2, h > 2 else { return nil }
+        var box = Box(x0: w, y0: h, x1: -1, y1: -1)
+        var count = 0
+        image.pixels.withUnsafeBufferPointer { p in
+            for y in 0..<(h - 1) {
+                for x in 0..<(w - 1) where p[y * w + x] < threshold && p[y * w + x + 1] < threshold
+                    && p[(y + 1) * w + x] < threshold && p[(y + 1) * w + x + 1] < threshold {
+                    count += 1
+                    box.x0 = min(box.x0, x); box.x1 = max(box.x1, x + 2)
+                    box.y0 = min(box.y0, y); box.y1 = max(box.y1, y + 2)
+                }
+            }
+        }
+        return count >= 8 ? box : nil
+    }
+}
