@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import ScanImaging
 
 /// Reads one table cell of a scanned page: its ink cut out, enlarged, and read by Tesseract —
@@ -18,6 +21,8 @@ public final class CellReader {
 
     /// Lowest confidence at which a value is taken.
     public var minValueConfidence = 70
+    /// The resolution cells are read at.
+    static let readingDPI = 200.0
     /// Characters a value cell may hold (`—`, `无` are read by the Chinese model).
     static let valueCharacters = "0123456789.+-/"
 
@@ -37,10 +42,13 @@ public final class CellReader {
         guard let ink = CellInk.bounds(crop, threshold: threshold) else { return Result(text: "", confidence: nil, doubtful: false) }
         let margin = max(2, Int(dpi / 50))
         var image = crop.cropped(x0: ink.x0 - margin, y0: ink.y0 - margin, x1: ink.x1 + margin, y1: ink.y1 + margin)
-        let factor = dpi < 280 ? 400 / dpi : 1
-        if factor > 1.05 { image = image.scaled(by: factor) }
-        image = image.padded(20)
-        let resolution = Int(dpi * max(1, factor))
+        // Tesseract's models read printed cells best near 200 dpi (10.5 pt digits about 20 px
+        // tall); enlarged further, lone digits come back as nothing.
+        let factor = Self.readingDPI / dpi
+        if abs(factor - 1) > 0.1 { image = image.scaled(by: factor) }
+        image = image.padded(10)
+        let resolution = Int(Self.readingDPI)
+        if let dump = getenv("GONGKAI_OCR_DUMP") { Self.dump(image, to: String(cString: dump)) }
         let label = labels.read(gray: image.pixels, width: image.width, height: image.height, layout: .block, resolution: resolution)
         let text = label.text.filter { !$0.isWhitespace }
         if text.contains(where: Self.isChinese), text != "无" {
@@ -67,6 +75,17 @@ public final class CellReader {
         return Result(text: "〔OCR \(value.confidence)%: \(shown)?〕", confidence: value.confidence, doubtful: true)
     }
 
+    nonisolated(unsafe) static var dumped = 0
+    /// Debugging: writes the picture given to Tesseract as a PGM file.
+    static func dump(_ image: GrayImage, to directory: String) {
+        dumped += 1
+        guard let f = fopen("\(directory)/cell\(dumped).pgm", "wb") else { return }
+        let header = Array("P5 \(image.width) \(image.height) 255\n".utf8)
+        fwrite(header, 1, header.count, f)
+        fwrite(image.pixels, 1, image.pixels.count, f)
+        fclose(f)
+    }
+
     static func isChinese(_ c: Character) -> Bool {
         c.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) || (0x3000...0x303F).contains($0.value) || (0xFF08...0xFF09).contains($0.value) }
     }
@@ -79,23 +98,26 @@ enum CellInk {
         var isFlat: Bool { (x1 - x0) > 3 * (y1 - y0) }
     }
 
-    /// The box of the cell's solid ink (pixels whose right, lower and lower-right neighbours are
-    /// ink too: a speck of scanner noise has none), or nil when there is too little to be a mark.
+    /// The box of the cell's ink that touches other ink (a pixel with at least two inked
+    /// neighbours: a stroke of `/` one pixel wide has them, a speck of scanner noise does not),
+    /// or nil when there is too little of it to be a mark.
     static func bounds(_ image: GrayImage, threshold: UInt8) -> Box? {
         let w = image.width, h = image.height
         guard w > 2, h > 2 else { return nil }
         var box = Box(x0: w, y0: h, x1: -1, y1: -1)
         var count = 0
         image.pixels.withUnsafeBufferPointer { p in
-            for y in 0..<(h - 1) {
-                for x in 0..<(w - 1) where p[y * w + x] < threshold && p[y * w + x + 1] < threshold
-                    && p[(y + 1) * w + x] < threshold && p[(y + 1) * w + x + 1] < threshold {
+            for y in 1..<(h - 1) {
+                for x in 1..<(w - 1) where p[y * w + x] < threshold {
+                    var neighbours = 0
+                    for dy in -1...1 { for dx in -1...1 where (dx != 0 || dy != 0) && p[(y + dy) * w + x + dx] < threshold { neighbours += 1 } }
+                    guard neighbours >= 2 else { continue }
                     count += 1
-                    box.x0 = min(box.x0, x); box.x1 = max(box.x1, x + 2)
-                    box.y0 = min(box.y0, y); box.y1 = max(box.y1, y + 2)
+                    box.x0 = min(box.x0, x); box.x1 = max(box.x1, x + 1)
+                    box.y0 = min(box.y0, y); box.y1 = max(box.y1, y + 1)
                 }
             }
         }
-        return count >= 8 ? box : nil
+        return count >= 10 ? box : nil
     }
 }
