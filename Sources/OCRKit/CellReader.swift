@@ -49,30 +49,42 @@ public final class CellReader {
         image = image.padded(10)
         let resolution = Int(Self.readingDPI)
         if let dump = getenv("GONGKAI_OCR_DUMP") { Self.dump(image, to: String(cString: dump)) }
+        if ink.isFlat(dpi: dpi) { return Result(text: "—", confidence: 100, doubtful: false) }
+        if CellInk.isSlash(crop, ink, threshold: threshold) { return Result(text: "/", confidence: 100, doubtful: false) }
+        var value = values.read(gray: image.pixels, width: image.width, height: image.height, layout: .line, resolution: resolution)
+        value.text = value.text.filter { !$0.isWhitespace }
+        if value.confidence >= minValueConfidence, Self.isValue(value.text) {
+            return Result(text: value.text, confidence: value.confidence, doubtful: false)
+        }
         let label = labels.read(gray: image.pixels, width: image.width, height: image.height, layout: .block, resolution: resolution)
         let text = label.text.filter { !$0.isWhitespace }
-        if text.contains(where: Self.isChinese), text != "无" {
+        if text.contains(where: Self.isChinese) {
             return Result(text: text, confidence: label.confidence, doubtful: false)
         }
-        if text == "无" || (!text.isEmpty && text.allSatisfy { "—一-－_~".contains($0) } && ink.isFlat) {
-            return Result(text: ink.isFlat ? "—" : text, confidence: label.confidence, doubtful: false)
+        // Two models agreeing on a number: the whitelist lowers Tesseract's confidence in a lone 0
+        // (its first choice was the letter O), the Chinese model reads it without a whitelist.
+        let unlimited = String(text.map { $0 == "O" || $0 == "o" ? "0" : $0 })
+        if !value.text.isEmpty, value.text == unlimited, Self.isValue(value.text), value.confidence + label.confidence >= minValueConfidence {
+            return Result(text: value.text, confidence: max(value.confidence, label.confidence), doubtful: false)
         }
-        return readValue(image, resolution: resolution, chineseReading: text)
+        if value.text.isEmpty {
+            value = values.read(gray: image.pixels, width: image.width, height: image.height, layout: .character, resolution: resolution)
+            value.text = value.text.filter { !$0.isWhitespace }
+            if value.confidence >= minValueConfidence, value.text == text, Self.isValue(value.text) {
+                return Result(text: value.text, confidence: value.confidence, doubtful: false)
+            }
+        }
+        let shown = value.text.isEmpty ? text : value.text
+        return Result(text: "〔OCR \(value.confidence)%: \(shown)?〕", confidence: value.confidence, doubtful: true)
     }
 
-    /// A number (or `/`, `-`): the value model's single-line reading, checked against the Chinese one.
-    private func readValue(_ image: GrayImage, resolution: Int, chineseReading: String) -> Result {
-        var value = values.read(gray: image.pixels, width: image.width, height: image.height, layout: .line, resolution: resolution)
-        if value.text.isEmpty {
-            value = values.read(gray: image.pixels, width: image.width, height: image.height, layout: .rawLine, resolution: resolution)
-        }
-        let text = value.text.filter { !$0.isWhitespace }
-        let agrees = text == chineseReading
-        if !text.isEmpty && (value.confidence >= minValueConfidence || agrees) {
-            return Result(text: text, confidence: value.confidence, doubtful: false)
-        }
-        let shown = text.isEmpty ? chineseReading : text
-        return Result(text: "〔OCR \(value.confidence)%: \(shown)?〕", confidence: value.confidence, doubtful: true)
+    /// What a value cell may say: a number (sign, decimals) or `/`, `-`.
+    static func isValue(_ text: String) -> Bool {
+        if text == "/" || text == "-" { return true }
+        var body = Substring(text)
+        if let f = body.first, f == "+" || f == "-" { body = body.dropFirst() }
+        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
+        return (1...2).contains(parts.count) && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
     }
 
     nonisolated(unsafe) static var dumped = 0
@@ -95,12 +107,36 @@ public final class CellReader {
 enum CellInk {
     struct Box { var x0: Int, y0: Int, x1: Int, y1: Int
         /// Much wider than tall: a dash.
-        var isFlat: Bool { (x1 - x0) > 3 * (y1 - y0) }
+        /// A dash: ink less than 3 pt tall and at least twice as wide as tall (a character,
+        /// even 一 with its serifs and scanner blur, is taller than that only when it is text).
+        func isFlat(dpi: Double) -> Bool {
+            let h = y1 - y0, w = x1 - x0
+            return Double(h) < 3 * dpi / 72 && w >= 2 * h && w >= 6
+        }
     }
 
     /// The box of the cell's ink that touches other ink (a pixel with at least two inked
     /// neighbours: a stroke of `/` one pixel wide has them, a speck of scanner noise does not),
     /// or nil when there is too little of it to be a mark.
+    /// A lone slash (the format's "none"): one thin stroke running from lower left to upper
+    /// right — every row of the box holds one short run of ink, and the runs move steadily right
+    /// going up. Tesseract reads a lone `/` as nothing more often than not.
+    static func isSlash(_ image: GrayImage, _ box: Box, threshold: UInt8) -> Bool {
+        let height = box.y1 - box.y0, width = box.x1 - box.x0
+        guard height >= 8, width >= height / 5, width <= height else { return false }
+        var centres: [Double] = []
+        for y in box.y0..<box.y1 {
+            let xs = (box.x0..<box.x1).filter { image[$0, y] < threshold }
+            guard let lo = xs.first, let hi = xs.last else { continue }
+            if hi - lo > max(4, width / 2) || xs.count > max(4, width / 2) { return false }
+            centres.append(Double(lo + hi) / 2)
+        }
+        guard centres.count >= height * 3 / 4, let top = centres.first, let bottom = centres.last else { return false }
+        // Steady: each step moves left going down, give or take a pixel of noise.
+        let steady = zip(centres, centres.dropFirst()).allSatisfy { $1 <= $0 + 1.5 }
+        return steady && top - bottom >= Double(width) * 0.5
+    }
+
     static func bounds(_ image: GrayImage, threshold: UInt8) -> Box? {
         let w = image.width, h = image.height
         guard w > 2, h > 2 else { return nil }
