@@ -75,7 +75,7 @@ let package = Package(
         .testTarget(
             name: "GongkaiCLITests",
             dependencies: ["GongkaiKit", "GongkaiCLI"],
-            exclude: ["Fixtures"]
+            exclude: ["Fixtures", "ScanFixtures"]
         ),
         .testTarget(name: "HTMLTablesTests", dependencies: ["HTMLTables", "GongkaiKit"]),
         .testTarget(name: "TextTablesTests", dependencies: ["TextTables", "GongkaiKit"], exclude: ["Fixtures"]),

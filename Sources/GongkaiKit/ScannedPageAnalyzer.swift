@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import OCRKit
 import ScanImaging
 import Synchronization
@@ -57,6 +60,9 @@ struct ScannedPageAnalyzer: Sendable {
             ink = Binarizer.ink(image, threshold: threshold)
         }
         let lines = ScanLineFinder().lines(ink: ink, width: image.width, height: image.height, scale: scale)
+        if getenv("GONGKAI_OCR_DEBUG") != nil {
+            if let f = fopen(String(cString: getenv("GONGKAI_OCR_DEBUG")), "a") { fputs("page \(index + 1): \(Int(dpi)) dpi, threshold \(threshold), skew \(skew)°, \(lines.count) lines\n", f); for l in lines { fputs("  \(l.orientation == .horizontal ? "H" : "V") \(Int(l.position)) \(Int(l.start))-\(Int(l.end)) t\(l.thickness)\n", f) }; fclose(f) }
+        }
         let page = PageContent(number: index + 1, width: size.width, height: size.height, glyphs: [], rulingLines: lines)
         var (grids, _) = LatticeExtractor(settings: layout).extract(page)
         var confidences: [Int] = []

@@ -28,3 +28,4 @@ public enum Binarizer {
         image.pixels.map { $0 < threshold }
     }
 }
+

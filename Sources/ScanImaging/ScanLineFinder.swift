@@ -32,8 +32,15 @@ public struct ScanLineFinder: Sendable {
     /// `scale` pixels per point.
     public func lines(ink: [Bool], width: Int, height: Int, scale: Double) -> [RulingLine] {
         let minRun = max(4, Int(settings.minLength * scale)), gap = max(1, Int(settings.gap * scale))
-        let horizontal = bands(count: height, length: width, minRun: minRun, gap: gap) { line, i in ink[line * width + i] }
-        let vertical = bands(count: width, length: height, minRun: minRun, gap: gap) { line, i in ink[i * width + line] }
+        // A thin line turned by a few tenths of a degree steps from one pixel row to the next; a
+        // pixel counts as ink for a row when it or its neighbour across the line is ink, so the
+        // steps do not cut the line into pieces shorter than a character.
+        let horizontal = bands(count: height, length: width, minRun: minRun, gap: gap) { line, i in
+            ink[line * width + i] || (line + 1 < height && ink[(line + 1) * width + i])
+        }
+        let vertical = bands(count: width, length: height, minRun: minRun, gap: gap) { line, i in
+            ink[i * width + line] || (line + 1 < width && ink[i * width + line + 1])
+        }
         return join(horizontal, .horizontal, scale: scale) + join(vertical, .vertical, scale: scale)
     }
 
