@@ -79,7 +79,7 @@ public final class CellReader {
     }
 
     /// What a value cell may say: a number (sign, decimals) or `/`, `-`.
-    static func isValue(_ text: String) -> Bool {
+    public static func isValue(_ text: String) -> Bool {
         if text == "/" || text == "-" { return true }
         var body = Substring(text)
         if let f = body.first, f == "+" || f == "-" { body = body.dropFirst() }
