@@ -78,10 +78,23 @@ struct PageAnalyzer: Sendable {
         return text.contains("行政复议") && reviewHeaderWords.contains(where: { text.contains($0) })
     }
 
+    /// Smallest share of the page a picture must cover for a page without text to be a scan
+    /// (a blank page, or one that draws only lines, has nothing to read).
+    static let scanCoverage = 0.5
+
+    /// Whether the page is read by OCR: always, or (auto) when it has no text and is a picture.
+    func needsOCR(_ document: PDFDocument, page index: Int, glyphs: [Glyph]) -> Bool {
+        switch ocr {
+        case .always: return true
+        case .never: return false
+        case .auto: return glyphs.isEmpty && (document.largestImage(page: index)?.coverage ?? 0) >= Self.scanCoverage
+        }
+    }
+
     func analyze(_ document: PDFDocument, page index: Int) -> PageAnalysis {
         let pageText = document.text(page: index)
         let glyphs = pageText.glyphs
-        if ocr == .always || (ocr == .auto && glyphs.isEmpty), let (scanned, confidence) = scans.analyze(document, page: index) {
+        if needsOCR(document, page: index, glyphs: glyphs), let (scanned, confidence) = scans.analyze(document, page: index) {
             var analysis = scanned
             analysis.ocr = OCRSummary(meanConfidence: confidence)
             if !keepLayout { analysis.rulingLines = [] }
