@@ -20,7 +20,7 @@ public final class CellReader {
     }
 
     /// Lowest confidence at which a value is taken.
-    public var minValueConfidence = 70
+    public var minValueConfidence = 85
     /// The resolution cells are read at.
     static let readingDPI = 200.0
     /// Characters a value cell may hold (`—`, `无` are read by the Chinese model).
