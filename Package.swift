@@ -8,6 +8,9 @@
 //   CZlib         C interop: zlib's inflate via pkg-config
 //   PDFContent    reads page content streams for the paths they paint (no rendering)
 //   PopplerKit    owns every Poppler pointer and GObject lifetime; bytes → PageContent
+//   ScanImaging   scanned page pixels: binarising, deskew, table borders as long runs of ink
+//   CTesseract    C interop: Tesseract's C API via pkg-config
+//   OCRKit        owns every Tesseract pointer; a cell's picture → text with confidence
 //   TableLayout   glyphs + ruling lines → lines → CellGrid (knows nothing of reports)
 //   HTMLTables    owns libxml2's HTML parser pointers; web page → <table>s → CellGrid (same model as PDF)
 //   CLibZip       C interop: libzip via pkg-config (zip archives in memory)
@@ -49,7 +52,14 @@ let package = Package(
             pkgConfig: "libzip",
             providers: [.apt(["libzip-dev"])]
         ),
+        .systemLibrary(
+            name: "CTesseract",
+            pkgConfig: "tesseract",
+            providers: [.apt(["libtesseract-dev", "tesseract-ocr-chi-sim", "tesseract-ocr-eng"])]
+        ),
         .target(name: "PageGeometry"),
+        .target(name: "ScanImaging", dependencies: ["PageGeometry"]),
+        .target(name: "OCRKit", dependencies: ["CTesseract", "ScanImaging"]),
         .target(name: "PDFContent", dependencies: ["CZlib"]),
         .target(name: "PopplerKit", dependencies: ["CPoppler", "PDFContent", "PageGeometry"]),
         .target(name: "TableLayout", dependencies: ["PageGeometry"]),
@@ -57,7 +67,7 @@ let package = Package(
         .target(name: "WordTables", dependencies: ["CLibZip", "CLibXML2", "TableLayout"]),
         .target(name: "TextTables", dependencies: ["TableLayout"]),
         .target(name: "GongkaiReport", dependencies: ["TableLayout"]),
-        .target(name: "GongkaiKit", dependencies: ["PopplerKit", "HTMLTables", "WordTables", "TextTables", "TableLayout", "GongkaiReport"]),
+        .target(name: "GongkaiKit", dependencies: ["PopplerKit", "HTMLTables", "WordTables", "TextTables", "TableLayout", "GongkaiReport", "OCRKit", "ScanImaging"]),
         .executableTarget(
             name: "GongkaiCLI",
             dependencies: [
@@ -73,7 +83,7 @@ let package = Package(
         .testTarget(
             name: "GongkaiCLITests",
             dependencies: ["GongkaiKit", "GongkaiCLI"],
-            exclude: ["Fixtures", "ForeignFixtures"]
+            exclude: ["Fixtures", "ForeignFixtures", "ScanFixtures"]
         ),
         .testTarget(name: "HTMLTablesTests", dependencies: ["HTMLTables", "GongkaiKit"]),
         .testTarget(name: "WordTablesTests", dependencies: ["WordTables", "TableLayout", "GongkaiKit"], exclude: ["Fixtures"]),

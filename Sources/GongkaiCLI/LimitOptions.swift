@@ -13,6 +13,10 @@ struct LimitOptions: ParsableArguments {
                                valueName: "automatic|grids|text"))
     var tablesFrom: TableSource = .automatic
 
+    @Option(help: ArgumentHelp("Which PDF pages are read by OCR (Tesseract): pages without a text layer (auto), every page (always), none (never: a scan stops with exit 8).",
+                               valueName: "auto|always|never"))
+    var ocr: OCRMode = .auto
+
     @Option(help: "Read at most this many pages of a PDF (the rest are skipped, with a warning).")
     var maxPages: Int = ReportExtractor.Options().maxPages
 
@@ -29,11 +33,12 @@ struct LimitOptions: ParsableArguments {
         options.maxBytes = maxBytes.value
         options.rulingLines.source = rulingLines
         options.tablesFrom = tablesFrom
+        options.ocr = ocr
     }
 
     /// The same limits as worker arguments.
     var workerArguments: [String] {
-        ["--max-pages", String(maxPages), "--max-bytes", String(maxBytes.value), "--ruling-lines", rulingLines.rawValue, "--tables-from", tablesFrom.rawValue]
+        ["--max-pages", String(maxPages), "--max-bytes", String(maxBytes.value), "--ruling-lines", rulingLines.rawValue, "--tables-from", tablesFrom.rawValue, "--ocr", ocr.rawValue]
     }
 }
 
@@ -60,3 +65,4 @@ struct ByteCount: ExpressibleByArgument, Sendable {
 
 extension RulingLineScanner.Settings.Source: ExpressibleByArgument {}
 extension TableSource: ExpressibleByArgument {}
+extension OCRMode: ExpressibleByArgument {}

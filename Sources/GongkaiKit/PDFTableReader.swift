@@ -4,11 +4,11 @@ struct PDFTableReader: Sendable {
     /// Also return each page's size, ruling lines and grids (`ReportExtractor.extractWithLayout`).
     var keepLayout = false
 
-    func read(bytes: [UInt8], path: String) throws(ExtractionError) -> (tables: TableDocument, pages: [PageLayout]) {
+    func read(bytes: [UInt8], path: String) throws(ExtractionError) -> (tables: TableDocument, pages: [PageLayout], ocr: [(page: Int, summary: OCRSummary)]) {
         let document: PDFDocument
         do { document = try PDFDocument(bytes: bytes, password: options.password) } catch { throw ExtractionError(error, path: path) }
         let pageCount = min(document.pageCount, options.maxPages)
-        var analyzer = PageAnalyzer(layout: options.layout, scanner: options.rulingLines)
+        var analyzer = PageAnalyzer(layout: options.layout, scanner: options.rulingLines, ocr: options.ocr)
         analyzer.keepLayout = keepLayout
         let password = options.password
         let pages = ParallelPages.analyze(first: document, open: { () throws(PDFError) in try PDFDocument(bytes: bytes, password: password) },
@@ -21,7 +21,8 @@ struct PDFTableReader: Sendable {
             fullText: pages.map(\.text).joined(),
             metadataTitle: document.title
         )
-        guard keepLayout else { return (tables, []) }
+        let ocr = pages.compactMap { p in p.ocr.map { (page: p.number, summary: $0) } }
+        guard keepLayout else { return (tables, [], ocr) }
         var layouts: [PageLayout] = []
         var next = 0
         for page in pages {
@@ -30,6 +31,6 @@ struct PDFTableReader: Sendable {
                                       rulingLines: page.rulingLines, grids: next..<(next + page.grids.count)))
             next += page.grids.count
         }
-        return (tables, layouts)
+        return (tables, layouts, ocr)
     }
 }

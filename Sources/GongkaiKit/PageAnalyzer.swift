@@ -10,6 +10,14 @@ struct PageAnalysis: Sendable {
     var size: (width: Double, height: Double)? = nil
     var scanned = false
     var rulingLines: [RulingLine] = []
+    /// Read by OCR (a scan): the mean confidence of its cells, nil for a page read from its text.
+    var ocr: OCRSummary? = nil
+}
+
+/// How a page read by OCR went.
+struct OCRSummary: Sendable {
+    /// Mean Tesseract confidence (0…100) of the cells that held ink; nil when none did.
+    var meanConfidence: Double?
 }
 
 /// Reads one page: glyphs always; ruling lines and grids only where the page's text carries the
@@ -25,6 +33,16 @@ struct PageAnalyzer: Sendable {
     var scanner: RulingLineScanner.Settings
     /// Keep each page's size and ruling lines in its `PageAnalysis` (for `extractWithLayout`).
     var keepLayout = false
+    /// Which pages are read by OCR, and what reads them.
+    var ocr: OCRMode = .auto
+    var scans: ScannedPageAnalyzer
+
+    init(layout: LayoutSettings, scanner: RulingLineScanner.Settings, ocr: OCRMode = .auto) {
+        self.layout = layout
+        self.scanner = scanner
+        self.ocr = ocr
+        self.scans = ScannedPageAnalyzer(layout: layout, pool: CellReaderPool())
+    }
 
     /// Words on a page that make it worth searching for ruling lines: the tables' own labels
     /// (a continuation page of table 二 may carry only row labels such as 行政处罚).
@@ -60,9 +78,28 @@ struct PageAnalyzer: Sendable {
         return text.contains("行政复议") && reviewHeaderWords.contains(where: { text.contains($0) })
     }
 
+    /// Smallest share of the page a picture must cover for a page without text to be a scan
+    /// (a blank page, or one that draws only lines, has nothing to read).
+    static let scanCoverage = 0.5
+
+    /// Whether the page is read by OCR: always, or (auto) when it has no text and is a picture.
+    func needsOCR(_ document: PDFDocument, page index: Int, glyphs: [Glyph]) -> Bool {
+        switch ocr {
+        case .always: return true
+        case .never: return false
+        case .auto: return glyphs.isEmpty && (document.largestImage(page: index)?.coverage ?? 0) >= Self.scanCoverage
+        }
+    }
+
     func analyze(_ document: PDFDocument, page index: Int) -> PageAnalysis {
         let pageText = document.text(page: index)
         let glyphs = pageText.glyphs
+        if needsOCR(document, page: index, glyphs: glyphs), let (scanned, confidence) = scans.analyze(document, page: index) {
+            var analysis = scanned
+            analysis.ocr = OCRSummary(meanConfidence: confidence)
+            if !keepLayout { analysis.rulingLines = [] }
+            return analysis
+        }
         var text = ""
         text.reserveCapacity(glyphs.count * 3)
         for g in glyphs { text += g.text }

@@ -27,6 +27,8 @@ public struct ReportExtractor: Sendable {
         public var textMetric: TextTableReader.Metric?
         /// Which reader gives the tables of text, markdown and web pages (see `TableSource`).
         public var tablesFrom = TableSource.automatic
+        /// Which PDF pages are read by OCR (`--ocr`).
+        public var ocr: OCRMode = .auto
         public init() {}
 
         public static var processorCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
@@ -112,9 +114,10 @@ public struct ReportExtractor: Sendable {
         // The text the template alignment reads (text, markdown, web pages); nil for PDFs.
         var alignmentText: String?
         var pages: [PageLayout] = []
+        var ocrPages: [(page: Int, summary: OCRSummary)] = []
         switch detected {
         case .pdf:
-            (tables, pages) = try PDFTableReader(options: options, keepLayout: keepLayout).read(bytes: bytes, path: path)
+            (tables, pages, ocrPages) = try PDFTableReader(options: options, keepLayout: keepLayout).read(bytes: bytes, path: path)
         case .html:
             do { tables = try HTMLTableReader(settings: options.html).read(bytes: bytes) } catch {
                 if case .unsupportedEncoding(let detail) = error { throw .unsupportedEncoding(path: path, detail: detail) }
@@ -147,7 +150,17 @@ public struct ReportExtractor: Sendable {
         if let unread { report.tables.warnings.append(ReportWarning(code: "pages_not_read", message: unread)) }
         if report.title == nil, let meta = tables.metadataTitle, let t = TitleReader.read(lines: [meta]) { report.title = t }
         report.source = SourceInfo(path: path, sha256: SHA256.hex(original), kind: detected.sourceKind, pages: tables.pages)
+        if !ocrPages.isEmpty { Self.noteOCR(ocrPages, in: &report) }
         report.notes = notes + report.notes
         return ExtractionLayout(report: report, format: detected, tables: tables, pages: pages)
+    }
+
+    /// A scan's report says so: `source.ocr`, and a warning per page read by OCR.
+    private static func noteOCR(_ pages: [(page: Int, summary: OCRSummary)], in report: inout ReportDocument) {
+        report.source?.ocr = true
+        for (page, summary) in pages {
+            let confidence = summary.meanConfidence.map { ", mean confidence \(Int($0.rounded()))%" } ?? ""
+            report.tables.warnings.append(ReportWarning(code: "ocr_page", message: "page \(page) has no text layer and was read by OCR\(confidence)", page: page))
+        }
     }
 }

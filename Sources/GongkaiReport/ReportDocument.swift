@@ -4,6 +4,8 @@ public struct SourceInfo: Sendable, Equatable {
     public var sha256: String
     public var kind: String
     public var pages: Int
+    /// Whether any page was read by OCR (a scan).
+    public var ocr = false
 
     public init(path: String, sha256: String, kind: String, pages: Int) {
         self.path = path; self.sha256 = sha256; self.kind = kind; self.pages = pages
@@ -34,6 +36,10 @@ public struct ReportDocument: Sendable {
                 "path": .string(source.path), "sha256": .string(source.sha256),
                 "kind": .string(source.kind), "pages": .number(ReportNumber(source.pages)),
             ])
+            if source.ocr, case .object(var fields)? = root["source"] {
+                fields["ocr"] = .bool(true)  // only scans say so: text-layer reports keep their documented shape
+                root["source"] = .object(fields)
+            }
         }
         var report: [String: JSONValue] = ["template": .string(template)]
         report["title"] = title.map { .string($0.title) } ?? .null

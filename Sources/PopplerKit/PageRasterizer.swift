@@ -82,7 +82,7 @@ enum PageRasterizer {
     }
 
     /// Paints the page white-backed into the cached surface; returns its pixel data.
-    private static func draw(page: OpaquePointer, w: Int, h: Int, scale: Double, reusing cache: inout RasterSurface?) -> UnsafeMutablePointer<UInt8>? {
+    static func draw(page: OpaquePointer, w: Int, h: Int, scale: Double, reusing cache: inout RasterSurface?) -> UnsafeMutablePointer<UInt8>? {
         if cache == nil || cache!.width != w || cache!.height != h { cache = RasterSurface(width: w, height: h) }
         guard let target = cache else { return nil }
         let cr = cairo_create(target.surface)

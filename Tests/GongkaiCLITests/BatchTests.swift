@@ -47,7 +47,7 @@ private func sourcePath(_ record: [String: Any]) -> String { ((record["source"] 
     #expect(codes["damaged.pdf"] == "damaged")
     #expect(codes["encrypted.pdf"] == "encrypted")
     #expect(codes["html_error_page.pdf"] == "not_pdf")
-    #expect(codes["scanned.pdf"] == "no_text_layer")
+    #expect(codes["scanned.pdf"] == "no_report_tables")  // read by OCR (--ocr auto): one table, not a report's
     #expect(codes["notes.txt"] != nil)
     #expect(first.stderr.contains("\(samplePDFs.count) converted, \(bad.count) failed, 0 skipped"))
 

@@ -180,7 +180,7 @@ func workersThatSpinOrEatMemoryAreStoppedAndNamed() throws {
     for r in records(result.stdout) { codes[name(r)] = code(r) ?? "ok" }
     #expect(codes == [
         "damaged.pdf": "damaged", "empty.pdf": "empty_file", "encrypted.pdf": "encrypted",
-        "html_error_page.pdf": "not_pdf", "scanned.pdf": "no_text_layer", "not_a_report.pdf": "no_report_tables",
+        "html_error_page.pdf": "not_pdf", "scanned.pdf": "no_report_tables", "not_a_report.pdf": "no_report_tables",
         "pre2019_report.pdf": "unknown_template", "utf16_no_bom.html": "unsupported_encoding",
         "huge_numbers.pdf": "ok", "hostile_geometry.pdf": "no_report_tables",
         // encrypted/: the password matrix (a small non-report PDF; owner-only ones open without a password)

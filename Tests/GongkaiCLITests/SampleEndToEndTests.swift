@@ -90,7 +90,8 @@ func sampleExtractsAsExpected(_ name: String) throws {
 ])
 func badInputGivesOneLineErrorAndDistinctStatus(file: String, status: Int32, message: String) throws {
     let path = "Tests/GongkaiCLITests/Fixtures/" + file
-    let result = try CLI.run(["extract", path])
+    // --ocr never: the scan's old behaviour (exit 8); under --ocr auto it is read by OCR.
+    let result = try CLI.run(["extract", path, "--ocr", "never"])
     #expect(result.status == status)
     #expect(result.stdout.isEmpty)
     let lines = result.stderr.split(separator: "\n")

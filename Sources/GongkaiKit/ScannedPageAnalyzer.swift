@@ -1,0 +1,89 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import OCRKit
+import ScanImaging
+import Synchronization
+
+/// When pages are read by OCR.
+public enum OCRMode: String, Sendable, CaseIterable {
+    /// Pages without a text layer (scans).
+    case auto
+    /// Every page, its text layer ignored.
+    case always
+    /// No page: a scan stops with `noTextLayer`.
+    case never
+}
+
+/// Tesseract instances for page workers: each loads its language data once (a few hundred
+/// milliseconds) and serves one thread at a time.
+final class CellReaderPool: Sendable {
+    private let idle = Mutex<[UncheckedReader]>([])
+
+    private struct UncheckedReader: @unchecked Sendable { let reader: CellReader }
+
+    /// Runs `body` with a reader no other thread is using; nil when the language data is missing.
+    func withReader<T>(_ body: (CellReader) -> T) -> T? {
+        let taken = idle.withLock { $0.popLast() }
+        guard let reader = taken?.reader ?? CellReader() else { return nil }
+        defer { idle.withLock { $0.append(UncheckedReader(reader: reader)) } }
+        return body(reader)
+    }
+}
+
+/// Reads a scanned page: the page rendered at the scan's own resolution, deskewed, its table
+/// borders found as long runs of ink and built into grids by the same lattice builder as vector
+/// lines, then each cell read by OCR (`CellReader`).
+struct ScannedPageAnalyzer: Sendable {
+    var layout: LayoutSettings
+    var pool: CellReaderPool
+    /// Resolutions a page is rendered at, in dots per inch: the scan's own within these bounds.
+    static let dpiRange = 150.0...300.0
+    /// How far inside a cell's borders its picture is cut, in points (the border's own ink and
+    /// what a slightly uneven line leaves must not reach the OCR).
+    static let cellInset = 1.8
+
+    /// What the page says, read by OCR; nil when the page cannot be rendered or Tesseract's
+    /// language data is not installed.
+    func analyze(_ document: PDFDocument, page index: Int) -> (analysis: PageAnalysis, confidence: Double?)? {
+        guard let size = document.pageSize(index) else { return nil }
+        let native = document.largestImage(page: index).map { $0.pixelsPerPoint * 72 } ?? 300
+        let dpi = min(Self.dpiRange.upperBound, max(Self.dpiRange.lowerBound, native))
+        let scale = dpi / 72
+        guard let raster = document.grayRaster(page: index, scale: scale) else { return nil }
+        var image = GrayImage(width: raster.width, height: raster.height, pixels: raster.pixels)
+        let threshold = Binarizer.otsuThreshold(image)
+        var ink = Binarizer.ink(image, threshold: threshold)
+        let skew = Deskew.angle(of: ink, width: image.width, height: image.height)
+        if skew != 0 {
+            image = Deskew.rotate(image, by: skew)
+            ink = Binarizer.ink(image, threshold: threshold)
+        }
+        let lines = ScanLineFinder().lines(ink: ink, width: image.width, height: image.height, scale: scale)
+        if getenv("GONGKAI_OCR_DEBUG") != nil {
+            if let f = fopen(String(cString: getenv("GONGKAI_OCR_DEBUG")), "a") { fputs("page \(index + 1): \(Int(dpi)) dpi, threshold \(threshold), skew \(skew)°, \(lines.count) lines\n", f); for l in lines { fputs("  \(l.orientation == .horizontal ? "H" : "V") \(Int(l.position)) \(Int(l.start))-\(Int(l.end)) t\(l.thickness)\n", f) }; fclose(f) }
+        }
+        let page = PageContent(number: index + 1, width: size.width, height: size.height, glyphs: [], rulingLines: lines)
+        var (grids, _) = LatticeExtractor(settings: layout).extract(page)
+        var confidences: [Int] = []
+        let read: Void? = pool.withReader { reader in
+            for g in grids.indices {
+                for c in grids[g].cells.indices {
+                    let box = grids[g].cells[c].box.insetBy(dx: Self.cellInset, dy: Self.cellInset)
+                    let crop = image.cropped(x0: Int(box.x0 * scale), y0: Int(box.y0 * scale), x1: Int(box.x1 * scale), y1: Int(box.y1 * scale))
+                    let result = reader.read(crop, threshold: threshold, dpi: dpi)
+                    grids[g].cells[c].text = result.text
+                    if let confidence = result.confidence { confidences.append(confidence) }
+                }
+            }
+        }
+        guard read != nil else { return nil }
+        let text = grids.flatMap { $0.cells.map(\.text) }.joined()
+        var analysis = PageAnalysis(number: index + 1, glyphCount: text.count, text: text, grids: grids, freeLines: [])
+        analysis.size = size
+        analysis.scanned = true
+        analysis.rulingLines = lines
+        let mean = confidences.isEmpty ? nil : Double(confidences.reduce(0, +)) / Double(confidences.count)
+        return (analysis, mean)
+    }
+}

@@ -1,0 +1,159 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import ScanImaging
+
+/// Reads one table cell of a scanned page: its ink cut out, enlarged, and read by Tesseract —
+/// labels in `chi_sim`, values again as one line limited to the characters a value may hold.
+///
+/// A value is given only when Tesseract is sure of it; otherwise the cell's text says that it
+/// could not be read (and what the doubtful reading was), which the report turns into null with a
+/// warning — a wrong number is worse than a missing one.
+public final class CellReader {
+    /// What one cell says.
+    public struct Result: Sendable, Equatable {
+        public var text: String
+        /// Tesseract's confidence (0…100); nil for a cell without ink.
+        public var confidence: Int?
+        /// Whether the text is a doubtful reading marked as such rather than a value.
+        public var doubtful: Bool
+    }
+
+    /// Lowest confidence at which a value is taken.
+    public var minValueConfidence = 85
+    /// The resolution cells are read at.
+    static let readingDPI = 200.0
+    /// Characters a value cell may hold (`—`, `无` are read by the Chinese model).
+    static let valueCharacters = "0123456789.+-/"
+
+    private let labels: OCREngine
+    private let values: OCREngine
+
+    /// nil when the `chi_sim` or `eng` language data is not installed.
+    public init?() {
+        guard let labels = OCREngine(language: "chi_sim"),
+              let values = OCREngine(language: "eng", whitelist: Self.valueCharacters) else { return nil }
+        self.labels = labels
+        self.values = values
+    }
+
+    /// Reads the cell whose inside (borders excluded) is `crop`, scanned at `dpi`.
+    public func read(_ crop: GrayImage, threshold: UInt8, dpi: Double) -> Result {
+        guard let ink = CellInk.bounds(crop, threshold: threshold) else { return Result(text: "", confidence: nil, doubtful: false) }
+        let margin = max(2, Int(dpi / 50))
+        var image = crop.cropped(x0: ink.x0 - margin, y0: ink.y0 - margin, x1: ink.x1 + margin, y1: ink.y1 + margin)
+        // Tesseract's models read printed cells best near 200 dpi (10.5 pt digits about 20 px
+        // tall); enlarged further, lone digits come back as nothing.
+        let factor = Self.readingDPI / dpi
+        if abs(factor - 1) > 0.1 { image = image.scaled(by: factor) }
+        image = image.padded(10)
+        let resolution = Int(Self.readingDPI)
+        if let dump = getenv("GONGKAI_OCR_DUMP") { Self.dump(image, to: String(cString: dump)) }
+        if ink.isFlat(dpi: dpi) { return Result(text: "—", confidence: 100, doubtful: false) }
+        if CellInk.isSlash(crop, ink, threshold: threshold) { return Result(text: "/", confidence: 100, doubtful: false) }
+        var value = values.read(gray: image.pixels, width: image.width, height: image.height, layout: .line, resolution: resolution)
+        value.text = value.text.filter { !$0.isWhitespace }
+        if value.confidence >= minValueConfidence, Self.isValue(value.text) {
+            return Result(text: value.text, confidence: value.confidence, doubtful: false)
+        }
+        let label = labels.read(gray: image.pixels, width: image.width, height: image.height, layout: .block, resolution: resolution)
+        let text = label.text.filter { !$0.isWhitespace }
+        if text.contains(where: Self.isChinese) {
+            return Result(text: text, confidence: label.confidence, doubtful: false)
+        }
+        // Two models agreeing on a number: the whitelist lowers Tesseract's confidence in a lone 0
+        // (its first choice was the letter O), the Chinese model reads it without a whitelist.
+        let unlimited = String(text.map { $0 == "O" || $0 == "o" ? "0" : $0 })
+        if !value.text.isEmpty, value.text == unlimited, Self.isValue(value.text), value.confidence + label.confidence >= minValueConfidence {
+            return Result(text: value.text, confidence: max(value.confidence, label.confidence), doubtful: false)
+        }
+        if value.text.isEmpty {
+            value = values.read(gray: image.pixels, width: image.width, height: image.height, layout: .character, resolution: resolution)
+            value.text = value.text.filter { !$0.isWhitespace }
+            if value.confidence >= minValueConfidence, value.text == text, Self.isValue(value.text) {
+                return Result(text: value.text, confidence: value.confidence, doubtful: false)
+            }
+        }
+        let shown = value.text.isEmpty ? text : value.text
+        return Result(text: "〔OCR \(value.confidence)%: \(shown)?〕", confidence: value.confidence, doubtful: true)
+    }
+
+    /// What a value cell may say: a number (sign, decimals) or `/`, `-`.
+    public static func isValue(_ text: String) -> Bool {
+        if text == "/" || text == "-" { return true }
+        var body = Substring(text)
+        if let f = body.first, f == "+" || f == "-" { body = body.dropFirst() }
+        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
+        return (1...2).contains(parts.count) && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
+    }
+
+    nonisolated(unsafe) static var dumped = 0
+    /// Debugging: writes the picture given to Tesseract as a PGM file.
+    static func dump(_ image: GrayImage, to directory: String) {
+        dumped += 1
+        guard let f = fopen("\(directory)/cell\(dumped).pgm", "wb") else { return }
+        let header = Array("P5 \(image.width) \(image.height) 255\n".utf8)
+        fwrite(header, 1, header.count, f)
+        fwrite(image.pixels, 1, image.pixels.count, f)
+        fclose(f)
+    }
+
+    static func isChinese(_ c: Character) -> Bool {
+        c.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) || (0x3000...0x303F).contains($0.value) || (0xFF08...0xFF09).contains($0.value) }
+    }
+}
+
+/// Where the ink of a cell lies, noise specks ignored.
+enum CellInk {
+    struct Box { var x0: Int, y0: Int, x1: Int, y1: Int
+        /// Much wider than tall: a dash.
+        /// A dash: ink less than 3 pt tall and at least twice as wide as tall (a character,
+        /// even 一 with its serifs and scanner blur, is taller than that only when it is text).
+        func isFlat(dpi: Double) -> Bool {
+            let h = y1 - y0, w = x1 - x0
+            return Double(h) < 3 * dpi / 72 && w >= 2 * h && w >= 6
+        }
+    }
+
+    /// The box of the cell's ink that touches other ink (a pixel with at least two inked
+    /// neighbours: a stroke of `/` one pixel wide has them, a speck of scanner noise does not),
+    /// or nil when there is too little of it to be a mark.
+    /// A lone slash (the format's "none"): one thin stroke running from lower left to upper
+    /// right — every row of the box holds one short run of ink, and the runs move steadily right
+    /// going up. Tesseract reads a lone `/` as nothing more often than not.
+    static func isSlash(_ image: GrayImage, _ box: Box, threshold: UInt8) -> Bool {
+        let height = box.y1 - box.y0, width = box.x1 - box.x0
+        guard height >= 8, width >= height / 5, width <= height else { return false }
+        var centres: [Double] = []
+        for y in box.y0..<box.y1 {
+            let xs = (box.x0..<box.x1).filter { image[$0, y] < threshold }
+            guard let lo = xs.first, let hi = xs.last else { continue }
+            if hi - lo > max(4, width / 2) || xs.count > max(4, width / 2) { return false }
+            centres.append(Double(lo + hi) / 2)
+        }
+        guard centres.count >= height * 3 / 4, let top = centres.first, let bottom = centres.last else { return false }
+        // Steady: each step moves left going down, give or take a pixel of noise.
+        let steady = zip(centres, centres.dropFirst()).allSatisfy { $1 <= $0 + 1.5 }
+        return steady && top - bottom >= Double(width) * 0.5
+    }
+
+    static func bounds(_ image: GrayImage, threshold: UInt8) -> Box? {
+        let w = image.width, h = image.height
+        guard w > 2, h > 2 else { return nil }
+        var box = Box(x0: w, y0: h, x1: -1, y1: -1)
+        var count = 0
+        image.pixels.withUnsafeBufferPointer { p in
+            for y in 1..<(h - 1) {
+                for x in 1..<(w - 1) where p[y * w + x] < threshold {
+                    var neighbours = 0
+                    for dy in -1...1 { for dx in -1...1 where (dx != 0 || dy != 0) && p[(y + dy) * w + x + dx] < threshold { neighbours += 1 } }
+                    guard neighbours >= 2 else { continue }
+                    count += 1
+                    box.x0 = min(box.x0, x); box.x1 = max(box.x1, x + 1)
+                    box.y0 = min(box.y0, y); box.y1 = max(box.y1, y + 1)
+                }
+            }
+        }
+        return count >= 10 ? box : nil
+    }
+}
