@@ -5,8 +5,8 @@
 //   CPoppler      C interop: poppler-glib + cairo via pkg-config
 //   CLibXML2      C interop: libxml2's HTML parser via pkg-config
 //   PageGeometry  plain value types shared by every layer (Rect, Glyph, RulingLine, PageContent)
-//   CZlib         C interop: zlib's inflate via pkg-config
-//   PDFContent    reads page content streams for the paths they paint (no rendering)
+//   CPopplerCore  C interop: Poppler's core library (libpoppler-private-dev) via pkg-config
+//   PopplerPaths  C++: Poppler's own interpreter (Gfx + an OutputDev) → the paths a page paints
 //   PopplerKit    owns every Poppler pointer and GObject lifetime; bytes → PageContent
 //   TableLayout   glyphs + ruling lines → lines → CellGrid (knows nothing of reports)
 //   HTMLTables    owns every libxml2 pointer; web page → <table>s → CellGrid (same model as PDF)
@@ -33,9 +33,9 @@ let package = Package(
             providers: [.apt(["libpoppler-glib-dev"])]
         ),
         .systemLibrary(
-            name: "CZlib",
-            pkgConfig: "zlib",
-            providers: [.apt(["zlib1g-dev"])]
+            name: "CPopplerCore",
+            pkgConfig: "poppler",
+            providers: [.apt(["libpoppler-private-dev"])]
         ),
         .systemLibrary(
             name: "CLibXML2",
@@ -43,8 +43,8 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         .target(name: "PageGeometry"),
-        .target(name: "PDFContent", dependencies: ["CZlib"]),
-        .target(name: "PopplerKit", dependencies: ["CPoppler", "PDFContent", "PageGeometry"]),
+        .target(name: "PopplerPaths", dependencies: ["CPopplerCore"]),
+        .target(name: "PopplerKit", dependencies: ["CPoppler", "PopplerPaths", "PageGeometry"]),
         .target(name: "TableLayout", dependencies: ["PageGeometry"]),
         .target(name: "HTMLTables", dependencies: ["CLibXML2", "TableLayout"]),
         .target(name: "TextTables", dependencies: ["TableLayout"]),
@@ -58,8 +58,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "MemoryCheck", dependencies: ["PopplerKit"]),
-        .testTarget(name: "PopplerKitTests", dependencies: ["PopplerKit", "PDFContent", "MemoryCheck"]),
-        .testTarget(name: "PDFContentTests", dependencies: ["PDFContent"], exclude: ["Fixtures"]),
+        .testTarget(name: "PopplerKitTests", dependencies: ["PopplerKit", "MemoryCheck"], exclude: ["Fixtures"]),
         .testTarget(name: "TableLayoutTests", dependencies: ["TableLayout"]),
         .testTarget(name: "GongkaiReportTests", dependencies: ["GongkaiReport", "TableLayout"]),
         .testTarget(
@@ -69,5 +68,6 @@ let package = Package(
         ),
         .testTarget(name: "HTMLTablesTests", dependencies: ["HTMLTables", "GongkaiKit"]),
         .testTarget(name: "TextTablesTests", dependencies: ["TextTables", "GongkaiKit"], exclude: ["Fixtures"]),
-    ]
+    ],
+    cxxLanguageStandard: .cxx17
 )
