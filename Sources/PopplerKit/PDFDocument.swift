@@ -8,7 +8,7 @@ import Glibc
 /// a lock of its own; creating and destroying documents under one lock makes concurrent use from
 /// several threads (page workers, parallel tests) safe. Rendering and text need no lock: each
 /// document is used by one thread at a time.
-private enum DocumentLifecycle {
+enum DocumentLifecycle {
     nonisolated(unsafe) static let mutex: UnsafeMutablePointer<pthread_mutex_t> = {
         let m = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
         pthread_mutex_init(m, nil)
@@ -37,7 +37,7 @@ public final class PDFDocument {
     /// What pages paint, through Poppler's interpreter, opened on first use; nil when its page
     /// count disagrees with poppler-glib's (every page is then rendered).
     private lazy var pathReader: PathReader? = {
-        let reader = DocumentLifecycle.locked { PathReader(bytes: bytes, password: password) }
+        let reader = PathReader(bytes: bytes, password: password)
         guard let reader, reader.pageCount == pageCount else { return nil }
         return reader
     }()

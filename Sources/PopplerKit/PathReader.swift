@@ -19,12 +19,14 @@ final class PathReader {
     let pageCount: Int
     let limits: Limits
 
-    /// Opens `bytes` with `password`; nil when Poppler cannot. Call under the lock that guards
-    /// Poppler document creation (its global state).
+    /// Opens `bytes` with `password`; nil when Poppler cannot. Under `DocumentLifecycle`'s lock,
+    /// as every Poppler document is created and destroyed (Poppler's global state).
     init?(bytes: [UInt8], password: String?, limits: Limits = Limits()) {
-        let opened = bytes.withUnsafeBufferPointer { buffer in
-            if let password { return pp_document_open(buffer.baseAddress, buffer.count, password) }
-            return pp_document_open(buffer.baseAddress, buffer.count, nil)
+        let opened = DocumentLifecycle.locked {
+            bytes.withUnsafeBufferPointer { buffer in
+                if let password { return pp_document_open(buffer.baseAddress, buffer.count, password) }
+                return pp_document_open(buffer.baseAddress, buffer.count, nil)
+            }
         }
         guard let opened else { return nil }
         handle = opened
@@ -32,7 +34,7 @@ final class PathReader {
         self.limits = limits
     }
 
-    deinit { pp_document_close(handle) }
+    deinit { DocumentLifecycle.locked { pp_document_close(handle) } }
 
     /// What the page at 0-based `index` paints.
     func shapes(page index: Int) throws(Failure) -> PaintedShapes {
