@@ -59,6 +59,8 @@ typedef struct PPDocument PPDocument;
 PPDocument *pp_document_open(const unsigned char *bytes, size_t length, const char *password);
 int pp_document_page_count(PPDocument *document);
 /// Interprets page `index` (0-based) and fills `out`; on PP_TOO_COMPLEX `out` is empty.
+/// `skip_fonts`: run the page with its /Font resources left out (no glyph is drawn here, and
+/// loading fonts is most of the cost).
 PPStatus pp_document_read_page(PPDocument *document, int index, PPLimits limits, int skip_fonts, PPShapes *out);
 void pp_shapes_free(PPShapes *shapes);
 void pp_document_close(PPDocument *document);
