@@ -5,8 +5,8 @@
 //   CPoppler      C interop: poppler-glib + cairo via pkg-config
 //   CLibXML2      C interop: libxml2's HTML parser via pkg-config
 //   PageGeometry  plain value types shared by every layer (Rect, Glyph, RulingLine, PageContent)
-//   CZlib         C interop: zlib's inflate via pkg-config
-//   PDFContent    reads page content streams for the paths they paint (no rendering)
+//   CPopplerCore  C interop: Poppler's core library (libpoppler-private-dev) via pkg-config
+//   PopplerPaths  C++: Poppler's own interpreter (Gfx + an OutputDev) → the paths a page paints
 //   PopplerKit    owns every Poppler pointer and GObject lifetime; bytes → PageContent
 //   ScanImaging   scanned page pixels: binarising, deskew, table borders as long runs of ink
 //   CTesseract    C interop: Tesseract's C API via pkg-config
@@ -38,9 +38,9 @@ let package = Package(
             providers: [.apt(["libpoppler-glib-dev"])]
         ),
         .systemLibrary(
-            name: "CZlib",
-            pkgConfig: "zlib",
-            providers: [.apt(["zlib1g-dev"])]
+            name: "CPopplerCore",
+            pkgConfig: "poppler",
+            providers: [.apt(["libpoppler-private-dev"])]
         ),
         .systemLibrary(
             name: "CLibXML2",
@@ -60,8 +60,8 @@ let package = Package(
         .target(name: "PageGeometry"),
         .target(name: "ScanImaging", dependencies: ["PageGeometry"]),
         .target(name: "OCRKit", dependencies: ["CTesseract", "ScanImaging"]),
-        .target(name: "PDFContent", dependencies: ["CZlib"]),
-        .target(name: "PopplerKit", dependencies: ["CPoppler", "PDFContent", "PageGeometry"]),
+        .target(name: "PopplerPaths", dependencies: ["CPopplerCore"]),
+        .target(name: "PopplerKit", dependencies: ["CPoppler", "PopplerPaths", "PageGeometry"]),
         .target(name: "TableLayout", dependencies: ["PageGeometry"]),
         .target(name: "HTMLTables", dependencies: ["CLibXML2", "TableLayout"]),
         .target(name: "WordTables", dependencies: ["CLibZip", "CLibXML2", "TableLayout"]),
@@ -76,8 +76,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "MemoryCheck", dependencies: ["PopplerKit"]),
-        .testTarget(name: "PopplerKitTests", dependencies: ["PopplerKit", "PDFContent", "MemoryCheck"]),
-        .testTarget(name: "PDFContentTests", dependencies: ["PDFContent"], exclude: ["Fixtures"]),
+        .testTarget(name: "PopplerKitTests", dependencies: ["PopplerKit", "MemoryCheck"], exclude: ["Fixtures"]),
         .testTarget(name: "TableLayoutTests", dependencies: ["TableLayout"]),
         .testTarget(name: "GongkaiReportTests", dependencies: ["GongkaiReport", "TableLayout"]),
         .testTarget(
@@ -88,5 +87,6 @@ let package = Package(
         .testTarget(name: "HTMLTablesTests", dependencies: ["HTMLTables", "GongkaiKit"]),
         .testTarget(name: "WordTablesTests", dependencies: ["WordTables", "TableLayout", "GongkaiKit"], exclude: ["Fixtures"]),
         .testTarget(name: "TextTablesTests", dependencies: ["TextTables", "GongkaiKit"], exclude: ["Fixtures"]),
-    ]
+    ],
+    cxxLanguageStandard: .cxx17
 )

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Mutants of the protected fixtures (Tests/PDFContentTests/Fixtures/restricted_*.pdf), for the
-decryption path of PDFContent: bit flips, truncation, duplicated and deleted chunks, bytes set in
+"""Mutants of the protected fixtures (Tests/PopplerKitTests/Fixtures/restricted_*.pdf), for the
+decryption path of the paths reader (Poppler's, since PDFContent was removed): bit flips, truncation, duplicated and deleted chunks, bytes set in
 the /Encrypt dictionary. Seeded and reproducible (docs/fuzzing.md):
 
   python3 fuzz/encrypted_mutants.py /tmp/encmut
@@ -21,7 +21,7 @@ def main():
     count = int(sys.argv[2]) if len(sys.argv) > 2 else 1500
     os.makedirs(out, exist_ok=True)
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    seeds = sorted(glob.glob(os.path.join(root, "Tests/PDFContentTests/Fixtures/restricted_*.pdf")))
+    seeds = sorted(glob.glob(os.path.join(root, "Tests/PopplerKitTests/Fixtures/restricted_*.pdf")))
     if len(sys.argv) > 3 and sys.argv[3] == "all":
         fixtures = os.path.join(root, "Tests/GongkaiCLITests/Fixtures")
         seeds += [os.path.join(fixtures, "encrypted.pdf")] + sorted(glob.glob(os.path.join(fixtures, "encrypted/*.pdf")))

@@ -1,5 +1,4 @@
 import CPoppler
-import PDFContent
 import PageGeometry
 #if canImport(Glibc)
 import Glibc
@@ -9,7 +8,7 @@ import Glibc
 /// a lock of its own; creating and destroying documents under one lock makes concurrent use from
 /// several threads (page workers, parallel tests) safe. Rendering and text need no lock: each
 /// document is used by one thread at a time.
-private enum DocumentLifecycle {
+enum DocumentLifecycle {
     nonisolated(unsafe) static let mutex: UnsafeMutablePointer<pthread_mutex_t> = {
         let m = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
         pthread_mutex_init(m, nil)
@@ -32,13 +31,15 @@ public final class PDFDocument {
     public let pageCount: Int
     /// The raster surface reused from page to page.
     private var surface: RasterSurface?
-    /// The file's bytes, for reading content streams (`PDFFile`) without rendering.
+    /// The file's bytes and password, for the second Poppler document that reads paths.
     private let bytes: [UInt8]
-    /// The file's own structure, read on first use; nil when it cannot be read (encrypted,
-    /// damaged, pages that do not match Poppler's), and every page is then rendered.
-    private lazy var vectorFile: PDFFile? = {
-        guard let file = PDFFile(bytes: bytes), file.pages.count == pageCount else { return nil }
-        return file
+    private let password: String?
+    /// What pages paint, through Poppler's interpreter, opened on first use; nil when its page
+    /// count disagrees with poppler-glib's (every page is then rendered).
+    private lazy var pathReader: PathReader? = {
+        let reader = PathReader(bytes: bytes, password: password)
+        guard let reader, reader.pageCount == pageCount else { return nil }
+        return reader
     }()
 
     /// Opens a PDF held in memory. The bytes are copied into a `GBytes` that the document keeps.
@@ -50,6 +51,7 @@ public final class PDFDocument {
         let document = try Self.open(gbytes, password: password)
         self.handle = document
         self.bytes = bytes
+        self.password = password
         self.pageCount = Int(poppler_document_get_n_pages(document))
         if pageCount == 0 {
             DocumentLifecycle.locked { g_object_unref(UnsafeMutableRawPointer(document)) }
@@ -154,9 +156,10 @@ public final class PDFDocument {
         return RulingLineScanner(settings: settings).scan(&ink, masking: glyphs)
     }
 
-    /// What the page paints, when its content can be read and its size agrees with Poppler's.
+    /// What the page paints, when it is within `PathReader.Limits` and its size agrees with
+    /// poppler-glib's.
     private func vectorShapes(_ index: Int, size: (width: Double, height: Double)) -> PaintedShapes? {
-        guard let file = vectorFile, let shapes = try? file.paintedShapes(page: index),
+        guard let reader = pathReader, let shapes = try? reader.shapes(page: index),
               abs(shapes.width - size.width) <= 1, abs(shapes.height - size.height) <= 1 else { return nil }
         return shapes
     }

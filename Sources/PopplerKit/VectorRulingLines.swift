@@ -1,4 +1,3 @@
-import PDFContent
 import PageGeometry
 
 /// Ruling lines from what a page's content streams paint (pdfplumber's approach): stroked

@@ -53,7 +53,7 @@ private let encryptedFixtures: [(path: String, userPassword: Bool, openStatus: I
         list.append(("Tests/GongkaiCLITests/Fixtures/encrypted/\(name).pdf", false, 9))
     }
     for name in ["restricted_rc4_40", "restricted_rc4_128", "restricted_aes_128", "restricted_aes_256"] {
-        list.append(("Tests/PDFContentTests/Fixtures/\(name).pdf", false, 0))
+        list.append(("Tests/PopplerKitTests/Fixtures/\(name).pdf", false, 0))
     }
     return list
 }()

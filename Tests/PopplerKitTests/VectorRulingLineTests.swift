@@ -1,5 +1,4 @@
 import Foundation
-import PDFContent
 import PageGeometry
 import Testing
 @testable import PopplerKit
@@ -58,13 +57,16 @@ func vectorLinesAreTheLinesRenderingFinds(path: String, page: Int) throws {
 }
 
 @Test func protectedFilesKeepTheirBorders() throws {
-    // AES-128 without a user password: read from the paths. AES-256: rendered, as before.
-    let aes128 = "Tests/PDFContentTests/Fixtures/restricted_aes_128.pdf", aes256 = "Tests/PDFContentTests/Fixtures/restricted_aes_256.pdf"
-    let vector = try lines(aes128, page: 1, source: .vector)
-    #expect(vector.count >= 30)
-    #expect(vector == (try lines("samples/lo_2021_combined_dash.pdf", page: 1, source: .vector)))
-    #expect(try lines(aes256, page: 1, source: .vector).isEmpty)
-    let fallback = try lines(aes256, page: 1, source: .automatic)
-    #expect(fallback.count >= 30)
-    #expect(fallback == (try lines(aes256, page: 1, source: .raster)))
+    // Owner-password-only files (RC4, AES-128, AES-256) and one opened with its user password:
+    // all read from their paths, the same borders as the unprotected sample.
+    let fixtures = "Tests/PopplerKitTests/Fixtures/"
+    let plain = try lines("samples/lo_2021_combined_dash.pdf", page: 1, source: .vector)
+    #expect(plain.count >= 30)
+    for name in ["restricted_rc4_40.pdf", "restricted_aes_128.pdf", "restricted_aes_256.pdf"] {
+        #expect(try lines(fixtures + name, page: 1, source: .vector) == plain, "\(name)")
+    }
+    let locked = try PDFDocument(path: repositoryRoot.appendingPathComponent(fixtures + "password_aes_256.pdf").path, password: "user-secret")
+    var settings = RulingLineScanner.Settings()
+    settings.source = .vector
+    #expect(try #require(locked.content(page: 1, settings: settings)).rulingLines == plain)
 }

@@ -38,7 +38,7 @@ public struct PaintedShapes: Sendable {
             self.x0 = min(x0, x1); self.y0 = min(y0, y1); self.x1 = max(x0, x1); self.y1 = max(y0, y1)
         }
 
-        func intersection(_ o: Box) -> Box? {
+        public func intersection(_ o: Box) -> Box? {
             let left = max(x0, o.x0), top = max(y0, o.y0), right = min(x1, o.x1), bottom = min(y1, o.y1)
             guard left <= right, top <= bottom else { return nil }
             return Box(x0: left, y0: top, x1: right, y1: bottom)

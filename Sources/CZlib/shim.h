@@ -1,2 +1,0 @@
-// zlib's inflate, for the Flate-compressed streams PDFContent reads.
-#include <zlib.h>
