@@ -16,11 +16,10 @@ public enum OpenMPLimit {
         #if os(Linux)
         guard getenv(variable) == nil else { return }
         setenv(variable, "1", 1)
-        let arguments = CommandLine.arguments
-        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) }
-        argv.append(nil)
-        execv("/proc/self/exe", &argv)
-        for p in argv { free(p) }  // execv returned: it failed; carry on in this process
+        // The raw argv, not `CommandLine.arguments`: a file name that is not UTF-8 (GBK names from
+        // Chinese Windows archives) must reach the new process byte for byte.
+        execv("/proc/self/exe", CommandLine.unsafeArgv)
+        // execv returned: it failed; carry on in this process.
         #endif
     }
 }
