@@ -12,6 +12,7 @@
 //   CTesseract    C interop: Tesseract's C API via pkg-config
 //   OCRKit        owns every Tesseract pointer; a cell's picture → text with confidence
 //   TableLayout   glyphs + ruling lines → lines → CellGrid (knows nothing of reports)
+//   LibXML2Nodes  what the HTML and Word readers copy out of a libxml2 node (names, attributes)
 //   HTMLTables    owns libxml2's HTML parser pointers; web page → <table>s → CellGrid (same model as PDF)
 //   CLibZip       C interop: libzip via pkg-config (zip archives in memory)
 //   WordTables    owns every libzip pointer and libxml2's XML parser pointers; DOCX → w:tbl → CellGrid
@@ -63,8 +64,9 @@ let package = Package(
         .target(name: "PopplerPaths", dependencies: ["CPopplerCore"]),
         .target(name: "PopplerKit", dependencies: ["CPoppler", "PopplerPaths", "PageGeometry"]),
         .target(name: "TableLayout", dependencies: ["PageGeometry"]),
-        .target(name: "HTMLTables", dependencies: ["CLibXML2", "TableLayout"]),
-        .target(name: "WordTables", dependencies: ["CLibZip", "CLibXML2", "TableLayout"]),
+        .target(name: "LibXML2Nodes", dependencies: ["CLibXML2"]),
+        .target(name: "HTMLTables", dependencies: ["CLibXML2", "LibXML2Nodes", "TableLayout"]),
+        .target(name: "WordTables", dependencies: ["CLibZip", "CLibXML2", "LibXML2Nodes", "TableLayout"]),
         .target(name: "TextTables", dependencies: ["TableLayout"]),
         .target(name: "GongkaiReport", dependencies: ["TableLayout"]),
         .target(name: "GongkaiKit", dependencies: ["PopplerKit", "HTMLTables", "WordTables", "TextTables", "TableLayout", "GongkaiReport", "OCRKit", "ScanImaging"]),

@@ -2,7 +2,10 @@
 """Writes a one-page PDF whose content stream (a 4 x 3 grid of stroked lines and one filled
 bar) is LZW-compressed (/LZWDecode, EarlyChange 1, ISO 32000-1 §7.4.4), for the test that such
 files have their paths read, not rendered. Usage: make_lzw_pdf.py OUT.pdf"""
+import os
 import sys
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from pdf_objects import pdf_bytes  # noqa: E402
 
 
 def lzw_encode(data: bytes) -> bytes:
@@ -67,16 +70,7 @@ def main(path: str) -> None:
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << >> >>",
         b"<< /Length %d /Filter /LZWDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
     ]
-    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for i, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for o in offsets:
-        out += b"%010d 00000 n \n" % o
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    out = pdf_bytes(objects, b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     with open(path, "wb") as f:
         f.write(out)
 

@@ -9,15 +9,7 @@ import TableLayout
 /// in synthetic coordinates (see `HTMLTableLayout`): y0 / `rowHeight` is the `<tr>` index in its
 /// table, and `GridCell.row`/`column` are its grid row and HTML column slot.
 public struct HTMLTableReader: Sendable {
-    public struct Settings: Sendable {
-        /// Width of a column for which the page declares none (CSS px, used as PDF points).
-        public var columnWidth = 40.0
-        /// Height of every `<tr>`.
-        public var rowHeight = 20.0
-        /// Lines of text kept before the first table.
-        public var maxLeadingLines = 80
-        public init() {}
-    }
+    public typealias Settings = MarkupGridSettings
 
     public var settings: Settings
     public init(settings: Settings = .init()) { self.settings = settings }

@@ -1,4 +1,5 @@
 import CLibXML2
+import LibXML2Nodes
 
 /// Why a page could not be read as HTML.
 public enum HTMLError: Error, Equatable, Sendable {
@@ -128,23 +129,8 @@ enum LibXML2Parser {
     }
 
     private static func attributes(of node: xmlNodePtr) -> [String: String] {
-        var out: [String: String] = [:]
-        var attr = node.pointee.properties
-        while let a = attr {
-            let name = string(a.pointee.name).lowercased()
-            var value = ""
-            var child = a.pointee.children
-            while let c = child {
-                if let content = c.pointee.content { value += String(cString: content) }
-                child = c.pointee.next
-            }
-            if out[name] == nil { out[name] = value }
-            attr = a.pointee.next
-        }
-        return out
+        LibXML2Node.attributes(of: node, lowercasingNames: true)
     }
 
-    private static func string(_ p: UnsafePointer<xmlChar>?) -> String {
-        p.map { String(cString: $0) } ?? ""
-    }
+    private static func string(_ p: UnsafePointer<xmlChar>?) -> String { LibXML2Node.string(p) }
 }

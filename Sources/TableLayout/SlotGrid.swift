@@ -101,3 +101,16 @@ public struct SlotGrid: Sendable {
         return CellGrid(page: page, rowEdges: ys, columnEdges: xs, cells: cells, method: .lattice)
     }
 }
+
+/// How a marked-up table (web page, Word) is given page geometry: the markup has rows and column
+/// slots but no positions, so each slot gets a box of these sizes (declared widths win where the
+/// document gives them). Shared by the HTML and Word readers.
+public struct MarkupGridSettings: Sendable {
+    /// Width of a column for which the document declares none (points; CSS px in web pages).
+    public var columnWidth = 40.0
+    /// Height of every row (`<tr>`, `w:tr`).
+    public var rowHeight = 20.0
+    /// Lines of text kept before the first table.
+    public var maxLeadingLines = 80
+    public init() {}
+}

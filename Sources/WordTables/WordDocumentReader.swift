@@ -21,15 +21,7 @@ public enum WordError: Error, Equatable, Sendable {
 /// warnings and `--provenance` say "page N" for table N; `GridCell.row`/`column` are its grid
 /// row and Word grid column.
 public struct WordDocumentReader: Sendable {
-    public struct Settings: Sendable {
-        /// Width of a column for which the document declares none (points).
-        public var columnWidth = 40.0
-        /// Height of every `w:tr`.
-        public var rowHeight = 20.0
-        /// Lines of text kept before the first table.
-        public var maxLeadingLines = 80
-        public init() {}
-    }
+    public typealias Settings = MarkupGridSettings
 
     public var settings: Settings
     public init(settings: Settings = .init()) { self.settings = settings }

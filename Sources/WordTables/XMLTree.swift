@@ -1,4 +1,5 @@
 import CLibXML2
+import LibXML2Nodes
 
 /// An XML part of an Office document as plain Swift values, copied out of libxml2's tree so that
 /// no C pointer outlives `XMLTree.parse`. Names are local names (`tbl`, not `w:tbl`) with the
@@ -95,23 +96,8 @@ enum XMLTree {
     }
 
     private static func attributes(of node: xmlNodePtr) -> [String: String] {
-        var out: [String: String] = [:]
-        var attr = node.pointee.properties
-        while let a = attr {
-            let name = string(a.pointee.name)
-            var value = ""
-            var child = a.pointee.children
-            while let c = child {
-                if let content = c.pointee.content { value += String(cString: content) }
-                child = c.pointee.next
-            }
-            if out[name] == nil { out[name] = value }
-            attr = a.pointee.next
-        }
-        return out
+        LibXML2Node.attributes(of: node, lowercasingNames: false)
     }
 
-    private static func string(_ p: UnsafePointer<xmlChar>?) -> String {
-        p.map { String(cString: $0) } ?? ""
-    }
+    private static func string(_ p: UnsafePointer<xmlChar>?) -> String { LibXML2Node.string(p) }
 }
