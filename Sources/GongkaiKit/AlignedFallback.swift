@@ -2,10 +2,15 @@ import GongkaiReport
 import TableLayout
 
 /// Chooses between the grid readers and the template alignment over the text (`AlignedReader`)
-/// for one document: text and markdown whose grids give no tables or leave cells null, and web
-/// pages without `<table>`s. PDFs are read from their grids only.
+/// for one document: text and markdown whose grids give no tables or leave cells null, web
+/// pages without `<table>`s, and PDFs whose table grid was lost or not matched to the template
+/// (their table pages' lines in reading order are the text).
 struct AlignedFallback {
     var source: TableSource
+    /// Take from the alignment only the tables no grid held and the cells no grid produced (PDFs):
+    /// a PDF grid's null cells are blank cells read as such, and the alignment over reading-order
+    /// lines would fill them with a neighbouring cell's number.
+    var onlyMissingTables = false
 
     /// - Parameter text: the document's text for the alignment; nil where it does not apply.
     func report(tables: TableDocument, text: String?, path: String) throws(ExtractionError) -> ReportDocument {
@@ -26,7 +31,7 @@ struct AlignedFallback {
             return report
         }
         guard found else { return grid }
-        var merged = ReaderMerge.merge(grid: grid.tables, aligned: aligned)
+        var merged = ReaderMerge.merge(grid: grid.tables, aligned: aligned, fillNulls: !onlyMissingTables)
         merged.warnings.removeAll { $0.code == "table_missing" || $0.code == "title_missing" }
         for kind in [\ReportTables.proactive, \.applications, \.reviewLitigation] { merged[keyPath: kind].notes = [] }
         var report = ReportParser().assemble(merged, warnings: [], title: grid.title, lossyGrids: lossy)

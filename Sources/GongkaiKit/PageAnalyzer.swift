@@ -5,6 +5,9 @@ struct PageAnalysis: Sendable {
     var text: String
     var grids: [CellGrid]
     var freeLines: [TextLine]
+    /// A table page's text as lines in reading order (`ReadingOrderText`), for the template
+    /// alignment that reads a table whose grid was lost; empty on other pages.
+    var readingText = ""
     /// Kept only when the analyzer keeps layout (`inspect`): page size, whether the page was
     /// searched for ruling lines, and the lines found.
     var size: (width: Double, height: Double)? = nil
@@ -105,6 +108,7 @@ struct PageAnalyzer: Sendable {
         for g in glyphs { text += g.text }
         var grids: [CellGrid] = []
         var outside = glyphs
+        var readingText = ""
         var lines: [RulingLine] = []
         let size = document.pageSize(index)
         let tablePage = size.map { Self.carriesTableLabels(text) || Self.opensWithNumbers(glyphs, height: $0.height) } ?? false
@@ -113,9 +117,11 @@ struct PageAnalyzer: Sendable {
             let page = PageContent(number: index + 1, width: size.width, height: size.height, glyphs: glyphs, rulingLines: lines)
                 .upright(from: pageText.direction)
             (grids, outside) = PageTables.tables(on: page, layout: layout)
+            readingText = ReadingOrderText.text(of: page.glyphs, settings: layout)
         }
         var analysis = PageAnalysis(number: index + 1, glyphCount: glyphs.count, text: text, grids: grids,
-                                    freeLines: index < 2 ? TextLineBuilder.lines(from: outside, settings: layout) : [])
+                                    freeLines: index < 2 ? TextLineBuilder.lines(from: outside, settings: layout) : [],
+                                    readingText: readingText)
         if keepLayout {
             analysis.size = size
             analysis.scanned = tablePage && size != nil

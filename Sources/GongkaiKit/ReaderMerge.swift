@@ -15,17 +15,19 @@ public enum TableSource: String, Sendable, CaseIterable {
 enum ReaderMerge {
     /// Grid values stay; a null grid value takes the aligned value when one was read (a note says
     /// so); two readings that differ keep the grid's and say so in a `readers_disagree` warning.
-    static func merge(grid: ReportTables, aligned: ReportTables) -> ReportTables {
+    /// - Parameter fillNulls: false where a grid's null is a blank cell read as such (PDFs): then
+    ///   only cells the grid never produced (rows or columns it lost) are taken from the alignment.
+    static func merge(grid: ReportTables, aligned: ReportTables, fillNulls: Bool = true) -> ReportTables {
         var merged = grid
         var warnings: [ReportWarning] = []
-        merged.proactive = mergeTable(grid.proactive, aligned.proactive, table: .proactive, warnings: &warnings, notes: &merged.notes)
-        merged.applications = mergeTable(grid.applications, aligned.applications, table: .applications, warnings: &warnings, notes: &merged.notes)
-        merged.reviewLitigation = mergeTable(grid.reviewLitigation, aligned.reviewLitigation, table: .reviewLitigation, warnings: &warnings, notes: &merged.notes)
+        merged.proactive = mergeTable(grid.proactive, aligned.proactive, table: .proactive, fillNulls: fillNulls, warnings: &warnings, notes: &merged.notes)
+        merged.applications = mergeTable(grid.applications, aligned.applications, table: .applications, fillNulls: fillNulls, warnings: &warnings, notes: &merged.notes)
+        merged.reviewLitigation = mergeTable(grid.reviewLitigation, aligned.reviewLitigation, table: .reviewLitigation, fillNulls: fillNulls, warnings: &warnings, notes: &merged.notes)
         merged.warnings += warnings
         return merged
     }
 
-    private static func mergeTable(_ grid: TableReading, _ aligned: TableReading, table: ReportTableKind,
+    private static func mergeTable(_ grid: TableReading, _ aligned: TableReading, table: ReportTableKind, fillNulls: Bool,
                                    warnings: inout [ReportWarning], notes: inout [String]) -> TableReading {
         guard aligned.found else { return grid }
         guard grid.found else {
@@ -42,6 +44,7 @@ enum ReaderMerge {
             let path = v.path.joined(separator: ".")
             guard let other = byPath[path], let read = other.value else { continue }
             if v.value == nil && v.inferredBy == nil {
+                guard fillNulls else { continue }
                 out.values[i] = other
                 notes.append("\(v.dottedPath(in: table)): null in the grid, \(read) from the text alignment")
             } else if let g = v.value, g != read, v.inferredBy == nil {

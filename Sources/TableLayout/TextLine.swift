@@ -83,3 +83,33 @@ public enum TextLineBuilder {
         return ys[ys.count / 2]
     }
 }
+
+/// A page's text as lines in reading order, for readers that align a template to running text
+/// (the fallback for a table whose grid was lost or not matched). Unlike `TextLine.text`, a gap
+/// wider than `streamCellGap` ems becomes a space, so that neighbouring cells (a label and its
+/// number, two numbers, a number and a zero mark `—`) stay apart as they would in copied text.
+public enum ReadingOrderText {
+    public static func text(of glyphs: [Glyph], settings: LayoutSettings = .init()) -> String {
+        let visible = glyphs.filter { !$0.isWhitespace }
+        guard !visible.isEmpty else { return "" }
+        let em = TextLineBuilder.characterSize(of: visible)
+        return TextLineBuilder.lines(from: visible, em: em, settings: settings)
+            .map { spaced($0, gap: settings.streamCellGap * em) }
+            .joined(separator: "\n")
+    }
+
+    /// One line's text, a space between glyphs farther apart than `gap` points.
+    static func spaced(_ line: TextLine, gap: Double) -> String {
+        var out = ""
+        var run: [Glyph] = []
+        for g in line.glyphs {
+            if let last = run.last, g.box.x0 - last.box.x1 > gap {
+                out += (out.isEmpty ? "" : " ") + TextJoiner.join(run)
+                run = []
+            }
+            run.append(g)
+        }
+        if !run.isEmpty { out += (out.isEmpty ? "" : " ") + TextJoiner.join(run) }
+        return out
+    }
+}
