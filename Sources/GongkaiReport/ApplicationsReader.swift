@@ -184,7 +184,8 @@ struct ApplicationsReader {
             }
         }
         for row in shortRows { placeShortRow(row, in: &reading, warnings: &warnings) }
-        Self.markBlankColumns(&reading, warnings: &warnings)
+        // Grids rebuilt from converter output may have lost the cells read as blank too.
+        if !grids.contains(where: { $0.grid.blankCellsMayBeLost }) { Self.markBlankColumns(&reading, warnings: &warnings) }
         for ci in candidates.indices where !rowTaken.contains(ci) {
             let c = candidates[ci]
             if c.values.contains(where: { !$0.text.isEmpty }) {
@@ -421,7 +422,8 @@ struct ApplicationsReader {
     /// A column blank throughout (a 总计 column some reports leave empty) has no glyphs, so on a
     /// continuation page without a header it is not seen and its rows have no cell under it.
     /// Where every cell read under that column is blank (at least `minBlankCellsForBlankColumn`),
-    /// the missing cells are blanks too: null with a `blank_cell` warning, never inferred.
+    /// the missing cells are blanks too: null with a `blank_cell` warning, never inferred. Only for
+    /// PDF, HTML and Word grids, whose empty cells are what the report prints.
     static func markBlankColumns(_ reading: inout TableReading, warnings: inout [ReportWarning]) {
         var blank: [String: Int] = [:], filled = Set<String>()
         for v in reading.values where v.cell != nil {

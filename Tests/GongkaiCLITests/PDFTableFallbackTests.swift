@@ -14,7 +14,7 @@ private func warnings(_ root: [String: Any]) -> [[String: Any]] { root["warnings
     // A /Rotate page with tall rows and labels at the top of their cells: the grid of table 三
     // matches only some rows (row_missing for 一、本年新收… and a dozen more). Those rows are read
     // by the template alignment over the table pages' lines.
-    let result = try CLI.run(["extract", "Tests/GongkaiCLITests/Fixtures/rotated_tall_rows.pdf"])
+    let result = try CLI.run(["extract", "Tests/GongkaiCLITests/LayoutFixtures/rotated_tall_rows.pdf"])
     #expect(result.status == 0, "stderr: \(result.stderr)")
     let root = try #require(result.json)
     for party in ["natural_person", "commercial_enterprise", "total"] {
@@ -33,7 +33,7 @@ private func warnings(_ root: [String: Any]) -> [[String: Any]] { root["warnings
     // Table 三's 总计 column is blank throughout; on the continuation page (no header) it has no
     // glyphs, so its rows have no cell under it. Those cells are blanks, not lost cells: null,
     // warned as blank, and not inferred from the row totals.
-    let result = try CLI.run(["extract", "Tests/GongkaiCLITests/Fixtures/blank_total_continuation.pdf"])
+    let result = try CLI.run(["extract", "Tests/GongkaiCLITests/LayoutFixtures/blank_total_continuation.pdf"])
     #expect(result.status == 0, "stderr: \(result.stderr)")
     let root = try #require(result.json)
     for path in ["applications.results.other.no_correction.total", "applications.results.total.total", "applications.carried_forward.total"] {
