@@ -94,6 +94,15 @@ struct PageAnalyzer: Sendable {
         }
     }
 
+    /// The page's lines in reading order without its page number (`— 3 —` under a table would
+    /// be read as one of its values).
+    func readingText(of glyphs: [Glyph]) -> String {
+        let lines = ReadingOrderText.lines(of: glyphs, settings: layout)
+        return lines.enumerated()
+            .filter { !PageFurniture.isPageNumber($0.element, atPageEdge: $0.offset == 0 || $0.offset == lines.count - 1) }
+            .map(\.element).joined(separator: "\n")
+    }
+
     func analyze(_ document: PDFDocument, page index: Int) -> PageAnalysis {
         let pageText = document.text(page: index)
         let glyphs = pageText.glyphs
@@ -117,7 +126,7 @@ struct PageAnalyzer: Sendable {
             let page = PageContent(number: index + 1, width: size.width, height: size.height, glyphs: glyphs, rulingLines: lines)
                 .upright(from: pageText.direction)
             (grids, outside) = PageTables.tables(on: page, layout: layout)
-            readingText = ReadingOrderText.text(of: page.glyphs, settings: layout)
+            readingText = self.readingText(of: page.glyphs)
         }
         var analysis = PageAnalysis(number: index + 1, glyphCount: glyphs.count, text: text, grids: grids,
                                     freeLines: index < 2 ? TextLineBuilder.lines(from: outside, settings: layout) : [],

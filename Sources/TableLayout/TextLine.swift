@@ -90,12 +90,15 @@ public enum TextLineBuilder {
 /// number, two numbers, a number and a zero mark `—`) stay apart as they would in copied text.
 public enum ReadingOrderText {
     public static func text(of glyphs: [Glyph], settings: LayoutSettings = .init()) -> String {
+        lines(of: glyphs, settings: settings).joined(separator: "\n")
+    }
+
+    /// The lines, top to bottom.
+    public static func lines(of glyphs: [Glyph], settings: LayoutSettings = .init()) -> [String] {
         let visible = glyphs.filter { !$0.isWhitespace }
-        guard !visible.isEmpty else { return "" }
+        guard !visible.isEmpty else { return [] }
         let em = TextLineBuilder.characterSize(of: visible)
-        return TextLineBuilder.lines(from: visible, em: em, settings: settings)
-            .map { spaced($0, gap: settings.streamCellGap * em) }
-            .joined(separator: "\n")
+        return TextLineBuilder.lines(from: visible, em: em, settings: settings).map { spaced($0, gap: settings.streamCellGap * em) }
     }
 
     /// One line's text, a space between glyphs farther apart than `gap` points.
