@@ -17,20 +17,26 @@ struct AlignedFallback {
         let headLines = tables.leadingLines.map { TitleReader.HeadLine(text: $0.text, height: $0.height) }
         let lossy = Set(tables.grids.indices.filter { tables.grids[$0].blankCellsMayBeLost })
         guard let text, source != .grids else { return try gridReport(tables, headLines: headLines, path: path) }
-        let aligned = AlignedReader().read(text)
-        let found = aligned.proactive.found || aligned.applications.found || aligned.reviewLitigation.found
         if source == .text {
-            guard found else { throw .noReportTables(path: path, detail: "no report tables found: the template's row labels were not found in the text") }
+            let aligned = AlignedReader().read(text)
+            guard aligned.proactive.found || aligned.applications.found || aligned.reviewLitigation.found else {
+                throw .noReportTables(path: path, detail: "no report tables found: the template's row labels were not found in the text")
+            }
             return ReportParser().assemble(aligned, warnings: [], title: TitleReader.read(lines: headLines), lossyGrids: [])
         }
         let grid: ReportDocument
         do { grid = try gridReport(tables, headLines: headLines, path: path) } catch {
-            guard found, case .noReportTables = error else { throw error }
+            guard case .noReportTables = error else { throw error }
+            let aligned = AlignedReader().read(text)
+            guard aligned.proactive.found || aligned.applications.found || aligned.reviewLitigation.found else { throw error }
             var report = ReportParser().assemble(aligned, warnings: [], title: TitleReader.read(lines: headLines), lossyGrids: [])
             report.notes.insert("no grid held a report table: tables read by aligning the template to the text", at: 0)
             return report
         }
-        guard found else { return grid }
+        // PDFs: the alignment only where the grids lost something (it costs as much as the grids).
+        if onlyMissingTables, !grid.tables.warnings.contains(where: { Self.lossCodes.contains($0.code) }) { return grid }
+        let aligned = AlignedReader().read(text)
+        guard aligned.proactive.found || aligned.applications.found || aligned.reviewLitigation.found else { return grid }
         var merged = ReaderMerge.merge(grid: grid.tables, aligned: aligned, fillNulls: !onlyMissingTables)
         merged.warnings.removeAll { $0.code == "table_missing" || $0.code == "title_missing" }
         for kind in [\ReportTables.proactive, \.applications, \.reviewLitigation] { merged[keyPath: kind].notes = [] }
@@ -38,6 +44,9 @@ struct AlignedFallback {
         report.notes = grid.notes + merged.notes.filter { !grid.notes.contains($0) }
         return report
     }
+
+    /// Warnings saying a grid lost a table, a row or a cell: what the alignment can give back.
+    static let lossCodes: Set<String> = ["table_missing", "table_unmatched", "row_missing", "cell_missing"]
 
     private func gridReport(_ tables: TableDocument, headLines: [TitleReader.HeadLine], path: String) throws(ExtractionError) -> ReportDocument {
         do { return try ReportParser().parse(grids: tables.grids, headLines: headLines, fullText: tables.fullText) } catch {
