@@ -47,3 +47,17 @@ private func run(_ text: String, x: Double, y: Double, size: Double = 10, height
 @Test func readingOrderTextOfNoGlyphsIsEmpty() {
     #expect(ReadingOrderText.text(of: []) == "")
 }
+
+@Test func numbersAboveTheirLabelInATallRowFollowTheLabel() {
+    // Tall rows whose labels sit at the foot of their cells: each row's numbers are 6 pt above its
+    // label and 24 pt below the label of the row above.
+    let glyphs = run("0", x: 100, y: 0) + run("重复申请", x: 0, y: 6)
+        + run("5", x: 100, y: 30) + run("其他处理", x: 0, y: 36)
+    #expect(ReadingOrderText.text(of: glyphs) == "重复申请\n0\n其他处理\n5")
+}
+
+@Test func numbersBelowTheirLabelStayThere() {
+    // Labels at the top of their cells: the numbers are nearer the label above them.
+    let glyphs = run("重复申请", x: 0, y: 0) + run("3", x: 100, y: 6) + run("其他处理", x: 0, y: 30) + run("5", x: 100, y: 36)
+    #expect(ReadingOrderText.text(of: glyphs) == "重复申请\n3\n其他处理\n5")
+}
