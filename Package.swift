@@ -84,7 +84,7 @@ let package = Package(
         .testTarget(
             name: "GongkaiCLITests",
             dependencies: ["GongkaiKit", "GongkaiCLI"],
-            exclude: ["Fixtures", "ForeignFixtures", "ScanFixtures"]
+            exclude: ["Fixtures", "ForeignFixtures", "ScanFixtures", "LayoutFixtures"]
         ),
         .testTarget(name: "HTMLTablesTests", dependencies: ["HTMLTables", "GongkaiKit"]),
         .testTarget(name: "WordTablesTests", dependencies: ["WordTables", "TableLayout", "GongkaiKit"], exclude: ["Fixtures"]),

@@ -4,7 +4,7 @@ struct PDFTableReader: Sendable {
     /// Also return each page's size, ruling lines and grids (`ReportExtractor.extractWithLayout`).
     var keepLayout = false
 
-    func read(bytes: [UInt8], path: String) throws(ExtractionError) -> (tables: TableDocument, pages: [PageLayout], ocr: [(page: Int, summary: OCRSummary)]) {
+    func read(bytes: [UInt8], path: String) throws(ExtractionError) -> (tables: TableDocument, pages: [PageLayout], ocr: [(page: Int, summary: OCRSummary)], readingText: String) {
         let document: PDFDocument
         do { document = try PDFDocument(bytes: bytes, password: options.password) } catch { throw ExtractionError(error, path: path) }
         let pageCount = min(document.pageCount, options.maxPages)
@@ -22,7 +22,8 @@ struct PDFTableReader: Sendable {
             metadataTitle: document.title
         )
         let ocr = pages.compactMap { p in p.ocr.map { (page: p.number, summary: $0) } }
-        guard keepLayout else { return (tables, [], ocr) }
+        let readingText = pages.map(\.readingText).filter { !$0.isEmpty }.joined(separator: "\n")
+        guard keepLayout else { return (tables, [], ocr, readingText) }
         var layouts: [PageLayout] = []
         var next = 0
         for page in pages {
@@ -31,6 +32,6 @@ struct PDFTableReader: Sendable {
                                       rulingLines: page.rulingLines, grids: next..<(next + page.grids.count)))
             next += page.grids.count
         }
-        return (tables, layouts, ocr)
+        return (tables, layouts, ocr, readingText)
     }
 }

@@ -5,6 +5,9 @@ struct PageAnalysis: Sendable {
     var text: String
     var grids: [CellGrid]
     var freeLines: [TextLine]
+    /// A table page's text as lines in reading order (`ReadingOrderText`), for the template
+    /// alignment that reads a table whose grid was lost; empty on other pages.
+    var readingText = ""
     /// Kept only when the analyzer keeps layout (`inspect`): page size, whether the page was
     /// searched for ruling lines, and the lines found.
     var size: (width: Double, height: Double)? = nil
@@ -91,6 +94,15 @@ struct PageAnalyzer: Sendable {
         }
     }
 
+    /// The page's lines in reading order without its page number (`— 3 —` under a table would
+    /// be read as one of its values).
+    func readingText(of glyphs: [Glyph]) -> String {
+        let lines = ReadingOrderText.lines(of: glyphs, settings: layout)
+        return lines.enumerated()
+            .filter { !PageFurniture.isPageNumber($0.element, atPageEdge: $0.offset == 0 || $0.offset == lines.count - 1) }
+            .map(\.element).joined(separator: "\n")
+    }
+
     func analyze(_ document: PDFDocument, page index: Int) -> PageAnalysis {
         let pageText = document.text(page: index)
         let glyphs = pageText.glyphs
@@ -105,6 +117,7 @@ struct PageAnalyzer: Sendable {
         for g in glyphs { text += g.text }
         var grids: [CellGrid] = []
         var outside = glyphs
+        var readingText = ""
         var lines: [RulingLine] = []
         let size = document.pageSize(index)
         let tablePage = size.map { Self.carriesTableLabels(text) || Self.opensWithNumbers(glyphs, height: $0.height) } ?? false
@@ -113,9 +126,11 @@ struct PageAnalyzer: Sendable {
             let page = PageContent(number: index + 1, width: size.width, height: size.height, glyphs: glyphs, rulingLines: lines)
                 .upright(from: pageText.direction)
             (grids, outside) = PageTables.tables(on: page, layout: layout)
+            readingText = self.readingText(of: page.glyphs)
         }
         var analysis = PageAnalysis(number: index + 1, glyphCount: glyphs.count, text: text, grids: grids,
-                                    freeLines: index < 2 ? TextLineBuilder.lines(from: outside, settings: layout) : [])
+                                    freeLines: index < 2 ? TextLineBuilder.lines(from: outside, settings: layout) : [],
+                                    readingText: readingText)
         if keepLayout {
             analysis.size = size
             analysis.scanned = tablePage && size != nil

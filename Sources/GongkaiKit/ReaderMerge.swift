@@ -15,17 +15,26 @@ public enum TableSource: String, Sendable, CaseIterable {
 enum ReaderMerge {
     /// Grid values stay; a null grid value takes the aligned value when one was read (a note says
     /// so); two readings that differ keep the grid's and say so in a `readers_disagree` warning.
-    static func merge(grid: ReportTables, aligned: ReportTables) -> ReportTables {
+    /// - Parameter fillNulls: false where a grid's null is a blank cell read as such (PDFs): then a
+    ///   null is filled only in a table whose grid lost rows or columns the alignment holds (its
+    ///   blanks are suspect too); elsewhere only the cells the grid never produced are taken.
+    static func merge(grid: ReportTables, aligned: ReportTables, fillNulls: Bool = true) -> ReportTables {
         var merged = grid
         var warnings: [ReportWarning] = []
-        merged.proactive = mergeTable(grid.proactive, aligned.proactive, table: .proactive, warnings: &warnings, notes: &merged.notes)
-        merged.applications = mergeTable(grid.applications, aligned.applications, table: .applications, warnings: &warnings, notes: &merged.notes)
-        merged.reviewLitigation = mergeTable(grid.reviewLitigation, aligned.reviewLitigation, table: .reviewLitigation, warnings: &warnings, notes: &merged.notes)
+        merged.proactive = mergeTable(grid.proactive, aligned.proactive, table: .proactive, fillNulls: fillNulls, warnings: &warnings, notes: &merged.notes)
+        merged.applications = mergeTable(grid.applications, aligned.applications, table: .applications, fillNulls: fillNulls, warnings: &warnings, notes: &merged.notes)
+        merged.reviewLitigation = mergeTable(grid.reviewLitigation, aligned.reviewLitigation, table: .reviewLitigation, fillNulls: fillNulls, warnings: &warnings, notes: &merged.notes)
         merged.warnings += warnings
+        let read = Set([(merged.proactive, ReportTableKind.proactive), (merged.applications, .applications), (merged.reviewLitigation, .reviewLitigation)]
+            .flatMap { reading, kind in reading.values.filter { $0.value != nil }.map { $0.dottedPath(in: kind) } })
+        merged.warnings.removeAll { w in
+            guard w.code == "row_missing", let path = w.path else { return false }
+            return read.contains { $0.hasPrefix(path + ".") }
+        }
         return merged
     }
 
-    private static func mergeTable(_ grid: TableReading, _ aligned: TableReading, table: ReportTableKind,
+    private static func mergeTable(_ grid: TableReading, _ aligned: TableReading, table: ReportTableKind, fillNulls: Bool,
                                    warnings: inout [ReportWarning], notes: inout [String]) -> TableReading {
         guard aligned.found else { return grid }
         guard grid.found else {
@@ -36,12 +45,15 @@ enum ReaderMerge {
         if let g = grid.version, let a = aligned.version, g != a { return grid }
         var out = grid
         let disagreementsBefore = warnings.count
+        let gridPaths = Set(grid.values.map { $0.path.joined(separator: ".") })
+        let fillNulls = fillNulls || aligned.values.contains { $0.value != nil && !gridPaths.contains($0.path.joined(separator: ".")) }
         var byPath: [String: ExtractedValue] = [:]
         for v in aligned.values { byPath[v.path.joined(separator: ".")] = v }
         for (i, v) in grid.values.enumerated() {
             let path = v.path.joined(separator: ".")
             guard let other = byPath[path], let read = other.value else { continue }
             if v.value == nil && v.inferredBy == nil {
+                guard fillNulls else { continue }
                 out.values[i] = other
                 notes.append("\(v.dottedPath(in: table)): null in the grid, \(read) from the text alignment")
             } else if let g = v.value, g != read, v.inferredBy == nil {
@@ -52,7 +64,6 @@ enum ReaderMerge {
         // Cells the grid never produced (a column whose header was lost), where the two readings
         // agree on every cell both hold: the alignment's value, noted.
         if warnings.count == disagreementsBefore {
-            let gridPaths = Set(grid.values.map { $0.path.joined(separator: ".") })
             for v in aligned.values where v.value != nil && !gridPaths.contains(v.path.joined(separator: ".")) {
                 out.values.append(v)
                 notes.append("\(v.dottedPath(in: table)): not in the grid, \(v.value!) from the text alignment")

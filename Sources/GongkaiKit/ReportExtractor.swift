@@ -111,13 +111,16 @@ public struct ReportExtractor: Sendable {
             throw .unsupportedFormat(path: path, format: foreign.name, advice: foreign.advice)
         }
         let tables: TableDocument
-        // The text the template alignment reads (text, markdown, web pages); nil for PDFs.
+        // The text the template alignment reads: the document's text, or for PDFs the table pages'
+        // lines in reading order.
         var alignmentText: String?
         var pages: [PageLayout] = []
         var ocrPages: [(page: Int, summary: OCRSummary)] = []
         switch detected {
         case .pdf:
-            (tables, pages, ocrPages) = try PDFTableReader(options: options, keepLayout: keepLayout).read(bytes: bytes, path: path)
+            let readingText: String
+            (tables, pages, ocrPages, readingText) = try PDFTableReader(options: options, keepLayout: keepLayout).read(bytes: bytes, path: path)
+            alignmentText = readingText.isEmpty ? nil : readingText
         case .html:
             do { tables = try HTMLTableReader(settings: options.html).read(bytes: bytes) } catch {
                 if case .unsupportedEncoding(let detail) = error { throw .unsupportedEncoding(path: path, detail: detail) }
@@ -141,7 +144,7 @@ public struct ReportExtractor: Sendable {
             ? "only the first \(options.maxPages) of its \(tables.pages) pages were read (--max-pages)" : nil
         var report: ReportDocument
         do {
-            report = try AlignedFallback(source: options.tablesFrom).report(tables: tables, text: alignmentText, path: path)
+            report = try AlignedFallback(source: options.tablesFrom, onlyMissingTables: detected == .pdf).report(tables: tables, text: alignmentText, path: path)
         } catch {
             var failure = error
             if let unread { failure = failure.adding(note: unread) }

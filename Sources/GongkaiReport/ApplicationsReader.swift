@@ -184,6 +184,8 @@ struct ApplicationsReader {
             }
         }
         for row in shortRows { placeShortRow(row, in: &reading, warnings: &warnings) }
+        // Grids rebuilt from converter output may have lost the cells read as blank too.
+        if !grids.contains(where: { $0.grid.blankCellsMayBeLost }) { Self.markBlankColumns(&reading, warnings: &warnings) }
         for ci in candidates.indices where !rowTaken.contains(ci) {
             let c = candidates[ci]
             if c.values.contains(where: { !$0.text.isEmpty }) {
@@ -412,5 +414,31 @@ struct ApplicationsReader {
         }
         let tail = Array(numeric.suffix(header.count))
         return (zip(header, tail).map { ($0.column, rect($1)) }, edges[tail[0]])
+    }
+
+    /// Fewest blank cells read under a column for its missing cells to count as blank too.
+    static let minBlankCellsForBlankColumn = 3
+
+    /// A column blank throughout (a 总计 column some reports leave empty) has no glyphs, so on a
+    /// continuation page without a header it is not seen and its rows have no cell under it.
+    /// Where every cell read under that column is blank (at least `minBlankCellsForBlankColumn`),
+    /// the missing cells are blanks too: null with a `blank_cell` warning, never inferred. Only for
+    /// PDF, HTML and Word grids, whose empty cells are what the report prints.
+    static func markBlankColumns(_ reading: inout TableReading, warnings: inout [ReportWarning]) {
+        var blank: [String: Int] = [:], filled = Set<String>()
+        for v in reading.values where v.cell != nil {
+            guard let key = v.path.last else { continue }
+            if v.raw.allSatisfy(\.isWhitespace) { blank[key, default: 0] += 1 } else { filled.insert(key) }
+        }
+        let blankColumns = Set(blank.filter { $0.value >= minBlankCellsForBlankColumn && !filled.contains($0.key) }.keys)
+        for i in reading.values.indices {
+            let v = reading.values[i]
+            guard v.cell == nil, v.value == nil, let key = v.path.last, blankColumns.contains(key) else { continue }
+            let dotted = "applications." + v.path.joined(separator: ".")
+            guard let w = warnings.firstIndex(where: { $0.code == "cell_missing" && $0.path == dotted }) else { continue }
+            reading.values[i].blankByColumn = true
+            warnings[w] = .init(code: "blank_cell", message: "cell \(dotted) is blank: no cell under its column, which is blank in every row read",
+                                path: dotted, page: warnings[w].page)
+        }
     }
 }

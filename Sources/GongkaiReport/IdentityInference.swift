@@ -48,7 +48,7 @@ public enum IdentityInference {
     public static func apply(to tables: inout ReportTables, lossyGrids: Set<Int>) {
         var warnings: [ReportWarning] = [], notes: [String] = []
         let fillable: (ExtractedValue) -> Bool = { v in
-            guard let cell = v.cell else { return true }
+            guard let cell = v.cell else { return !v.blankByColumn }
             return lossyGrids.contains(cell.grid) && v.raw.allSatisfy(\.isWhitespace)
         }
         solve(&tables.applications, table: "applications", equations: applicationEquations, fillable: fillable, warnings: &warnings, notes: &notes)

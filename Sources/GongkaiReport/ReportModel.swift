@@ -41,6 +41,10 @@ public struct ExtractedValue: Sendable, Equatable {
     /// The grid cell the value was read from; nil when the row had no cell in that column, or
     /// for a value inferred rather than read.
     public var cell: CellRef?
+    /// No cell sat under the value's column, but every cell read under that column is blank (a
+    /// blank 总计 column that a continuation page without a header does not show): a blank, not a
+    /// lost cell, so never inferred (`ApplicationsReader.markBlankColumns`).
+    public var blankByColumn = false
 
     public init(path: [String], value: ReportNumber?, raw: String, inferredBy: String? = nil, page: Int, box: Rect, cell: CellRef? = nil) {
         self.path = path; self.value = value; self.raw = raw; self.inferredBy = inferredBy; self.page = page; self.box = box

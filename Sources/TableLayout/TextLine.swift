@@ -83,3 +83,60 @@ public enum TextLineBuilder {
         return ys[ys.count / 2]
     }
 }
+
+/// A page's text as lines in reading order, for readers that align a template to running text
+/// (the fallback for a table whose grid was lost or not matched). Unlike `TextLine.text`, a gap
+/// wider than `streamCellGap` ems becomes a space, so that neighbouring cells (a label and its
+/// number, two numbers, a number and a zero mark `—`) stay apart as they would in copied text.
+public enum ReadingOrderText {
+    public static func text(of glyphs: [Glyph], settings: LayoutSettings = .init()) -> String {
+        lines(of: glyphs, settings: settings).joined(separator: "\n")
+    }
+
+    /// The lines, top to bottom.
+    public static func lines(of glyphs: [Glyph], settings: LayoutSettings = .init()) -> [String] {
+        let visible = glyphs.filter { !$0.isWhitespace }
+        guard !visible.isEmpty else { return [] }
+        let em = TextLineBuilder.characterSize(of: visible)
+        let lines = TextLineBuilder.lines(from: visible, em: em, settings: settings)
+        let texts = lines.map { spaced($0, gap: settings.streamCellGap * em) }
+        return numbersBesideTheirLabels(lines, texts).map { texts[$0] }
+    }
+
+    /// The order of `lines` with each line of values only placed after the label line nearest to
+    /// it: in a tall row a label set at the foot of its cell sits below its numbers, and read
+    /// top to bottom the numbers would go to the row above. A values line stays where it is unless
+    /// the label line below it is strictly nearer (centre to centre) than the one above.
+    static func numbersBesideTheirLabels(_ lines: [TextLine], _ texts: [String]) -> [Int] {
+        let valuesOnly = texts.map { t in
+            let runs = t.split(separator: " ")
+            return !runs.isEmpty && runs.allSatisfy { TableTokens.isValue($0) || TableTokens.isZeroMark($0) }
+        }
+        var order = Array(lines.indices)
+        var i = 0
+        while i < order.count - 1 {
+            let n = order[i], below = order[i + 1]
+            guard valuesOnly[n], !valuesOnly[below] else { i += 1; continue }
+            let above = i > 0 ? order[i - 1] : nil
+            let dBelow = lines[below].box.midY - lines[n].box.midY
+            let dAbove = above.map { valuesOnly[$0] ? .infinity : lines[n].box.midY - lines[$0].box.midY } ?? .infinity
+            if dBelow < dAbove { order.swapAt(i, i + 1); i += 2 } else { i += 1 }
+        }
+        return order
+    }
+
+    /// One line's text, a space between glyphs farther apart than `gap` points.
+    static func spaced(_ line: TextLine, gap: Double) -> String {
+        var out = ""
+        var run: [Glyph] = []
+        for g in line.glyphs {
+            if let last = run.last, g.box.x0 - last.box.x1 > gap {
+                out += (out.isEmpty ? "" : " ") + TextJoiner.join(run)
+                run = []
+            }
+            run.append(g)
+        }
+        if !run.isEmpty { out += (out.isEmpty ? "" : " ") + TextJoiner.join(run) }
+        return out
+    }
+}

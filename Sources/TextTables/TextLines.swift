@@ -94,6 +94,16 @@ struct TextLineInfo {
     }
 }
 
+/// Lines that belong to the page, not to its content.
+public enum PageFurniture {
+    /// Whether `line` is a page number (`TextLineInfo.isPageNumber`): the readers of running text
+    /// drop such lines, whose digits would otherwise be read as a table value.
+    public static func isPageNumber(_ line: String, atPageEdge: Bool) -> Bool {
+        let trimmed = line.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()
+        return TextLineInfo.isPageNumber(Substring(String(trimmed)), atPageEdge: atPageEdge)
+    }
+}
+
 extension TextLineInfo {
     private static let dashes: Set<Character> = Set("-—–－_~·一 ")
 

@@ -35,3 +35,29 @@ private func run(_ text: String, x: Double, y: Double, size: Double = 10, height
     #expect(TextLineBuilder.characterSize(of: run("科研机构", x: 0, y: 0, size: 10.5, height: 18)) == 10.5)
     #expect(TextLineBuilder.characterSize(of: run("12", x: 0, y: 0, size: 5, height: 9)) == 9)
 }
+
+@Test func readingOrderTextKeepsCellsOfARowApart() {
+    // A table row: label, then numbers a column apart; the second line a label and a zero mark.
+    // Digits of one number (set close) stay one number; cells a column apart get a space.
+    let glyphs = run("行政许可", x: 0, y: 0) + run("103", x: 100, y: 0, size: 5) + run("7", x: 160, y: 0, size: 5)
+        + run("其他", x: 0, y: 20) + run("—", x: 100, y: 20)
+    #expect(ReadingOrderText.text(of: glyphs.shuffled()) == "行政许可 103 7\n其他 —")
+}
+
+@Test func readingOrderTextOfNoGlyphsIsEmpty() {
+    #expect(ReadingOrderText.text(of: []) == "")
+}
+
+@Test func numbersAboveTheirLabelInATallRowFollowTheLabel() {
+    // Tall rows whose labels sit at the foot of their cells: each row's numbers are 6 pt above its
+    // label and 24 pt below the label of the row above.
+    let glyphs = run("0", x: 100, y: 0) + run("重复申请", x: 0, y: 6)
+        + run("5", x: 100, y: 30) + run("其他处理", x: 0, y: 36)
+    #expect(ReadingOrderText.text(of: glyphs) == "重复申请\n0\n其他处理\n5")
+}
+
+@Test func numbersBelowTheirLabelStayThere() {
+    // Labels at the top of their cells: the numbers are nearer the label above them.
+    let glyphs = run("重复申请", x: 0, y: 0) + run("3", x: 100, y: 6) + run("其他处理", x: 0, y: 30) + run("5", x: 100, y: 36)
+    #expect(ReadingOrderText.text(of: glyphs) == "重复申请\n3\n其他处理\n5")
+}

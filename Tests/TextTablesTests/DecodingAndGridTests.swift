@@ -92,3 +92,12 @@ import Testing
     if case .ambiguous = LayoutSection.place([12, 24], in: centers) {} else { Issue.record("guessed a placement") }
     if case .columns(let c) = LayoutSection.place([10, 34], in: centers) { #expect(c == [0, 6]) } else { Issue.record("clear placement refused") }
 }
+
+@Test func pageFurnitureNamesPageNumbersButNotValues() {
+    #expect(PageFurniture.isPageNumber("— 3 —", atPageEdge: false))
+    #expect(PageFurniture.isPageNumber(" 第 3 页 ", atPageEdge: false))
+    #expect(PageFurniture.isPageNumber("12", atPageEdge: true))
+    // A lone number inside the page may be a table value on its own line.
+    #expect(!PageFurniture.isPageNumber("12", atPageEdge: false))
+    #expect(!PageFurniture.isPageNumber("1.信访举报投诉类申请 0 0 0", atPageEdge: true))
+}
