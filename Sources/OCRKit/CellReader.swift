@@ -37,8 +37,9 @@ public final class CellReader {
         self.values = values
     }
 
-    /// Reads the cell whose inside (borders excluded) is `crop`, scanned at `dpi`.
-    public func read(_ crop: GrayImage, threshold: UInt8, dpi: Double) -> Result {
+    /// Reads the cell whose inside (borders excluded) is `crop`, scanned at `dpi`; `name` names
+    /// the picture written for debugging (`GONGKAI_OCR_DUMP`).
+    public func read(_ crop: GrayImage, threshold: UInt8, dpi: Double, name: String? = nil) -> Result {
         guard let ink = CellInk.bounds(crop, threshold: threshold) else { return Result(text: "", confidence: nil, doubtful: false) }
         let margin = max(2, Int(dpi / 50))
         var image = crop.cropped(x0: ink.x0 - margin, y0: ink.y0 - margin, x1: ink.x1 + margin, y1: ink.y1 + margin)
@@ -46,9 +47,9 @@ public final class CellReader {
         // tall); enlarged further, lone digits come back as nothing.
         let factor = Self.readingDPI / dpi
         if abs(factor - 1) > 0.1 { image = image.scaled(by: factor) }
-        image = image.padded(10)
+        image = image.paperStretched(paper: crop.median).padded(10)
         let resolution = Int(Self.readingDPI)
-        if let dump = getenv("GONGKAI_OCR_DUMP") { Self.dump(image, to: String(cString: dump)) }
+        if let dump = getenv("GONGKAI_OCR_DUMP") { Self.dump(image, to: String(cString: dump), name: name) }
         if ink.isFlat(dpi: dpi) { return Result(text: "—", confidence: 100, doubtful: false) }
         if CellInk.isSlash(crop, ink, threshold: threshold) { return Result(text: "/", confidence: 100, doubtful: false) }
         var value = values.read(gray: image.pixels, width: image.width, height: image.height, layout: .line, resolution: resolution)
@@ -89,9 +90,9 @@ public final class CellReader {
 
     nonisolated(unsafe) static var dumped = 0
     /// Debugging: writes the picture given to Tesseract as a PGM file.
-    static func dump(_ image: GrayImage, to directory: String) {
+    static func dump(_ image: GrayImage, to directory: String, name: String?) {
         dumped += 1
-        guard let f = fopen("\(directory)/cell\(dumped).pgm", "wb") else { return }
+        guard let f = fopen("\(directory)/\(name ?? "cell\(dumped)").pgm", "wb") else { return }
         let header = Array("P5 \(image.width) \(image.height) 255\n".utf8)
         fwrite(header, 1, header.count, f)
         fwrite(image.pixels, 1, image.pixels.count, f)
