@@ -21,6 +21,10 @@ public final class CellReader {
 
     /// Lowest confidence at which a value is taken.
     public var minValueConfidence = 85
+    /// Lowest confidence of the Chinese model at which a number that both models read alike is
+    /// taken, however unsure the limited model is (its first choice for a lone 0 is the letter O,
+    /// which the whitelist leaves it at a confidence near 0).
+    public var minAgreedConfidence = 60
     /// The resolution cells are read at.
     static let readingDPI = 200.0
     /// Characters a value cell may hold (`—`, `无` are read by the Chinese model).
@@ -65,7 +69,8 @@ public final class CellReader {
         // Two models agreeing on a number: the whitelist lowers Tesseract's confidence in a lone 0
         // (its first choice was the letter O), the Chinese model reads it without a whitelist.
         let unlimited = String(text.map { $0 == "O" || $0 == "o" ? "0" : $0 })
-        if !value.text.isEmpty, value.text == unlimited, Self.isValue(value.text), value.confidence + label.confidence >= minValueConfidence {
+        if !value.text.isEmpty, value.text == unlimited, Self.isValue(value.text),
+           value.confidence + label.confidence >= minValueConfidence || label.confidence >= minAgreedConfidence {
             return Result(text: value.text, confidence: max(value.confidence, label.confidence), doubtful: false)
         }
         if value.text.isEmpty {
