@@ -73,6 +73,12 @@ public final class CellReader {
            value.confidence + label.confidence >= minValueConfidence || label.confidence >= minAgreedConfidence {
             return Result(text: value.text, confidence: max(value.confidence, label.confidence), doubtful: false)
         }
+        // A lone 0 the limited model reads as nothing: the Chinese model's 0 and the glyph's shape
+        // (one ring whose hole runs most of its height, unlike 6, 9 or 8) must agree.
+        if unlimited == "0", value.text.isEmpty || value.text == "0", label.confidence >= minAgreedConfidence,
+           CellInk.isRing(crop, ink, threshold: threshold) {
+            return Result(text: "0", confidence: label.confidence, doubtful: false)
+        }
         if value.text.isEmpty {
             value = values.read(gray: image.pixels, width: image.width, height: image.height, layout: .character, resolution: resolution)
             value.text = value.text.filter { !$0.isWhitespace }
@@ -141,6 +147,39 @@ enum CellInk {
         // Steady: each step moves left going down, give or take a pixel of noise.
         let steady = zip(centres, centres.dropFirst()).allSatisfy { $1 <= $0 + 1.5 }
         return steady && top - bottom >= Double(width) * 0.5
+    }
+
+    /// A lone 0: one glyph taller than wide whose ink encloses exactly one hole, and a hole that
+    /// runs at least half the glyph's height (the holes of 6 and 9 take one half, 8 has two).
+    static func isRing(_ image: GrayImage, _ box: Box, threshold: UInt8) -> Bool {
+        let glyphWidth = box.x1 - box.x0, glyphHeight = box.y1 - box.y0
+        guard glyphHeight >= 8, glyphWidth >= 4, glyphHeight * 10 >= glyphWidth * 11, glyphHeight <= glyphWidth * 5 / 2 else { return false }
+        // The ink on a one-pixel frame of paper, so that the paper around the glyph is one region.
+        let w = glyphWidth + 2, h = glyphHeight + 2
+        var ink = [Bool](repeating: false, count: w * h)
+        for y in box.y0..<box.y1 { for x in box.x0..<box.x1 where image[x, y] < threshold { ink[(y - box.y0 + 1) * w + x - box.x0 + 1] = true } }
+        var region = [Int](repeating: -1, count: w * h)
+        var spans: [(count: Int, top: Int, bottom: Int)] = []
+        for start in 0..<(w * h) where !ink[start] && region[start] < 0 {
+            let id = spans.count
+            var span = (count: 0, top: h, bottom: -1)
+            var stack = [start]
+            region[start] = id
+            while let p = stack.popLast() {
+                let x = p % w, y = p / w
+                span.count += 1; span.top = min(span.top, y); span.bottom = max(span.bottom, y)
+                for (nx, ny) in [(x + 1, y), (x - 1, y), (x, y + 1), (x, y - 1)] where nx >= 0 && ny >= 0 && nx < w && ny < h {
+                    let q = ny * w + nx
+                    if !ink[q] && region[q] < 0 { region[q] = id; stack.append(q) }
+                }
+            }
+            spans.append(span)
+        }
+        // Region 0 is the paper around the glyph (it holds the frame's corner); specks of a pixel
+        // or two are noise, not holes.
+        let holes = spans.dropFirst().filter { $0.count >= 4 }
+        guard holes.count == 1, let hole = holes.first else { return false }
+        return (hole.bottom - hole.top + 1) * 2 >= glyphHeight
     }
 
     static func bounds(_ image: GrayImage, threshold: UInt8) -> Box? {
