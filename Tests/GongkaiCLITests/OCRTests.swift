@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import GongkaiKit
+@testable import OCRKit
+import ScanImaging
 
 /// A scan made by `scripts/make_scans.py` (150 dpi, grey paper, turned 0.7°) of page 2 of
 /// `samples/lo_2021_combined_dash.pdf` (table 三): read by OCR, every value it gives must be the
@@ -49,4 +51,31 @@ private func flatten(_ value: Any, _ path: String = "", into out: inout [String:
     #expect(CellReader.isValue("/"))
     #expect(!CellReader.isValue("1.2.3"))
     #expect(!CellReader.isValue("."))
+}
+
+/// Draws ellipse outlines (centre x, centre y, radius x, radius y) 2 px thick on white paper.
+private func rings(_ shapes: [(Double, Double, Double, Double)], width: Int = 30, height: Int = 40) -> GrayImage {
+    var image = GrayImage(width: width, height: height, filledWith: 230)
+    for y in 0..<height {
+        for x in 0..<width {
+            for (cx, cy, rx, ry) in shapes {
+                let d = ((Double(x) - cx) / rx) * ((Double(x) - cx) / rx) + ((Double(y) - cy) / ry) * ((Double(y) - cy) / ry)
+                let inner = ((Double(x) - cx) / (rx - 2)) * ((Double(x) - cx) / (rx - 2)) + ((Double(y) - cy) / (ry - 2)) * ((Double(y) - cy) / (ry - 2))
+                if d <= 1, inner >= 1 { image.pixels[y * width + x] = 20 }
+            }
+        }
+    }
+    return image
+}
+
+@Test func loneZeroIsTheOneRingWithATallHole() throws {
+    let zero = rings([(15, 20, 7, 12)])
+    let eight = rings([(15, 13, 6, 6), (15, 26, 7, 7)])
+    // A 6: a ring in the lower half and a stroke rising from its left side.
+    var six = rings([(15, 27, 7, 7)])
+    for y in 8..<27 { six.pixels[y * six.width + 8] = 20; six.pixels[y * six.width + 9] = 20 }
+    for image in [zero, eight, six] {
+        let box = try #require(CellInk.bounds(image, threshold: 128))
+        #expect(CellInk.isRing(image, box, threshold: 128) == (image.pixels == zero.pixels))
+    }
 }
