@@ -63,7 +63,7 @@ public final class CellReader {
         }
         let label = labels.read(gray: image.pixels, width: image.width, height: image.height, layout: .block, resolution: resolution)
         let text = label.text.filter { !$0.isWhitespace }
-        if text.contains(where: Self.isChinese) {
+        if text.contains(where: Self.isChinese), !(text.count == 1 && CellInk.isUprightStem(crop, ink, threshold: threshold)) {
             return Result(text: text, confidence: label.confidence, doubtful: false)
         }
         // Two models agreeing on a number: the whitelist lowers Tesseract's confidence in a lone 0
@@ -78,6 +78,11 @@ public final class CellReader {
         if unlimited == "0", value.text.isEmpty || value.text == "0", label.confidence >= minAgreedConfidence,
            CellInk.isRing(crop, ink, threshold: threshold) {
             return Result(text: "0", confidence: label.confidence, doubtful: false)
+        }
+        // A lone 1, which Tesseract reads as nothing, a Chinese character (工, 于) or even a 4: one
+        // upright stem is not another digit's shape.
+        if value.confidence < minValueConfidence, CellInk.isUprightStem(crop, ink, threshold: threshold) {
+            return Result(text: "1", confidence: 100, doubtful: false)
         }
         if value.text.isEmpty {
             value = values.read(gray: image.pixels, width: image.width, height: image.height, layout: .character, resolution: resolution)
@@ -180,6 +185,32 @@ enum CellInk {
         let holes = spans.dropFirst().filter { $0.count >= 4 }
         guard holes.count == 1, let hole = holes.first else { return false }
         return (hole.bottom - hole.top + 1) * 2 >= glyphHeight
+    }
+
+    /// A lone 1: a glyph clearly taller than wide (its flag and foot widen it) whose middle three fifths are one upright
+    /// stroke — each row one short run of ink, its centre within a pixel and a half of the
+    /// stroke's (a 7's or a slash's stroke moves sideways, a 4 has two strokes or a bar there).
+    /// The flag at its top and a foot at its bottom lie outside the part tested.
+    static func isUprightStem(_ image: GrayImage, _ box: Box, threshold: UInt8) -> Bool {
+        let width = box.x1 - box.x0, height = box.y1 - box.y0
+        // A stroke from edge to edge of the cell is what is left of a border, not a digit.
+        guard height >= 10, width * 4 <= height * 3, box.y0 > 1, box.y1 < image.height - 1 else { return false }
+        let stroke = max(3, height / 6)
+        var centres: [Double] = []
+        for y in (box.y0 + height / 5)..<(box.y1 - height / 5) {
+            var runs: [(Int, Int)] = []
+            var x = box.x0
+            while x < box.x1 {
+                guard image[x, y] < threshold else { x += 1; continue }
+                let start = x
+                while x < box.x1, image[x, y] < threshold { x += 1 }
+                runs.append((start, x))
+            }
+            guard runs.count == 1, runs[0].1 - runs[0].0 <= stroke else { return false }
+            centres.append(Double(runs[0].0 + runs[0].1) / 2)
+        }
+        guard let low = centres.min(), let high = centres.max() else { return false }
+        return high - low <= 1.5
     }
 
     static func bounds(_ image: GrayImage, threshold: UInt8) -> Box? {

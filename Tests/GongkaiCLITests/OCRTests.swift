@@ -79,3 +79,24 @@ private func rings(_ shapes: [(Double, Double, Double, Double)], width: Int = 30
         #expect(CellInk.isRing(image, box, threshold: 128) == (image.pixels == zero.pixels))
     }
 }
+
+@Test func loneOneIsAnUprightStemNotASlashOrABorder() throws {
+    func glyph(_ rows: [String]) -> GrayImage {
+        let width = rows[0].count + 8, height = rows.count + 8
+        var image = GrayImage(width: width, height: height, filledWith: 230)
+        for (y, row) in rows.enumerated() { for (x, c) in row.enumerated() where c == "#" { image.pixels[(y + 4) * width + x + 4] = 20 } }
+        return image
+    }
+    let one = glyph(["..##..", ".###..", "####.."] + Array(repeating: "..##..", count: 14) + ["######"])
+    let slash = glyph(["......##", ".....##.", ".....##.", "....##..", "....##..", "...##...", "...##...", "..##....", "..##....", ".##.....", ".##.....", "##......"])
+    let four = glyph(["....##", "...###", "..#.##", "..#.##", ".#..##", ".#..##", "######", "....##", "....##", "....##", "....##", "....##"])
+    for (image, isOne) in [(one, true), (slash, false), (four, false)] {
+        let box = try #require(CellInk.bounds(image, threshold: 128))
+        #expect(CellInk.isUprightStem(image, box, threshold: 128) == isOne)
+    }
+    // The same stroke running from the cell's top edge to its bottom edge: a border's remnant.
+    var border = GrayImage(width: 12, height: 20, filledWith: 230)
+    for y in 0..<20 { border.pixels[y * 12 + 5] = 20; border.pixels[y * 12 + 6] = 20 }
+    let box = try #require(CellInk.bounds(border, threshold: 128))
+    #expect(!CellInk.isUprightStem(border, box, threshold: 128))
+}
