@@ -43,7 +43,8 @@ public final class CellReader {
 
     /// Reads the cell whose inside (borders excluded) is `crop`, scanned at `dpi`; `name` names
     /// the picture written for debugging (`GONGKAI_OCR_DUMP`).
-    public func read(_ crop: GrayImage, threshold: UInt8, dpi: Double, name: String? = nil) -> Result {
+    public func read(_ cell: GrayImage, threshold: UInt8, dpi: Double, name: String? = nil) -> Result {
+        let crop = CellInk.withoutBorderRemnants(cell, threshold: threshold, band: max(2, Int(dpi / 36)))
         guard let ink = CellInk.bounds(crop, threshold: threshold) else { return Result(text: "", confidence: nil, doubtful: false) }
         let margin = max(2, Int(dpi / 50))
         var image = crop.cropped(x0: ink.x0 - margin, y0: ink.y0 - margin, x1: ink.x1 + margin, y1: ink.y1 + margin)
@@ -211,6 +212,31 @@ enum CellInk {
         }
         guard let low = centres.min(), let high = centres.max() else { return false }
         return high - low <= 1.5
+    }
+
+    /// The cell with what is left of its borders made paper: rows within `band` pixels of its
+    /// edge holding one run of ink over a third of its width, columns there holding one over two
+    /// thirds of its height (a character's upright stroke at the edge of a tight label cell is
+    /// shorter). A border that the
+    /// grid's snapped edges do not follow exactly (a thick or slightly turned line) leaves such a
+    /// strip inside the cut, which Tesseract reads as a 1 or a dash beside the value.
+    static func withoutBorderRemnants(_ image: GrayImage, threshold: UInt8, band: Int) -> GrayImage {
+        let w = image.width, h = image.height
+        guard w > 2 * band, h > 2 * band else { return image }
+        var out = image
+        let paper = image.median
+        func longestRun(_ count: Int, _ isInk: (Int) -> Bool) -> Int {
+            var best = 0, run = 0
+            for i in 0..<count { run = isInk(i) ? run + 1 : 0; best = max(best, run) }
+            return best
+        }
+        for y in Array(0..<band) + Array((h - band)..<h) where longestRun(w, { image[$0, y] < threshold }) * 3 > w {
+            for x in 0..<w { out.pixels[y * w + x] = paper }
+        }
+        for x in Array(0..<band) + Array((w - band)..<w) where longestRun(h, { image[x, $0] < threshold }) * 3 > h * 2 {
+            for y in 0..<h { out.pixels[y * w + x] = paper }
+        }
+        return out
     }
 
     static func bounds(_ image: GrayImage, threshold: UInt8) -> Box? {
