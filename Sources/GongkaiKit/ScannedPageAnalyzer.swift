@@ -73,6 +73,7 @@ struct ScannedPageAnalyzer: Sendable {
                     let cell = grids[g].cells[c]
                     let result = reader.read(crop, threshold: threshold, dpi: dpi, name: "p\(index + 1)-g\(g)-r\(cell.row)-c\(cell.column)")
                     grids[g].cells[c].text = result.text
+                    grids[g].cells[c].ocrConfidence = result.confidence
                     if let confidence = result.confidence { confidences.append(confidence) }
                 }
             }

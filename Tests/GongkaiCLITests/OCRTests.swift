@@ -100,3 +100,15 @@ private func rings(_ shapes: [(Double, Double, Double, Double)], width: Int = 30
     let box = try #require(CellInk.bounds(border, threshold: 128))
     #expect(!CellInk.isUprightStem(border, box, threshold: 128))
 }
+
+@Test func provenanceOfAScanCarriesOCRConfidence() throws {
+    let result = try CLI.run(["extract", scanPath, "--provenance"])
+    let json = try #require(result.json)
+    let entries = try #require(json["provenance"] as? [[String: Any]])
+    let read = entries.filter { $0["cell"] is [String: Any] && !(($0["raw"] as? String) ?? "").isEmpty }
+    #expect(!read.isEmpty)
+    for entry in read {
+        let confidence = try #require(entry["ocr_confidence"] as? Int, "\(entry["path"] ?? "")")
+        #expect((0...100).contains(confidence))
+    }
+}
