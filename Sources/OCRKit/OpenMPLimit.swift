@@ -16,11 +16,9 @@ public enum OpenMPLimit {
         #if os(Linux)
         guard getenv(variable) == nil else { return }
         setenv(variable, "1", 1)
-        let arguments = CommandLine.arguments
-        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) }
-        argv.append(nil)
-        execv("/proc/self/exe", &argv)
-        for p in argv { free(p) }  // execv returned: it failed; carry on in this process
+        // The arguments as the process got them: `CommandLine.arguments` would repair a file
+        // name that is not UTF-8, and the re-run would not find the file.
+        execv("/proc/self/exe", CommandLine.unsafeArgv)  // returns only when it failed: carry on here
         #endif
     }
 }
