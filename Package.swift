@@ -83,7 +83,7 @@ let package = Package(
         .testTarget(name: "GongkaiReportTests", dependencies: ["GongkaiReport", "TableLayout"]),
         .testTarget(
             name: "GongkaiCLITests",
-            dependencies: ["GongkaiKit", "GongkaiCLI"],
+            dependencies: ["GongkaiKit", "GongkaiCLI", "OCRKit", "ScanImaging"],
             exclude: ["Fixtures", "ForeignFixtures", "ScanFixtures", "LayoutFixtures"]
         ),
         .testTarget(name: "HTMLTablesTests", dependencies: ["HTMLTables", "GongkaiKit"]),

@@ -60,9 +60,8 @@ struct ScannedPageAnalyzer: Sendable {
             ink = Binarizer.ink(image, threshold: threshold)
         }
         let lines = ScanLineFinder().lines(ink: ink, width: image.width, height: image.height, scale: scale)
-        if getenv("GONGKAI_OCR_DEBUG") != nil {
-            if let f = fopen(String(cString: getenv("GONGKAI_OCR_DEBUG")), "a") { fputs("page \(index + 1): \(Int(dpi)) dpi, threshold \(threshold), skew \(skew)°, \(lines.count) lines\n", f); for l in lines { fputs("  \(l.orientation == .horizontal ? "H" : "V") \(Int(l.position)) \(Int(l.start))-\(Int(l.end)) t\(l.thickness)\n", f) }; fclose(f) }
-        }
+        Self.debugLog("page \(index + 1): \(Int(dpi)) dpi, threshold \(threshold), skew \(skew)°, \(lines.count) lines\n"
+            + lines.map { "  \($0.orientation == .horizontal ? "H" : "V") \(Int($0.position)) \(Int($0.start))-\(Int($0.end)) t\($0.thickness)\n" }.joined())
         let page = PageContent(number: index + 1, width: size.width, height: size.height, glyphs: [], rulingLines: lines)
         var (grids, _) = LatticeExtractor(settings: layout).extract(page)
         var confidences: [Int] = []
@@ -71,13 +70,16 @@ struct ScannedPageAnalyzer: Sendable {
                 for c in grids[g].cells.indices {
                     let box = grids[g].cells[c].box.insetBy(dx: Self.cellInset, dy: Self.cellInset)
                     let crop = image.cropped(x0: Int(box.x0 * scale), y0: Int(box.y0 * scale), x1: Int(box.x1 * scale), y1: Int(box.y1 * scale))
-                    let result = reader.read(crop, threshold: threshold, dpi: dpi)
+                    let cell = grids[g].cells[c]
+                    let result = reader.read(crop, threshold: threshold, dpi: dpi, name: "p\(index + 1)-g\(g)-r\(cell.row)-c\(cell.column)")
                     grids[g].cells[c].text = result.text
+                    grids[g].cells[c].ocrConfidence = result.confidence
                     if let confidence = result.confidence { confidences.append(confidence) }
                 }
             }
         }
         guard read != nil else { return nil }
+        Self.debugLog(grids.map { "-- grid at \(Int($0.box.x0)),\(Int($0.box.y0))\n\($0.debugDescription)\n" }.joined())
         let text = grids.flatMap { $0.cells.map(\.text) }.joined()
         var analysis = PageAnalysis(number: index + 1, glyphCount: text.count, text: text, grids: grids, freeLines: [])
         analysis.size = size
@@ -85,5 +87,12 @@ struct ScannedPageAnalyzer: Sendable {
         analysis.rulingLines = lines
         let mean = confidences.isEmpty ? nil : Double(confidences.reduce(0, +)) / Double(confidences.count)
         return (analysis, mean)
+    }
+
+    /// Debugging aid: appends `text` to the file named by `GONGKAI_OCR_DEBUG`, when set.
+    static func debugLog(_ text: @autoclosure () -> String) {
+        guard let path = getenv("GONGKAI_OCR_DEBUG"), let file = fopen(path, "a") else { return }
+        fputs(text(), file)
+        fclose(file)
     }
 }

@@ -220,6 +220,10 @@ struct ApplicationsReader {
             leafScore = max(leafScore, 0.58 + 0.3 * Double(leaf.count) / Double(templateLeaf.count))
         }
         let bySegment = leafScore * (row.count > 1 ? 0.6 + 0.4 * context : 1)
+        // The whole path as one string stands in for a label cut across cells, not for a label
+        // that shares nothing with the template's own (an OCR-garbled （一）予以公开 under 本年度办理结果
+        // is not （七）总计 for sharing the group label with it).
+        guard leaf.sharesCharacter(with: templateLeaf) else { return bySegment }
         return max(bySegment, 0.9 * rowWhole.similarity(templateWhole))
     }
 

@@ -141,6 +141,11 @@ public struct LabelKey: Hashable, Sendable {
         return false
     }
 
+    /// Whether the two keys have at least one character in common.
+    public func sharesCharacter(with other: LabelKey) -> Bool {
+        !Set(scalars).isDisjoint(with: other.scalars)
+    }
+
     /// Dice coefficient over character bigrams (characters for one-character keys), 0…1.
     /// Tolerant of a missing, extra or misspelt character in long labels.
     public func similarity(_ other: LabelKey) -> Double {

@@ -101,6 +101,7 @@ public struct ReportDocument: Sendable {
                 "grid": .number(ReportNumber(c.grid)), "row": .number(ReportNumber(c.row)), "column": .number(ReportNumber(c.column)),
                 "row_span": .number(ReportNumber(c.rowSpan)), "column_span": .number(ReportNumber(c.columnSpan)),
             ])
+            if let confidence = c.ocrConfidence { o["ocr_confidence"] = .number(ReportNumber(confidence)) }
             if let t = c.textPosition {
                 o["line"] = .number(ReportNumber(t.line))
                 o["column"] = .number(ReportNumber(t.column))

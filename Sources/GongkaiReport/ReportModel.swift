@@ -13,6 +13,8 @@ public struct CellRef: Sendable, Equatable, Hashable {
     public var columnSpan: Int
     /// Text inputs: where the cell's text starts in the source (see `GridCell.textPosition`).
     public var textPosition: TextPosition?
+    /// Scanned pages: the OCR's confidence in the cell's text (see `GridCell.ocrConfidence`).
+    public var ocrConfidence: Int?
 
     public init(grid: Int, row: Int, column: Int, rowSpan: Int = 1, columnSpan: Int = 1, textPosition: TextPosition? = nil) {
         self.grid = grid; self.row = row; self.column = column; self.rowSpan = rowSpan; self.columnSpan = columnSpan
@@ -22,6 +24,7 @@ public struct CellRef: Sendable, Equatable, Hashable {
     public init(grid: Int, cell: GridCell) {
         self.init(grid: grid, row: cell.row, column: cell.column, rowSpan: cell.rowSpan, columnSpan: cell.columnSpan,
                   textPosition: cell.textPosition)
+        ocrConfidence = cell.ocrConfidence
     }
 }
 

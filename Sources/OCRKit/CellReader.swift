@@ -21,6 +21,10 @@ public final class CellReader {
 
     /// Lowest confidence at which a value is taken.
     public var minValueConfidence = 85
+    /// Lowest confidence of the Chinese model at which a number that both models read alike is
+    /// taken, however unsure the limited model is (its first choice for a lone 0 is the letter O,
+    /// which the whitelist leaves it at a confidence near 0).
+    public var minAgreedConfidence = 60
     /// The resolution cells are read at.
     static let readingDPI = 200.0
     /// Characters a value cell may hold (`—`, `无` are read by the Chinese model).
@@ -37,8 +41,10 @@ public final class CellReader {
         self.values = values
     }
 
-    /// Reads the cell whose inside (borders excluded) is `crop`, scanned at `dpi`.
-    public func read(_ crop: GrayImage, threshold: UInt8, dpi: Double) -> Result {
+    /// Reads the cell whose inside (borders excluded) is `crop`, scanned at `dpi`; `name` names
+    /// the picture written for debugging (`GONGKAI_OCR_DUMP`).
+    public func read(_ cell: GrayImage, threshold: UInt8, dpi: Double, name: String? = nil) -> Result {
+        let crop = CellInk.withoutBorderRemnants(cell, threshold: threshold, band: max(2, Int(dpi / 36)))
         guard let ink = CellInk.bounds(crop, threshold: threshold) else { return Result(text: "", confidence: nil, doubtful: false) }
         let margin = max(2, Int(dpi / 50))
         var image = crop.cropped(x0: ink.x0 - margin, y0: ink.y0 - margin, x1: ink.x1 + margin, y1: ink.y1 + margin)
@@ -46,9 +52,9 @@ public final class CellReader {
         // tall); enlarged further, lone digits come back as nothing.
         let factor = Self.readingDPI / dpi
         if abs(factor - 1) > 0.1 { image = image.scaled(by: factor) }
-        image = image.padded(10)
+        image = image.paperStretched(paper: crop.median).padded(10)
         let resolution = Int(Self.readingDPI)
-        if let dump = getenv("GONGKAI_OCR_DUMP") { Self.dump(image, to: String(cString: dump)) }
+        if let dump = getenv("GONGKAI_OCR_DUMP") { Self.dump(image, to: String(cString: dump), name: name) }
         if ink.isFlat(dpi: dpi) { return Result(text: "—", confidence: 100, doubtful: false) }
         if CellInk.isSlash(crop, ink, threshold: threshold) { return Result(text: "/", confidence: 100, doubtful: false) }
         var value = values.read(gray: image.pixels, width: image.width, height: image.height, layout: .line, resolution: resolution)
@@ -58,14 +64,26 @@ public final class CellReader {
         }
         let label = labels.read(gray: image.pixels, width: image.width, height: image.height, layout: .block, resolution: resolution)
         let text = label.text.filter { !$0.isWhitespace }
-        if text.contains(where: Self.isChinese) {
+        if text.contains(where: Self.isChinese), !(text.count == 1 && CellInk.isUprightStem(crop, ink, threshold: threshold)) {
             return Result(text: text, confidence: label.confidence, doubtful: false)
         }
         // Two models agreeing on a number: the whitelist lowers Tesseract's confidence in a lone 0
         // (its first choice was the letter O), the Chinese model reads it without a whitelist.
         let unlimited = String(text.map { $0 == "O" || $0 == "o" ? "0" : $0 })
-        if !value.text.isEmpty, value.text == unlimited, Self.isValue(value.text), value.confidence + label.confidence >= minValueConfidence {
+        if !value.text.isEmpty, value.text == unlimited, Self.isValue(value.text),
+           value.confidence + label.confidence >= minValueConfidence || label.confidence >= minAgreedConfidence {
             return Result(text: value.text, confidence: max(value.confidence, label.confidence), doubtful: false)
+        }
+        // A lone 0 the limited model reads as nothing: the Chinese model's 0 and the glyph's shape
+        // (one ring whose hole runs most of its height, unlike 6, 9 or 8) must agree.
+        if unlimited == "0", value.text.isEmpty || value.text == "0", label.confidence >= minAgreedConfidence,
+           CellInk.isRing(crop, ink, threshold: threshold) {
+            return Result(text: "0", confidence: label.confidence, doubtful: false)
+        }
+        // A lone 1, which Tesseract reads as nothing, a Chinese character (工, 于) or even a 4: one
+        // upright stem is not another digit's shape.
+        if value.confidence < minValueConfidence, CellInk.isUprightStem(crop, ink, threshold: threshold) {
+            return Result(text: "1", confidence: 100, doubtful: false)
         }
         if value.text.isEmpty {
             value = values.read(gray: image.pixels, width: image.width, height: image.height, layout: .character, resolution: resolution)
@@ -89,9 +107,9 @@ public final class CellReader {
 
     nonisolated(unsafe) static var dumped = 0
     /// Debugging: writes the picture given to Tesseract as a PGM file.
-    static func dump(_ image: GrayImage, to directory: String) {
+    static func dump(_ image: GrayImage, to directory: String, name: String?) {
         dumped += 1
-        guard let f = fopen("\(directory)/cell\(dumped).pgm", "wb") else { return }
+        guard let f = fopen("\(directory)/\(name ?? "cell\(dumped)").pgm", "wb") else { return }
         let header = Array("P5 \(image.width) \(image.height) 255\n".utf8)
         fwrite(header, 1, header.count, f)
         fwrite(image.pixels, 1, image.pixels.count, f)
@@ -135,6 +153,90 @@ enum CellInk {
         // Steady: each step moves left going down, give or take a pixel of noise.
         let steady = zip(centres, centres.dropFirst()).allSatisfy { $1 <= $0 + 1.5 }
         return steady && top - bottom >= Double(width) * 0.5
+    }
+
+    /// A lone 0: one glyph taller than wide whose ink encloses exactly one hole, and a hole that
+    /// runs at least half the glyph's height (the holes of 6 and 9 take one half, 8 has two).
+    static func isRing(_ image: GrayImage, _ box: Box, threshold: UInt8) -> Bool {
+        let glyphWidth = box.x1 - box.x0, glyphHeight = box.y1 - box.y0
+        guard glyphHeight >= 8, glyphWidth >= 4, glyphHeight * 10 >= glyphWidth * 11, glyphHeight <= glyphWidth * 5 / 2 else { return false }
+        // The ink on a one-pixel frame of paper, so that the paper around the glyph is one region.
+        let w = glyphWidth + 2, h = glyphHeight + 2
+        var ink = [Bool](repeating: false, count: w * h)
+        for y in box.y0..<box.y1 { for x in box.x0..<box.x1 where image[x, y] < threshold { ink[(y - box.y0 + 1) * w + x - box.x0 + 1] = true } }
+        var region = [Int](repeating: -1, count: w * h)
+        var spans: [(count: Int, top: Int, bottom: Int)] = []
+        for start in 0..<(w * h) where !ink[start] && region[start] < 0 {
+            let id = spans.count
+            var span = (count: 0, top: h, bottom: -1)
+            var stack = [start]
+            region[start] = id
+            while let p = stack.popLast() {
+                let x = p % w, y = p / w
+                span.count += 1; span.top = min(span.top, y); span.bottom = max(span.bottom, y)
+                for (nx, ny) in [(x + 1, y), (x - 1, y), (x, y + 1), (x, y - 1)] where nx >= 0 && ny >= 0 && nx < w && ny < h {
+                    let q = ny * w + nx
+                    if !ink[q] && region[q] < 0 { region[q] = id; stack.append(q) }
+                }
+            }
+            spans.append(span)
+        }
+        // Region 0 is the paper around the glyph (it holds the frame's corner); specks of a pixel
+        // or two are noise, not holes.
+        let holes = spans.dropFirst().filter { $0.count >= 4 }
+        guard holes.count == 1, let hole = holes.first else { return false }
+        return (hole.bottom - hole.top + 1) * 2 >= glyphHeight
+    }
+
+    /// A lone 1: a glyph clearly taller than wide (its flag and foot widen it) whose middle three fifths are one upright
+    /// stroke — each row one short run of ink, its centre within a pixel and a half of the
+    /// stroke's (a 7's or a slash's stroke moves sideways, a 4 has two strokes or a bar there).
+    /// The flag at its top and a foot at its bottom lie outside the part tested.
+    static func isUprightStem(_ image: GrayImage, _ box: Box, threshold: UInt8) -> Bool {
+        let width = box.x1 - box.x0, height = box.y1 - box.y0
+        // A stroke from edge to edge of the cell is what is left of a border, not a digit.
+        guard height >= 10, width * 4 <= height * 3, box.y0 > 1, box.y1 < image.height - 1 else { return false }
+        let stroke = max(3, height / 6)
+        var centres: [Double] = []
+        for y in (box.y0 + height / 5)..<(box.y1 - height / 5) {
+            var runs: [(Int, Int)] = []
+            var x = box.x0
+            while x < box.x1 {
+                guard image[x, y] < threshold else { x += 1; continue }
+                let start = x
+                while x < box.x1, image[x, y] < threshold { x += 1 }
+                runs.append((start, x))
+            }
+            guard runs.count == 1, runs[0].1 - runs[0].0 <= stroke else { return false }
+            centres.append(Double(runs[0].0 + runs[0].1) / 2)
+        }
+        guard let low = centres.min(), let high = centres.max() else { return false }
+        return high - low <= 1.5
+    }
+
+    /// The cell with what is left of its borders made paper: rows within `band` pixels of its
+    /// edge holding one run of ink over a third of its width, columns there holding one over two
+    /// thirds of its height (a character's upright stroke at the edge of a tight label cell is
+    /// shorter). A border that the
+    /// grid's snapped edges do not follow exactly (a thick or slightly turned line) leaves such a
+    /// strip inside the cut, which Tesseract reads as a 1 or a dash beside the value.
+    static func withoutBorderRemnants(_ image: GrayImage, threshold: UInt8, band: Int) -> GrayImage {
+        let w = image.width, h = image.height
+        guard w > 2 * band, h > 2 * band else { return image }
+        var out = image
+        let paper = image.median
+        func longestRun(_ count: Int, _ isInk: (Int) -> Bool) -> Int {
+            var best = 0, run = 0
+            for i in 0..<count { run = isInk(i) ? run + 1 : 0; best = max(best, run) }
+            return best
+        }
+        for y in Array(0..<band) + Array((h - band)..<h) where longestRun(w, { image[$0, y] < threshold }) * 3 > w {
+            for x in 0..<w { out.pixels[y * w + x] = paper }
+        }
+        for x in Array(0..<band) + Array((w - band)..<w) where longestRun(h, { image[x, $0] < threshold }) * 3 > h * 2 {
+            for y in 0..<h { out.pixels[y * w + x] = paper }
+        }
+        return out
     }
 
     static func bounds(_ image: GrayImage, threshold: UInt8) -> Box? {

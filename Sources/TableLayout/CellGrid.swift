@@ -21,6 +21,8 @@ public struct GridCell: Sendable, Equatable {
     public var text: String
     /// Text inputs: where the cell's text starts in the source; nil for PDF and HTML.
     public var textPosition: TextPosition?
+    /// Scanned pages: how sure the OCR was of the text (0…100); nil for text read from a source.
+    public var ocrConfidence: Int?
 
     public init(row: Int, column: Int, rowSpan: Int = 1, columnSpan: Int = 1, box: Rect, text: String, textPosition: TextPosition? = nil) {
         self.row = row; self.column = column; self.rowSpan = rowSpan; self.columnSpan = columnSpan

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import GongkaiKit
+@testable import OCRKit
+import ScanImaging
 
 /// A scan made by `scripts/make_scans.py` (150 dpi, grey paper, turned 0.7°) of page 2 of
 /// `samples/lo_2021_combined_dash.pdf` (table 三): read by OCR, every value it gives must be the
@@ -49,4 +51,64 @@ private func flatten(_ value: Any, _ path: String = "", into out: inout [String:
     #expect(CellReader.isValue("/"))
     #expect(!CellReader.isValue("1.2.3"))
     #expect(!CellReader.isValue("."))
+}
+
+/// Draws ellipse outlines (centre x, centre y, radius x, radius y) 2 px thick on white paper.
+private func rings(_ shapes: [(Double, Double, Double, Double)], width: Int = 30, height: Int = 40) -> GrayImage {
+    var image = GrayImage(width: width, height: height, filledWith: 230)
+    for y in 0..<height {
+        for x in 0..<width {
+            for (cx, cy, rx, ry) in shapes {
+                let d = ((Double(x) - cx) / rx) * ((Double(x) - cx) / rx) + ((Double(y) - cy) / ry) * ((Double(y) - cy) / ry)
+                let inner = ((Double(x) - cx) / (rx - 2)) * ((Double(x) - cx) / (rx - 2)) + ((Double(y) - cy) / (ry - 2)) * ((Double(y) - cy) / (ry - 2))
+                if d <= 1, inner >= 1 { image.pixels[y * width + x] = 20 }
+            }
+        }
+    }
+    return image
+}
+
+@Test func loneZeroIsTheOneRingWithATallHole() throws {
+    let zero = rings([(15, 20, 7, 12)])
+    let eight = rings([(15, 13, 6, 6), (15, 26, 7, 7)])
+    // A 6: a ring in the lower half and a stroke rising from its left side.
+    var six = rings([(15, 27, 7, 7)])
+    for y in 8..<27 { six.pixels[y * six.width + 8] = 20; six.pixels[y * six.width + 9] = 20 }
+    for image in [zero, eight, six] {
+        let box = try #require(CellInk.bounds(image, threshold: 128))
+        #expect(CellInk.isRing(image, box, threshold: 128) == (image.pixels == zero.pixels))
+    }
+}
+
+@Test func loneOneIsAnUprightStemNotASlashOrABorder() throws {
+    func glyph(_ rows: [String]) -> GrayImage {
+        let width = rows[0].count + 8, height = rows.count + 8
+        var image = GrayImage(width: width, height: height, filledWith: 230)
+        for (y, row) in rows.enumerated() { for (x, c) in row.enumerated() where c == "#" { image.pixels[(y + 4) * width + x + 4] = 20 } }
+        return image
+    }
+    let one = glyph(["..##..", ".###..", "####.."] + Array(repeating: "..##..", count: 14) + ["######"])
+    let slash = glyph(["......##", ".....##.", ".....##.", "....##..", "....##..", "...##...", "...##...", "..##....", "..##....", ".##.....", ".##.....", "##......"])
+    let four = glyph(["....##", "...###", "..#.##", "..#.##", ".#..##", ".#..##", "######", "....##", "....##", "....##", "....##", "....##"])
+    for (image, isOne) in [(one, true), (slash, false), (four, false)] {
+        let box = try #require(CellInk.bounds(image, threshold: 128))
+        #expect(CellInk.isUprightStem(image, box, threshold: 128) == isOne)
+    }
+    // The same stroke running from the cell's top edge to its bottom edge: a border's remnant.
+    var border = GrayImage(width: 12, height: 20, filledWith: 230)
+    for y in 0..<20 { border.pixels[y * 12 + 5] = 20; border.pixels[y * 12 + 6] = 20 }
+    let box = try #require(CellInk.bounds(border, threshold: 128))
+    #expect(!CellInk.isUprightStem(border, box, threshold: 128))
+}
+
+@Test func provenanceOfAScanCarriesOCRConfidence() throws {
+    let result = try CLI.run(["extract", scanPath, "--provenance"])
+    let json = try #require(result.json)
+    let entries = try #require(json["provenance"] as? [[String: Any]])
+    let read = entries.filter { $0["cell"] is [String: Any] && !(($0["raw"] as? String) ?? "").isEmpty }
+    #expect(!read.isEmpty)
+    for entry in read {
+        let confidence = try #require(entry["ocr_confidence"] as? Int, "\(entry["path"] ?? "")")
+        #expect((0...100).contains(confidence))
+    }
 }
