@@ -54,8 +54,7 @@ let package = Package(
             providers: [.apt(["libzip-dev"])]
         ),
         .systemLibrary(
-            name: "CTesseract",
-            pkgConfig: "tesseract",
+            name: "CTesseract",  // headers only: OCRKit loads the library on first use (no pkgConfig: it would link it)
             providers: [.apt(["libtesseract-dev", "tesseract-ocr-chi-sim", "tesseract-ocr-eng"])]
         ),
         .target(name: "PageGeometry"),

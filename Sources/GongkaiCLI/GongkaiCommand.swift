@@ -11,11 +11,4 @@ struct GongkaiCommand: ParsableCommand {
                       DebugGridCommand.self, WorkerCommand.self],
         defaultSubcommand: nil
     )
-
-    /// Tesseract's OpenMP threads are limited to one before anything runs (see `OpenMPLimit`):
-    /// page workers and batch workers are the parallelism.
-    static func main() {
-        OpenMPLimit.restartWithOneThreadIfNeeded()
-        Self.main(nil)
-    }
 }

@@ -23,42 +23,44 @@ public final class OCREngine {
     }
 
     private let handle: OpaquePointer
+    private let library: TesseractLibrary
 
     /// Loads `language` (a traineddata name such as `chi_sim` or `eng`); `whitelist` limits the
     /// characters Tesseract may return. nil when the language data is not installed.
     public init?(language: String, whitelist: String? = nil) {
-        guard let api = TessBaseAPICreate() else { return nil }
-        guard TessBaseAPIInit3(api, nil, language) == 0 else {
-            TessBaseAPIDelete(api)
+        guard let library = TesseractLibrary.shared, let api = library.create() else { return nil }
+        guard library.initialise(api, nil, language) == 0 else {
+            library.delete(api)
             return nil
         }
         handle = api
-        if let whitelist { _ = TessBaseAPISetVariable(api, "tessedit_char_whitelist", whitelist) }
+        self.library = library
+        if let whitelist { _ = library.setVariable(api, "tessedit_char_whitelist", whitelist) }
         // Cells are small images: no dictionary guessing of numbers, no page-level noise removal.
-        _ = TessBaseAPISetVariable(api, "load_system_dawg", "0")
-        _ = TessBaseAPISetVariable(api, "load_freq_dawg", "0")
+        _ = library.setVariable(api, "load_system_dawg", "0")
+        _ = library.setVariable(api, "load_freq_dawg", "0")
     }
 
     deinit {
-        TessBaseAPIEnd(handle)
-        TessBaseAPIDelete(handle)
+        library.end(handle)
+        library.delete(handle)
     }
 
     /// Reads a greyscale image (one byte per pixel, 0 = black) laid out as `width`×`height`.
     public func read(gray pixels: [UInt8], width: Int, height: Int, layout: Layout, resolution: Int = 300) -> Reading {
         guard width > 0, height > 0, pixels.count >= width * height else { return Reading(text: "", confidence: 0) }
-        TessBaseAPISetPageSegMode(handle, TessPageSegMode(UInt32(layout.rawValue)))
+        library.setPageSegMode(handle, TessPageSegMode(UInt32(layout.rawValue)))
         pixels.withUnsafeBufferPointer { buffer in
-            TessBaseAPISetImage(handle, buffer.baseAddress, Int32(width), Int32(height), 1, Int32(width))
+            library.setImage(handle, buffer.baseAddress, Int32(width), Int32(height), 1, Int32(width))
         }
-        TessBaseAPISetSourceResolution(handle, Int32(resolution))
+        library.setSourceResolution(handle, Int32(resolution))
         var text = ""
-        if let raw = TessBaseAPIGetUTF8Text(handle) {
+        if let raw = library.utf8Text(handle) {
             text = String(cString: raw)
-            TessDeleteText(raw)
+            library.deleteText(raw)
         }
-        let confidence = Int(TessBaseAPIMeanTextConf(handle))
-        TessBaseAPIClear(handle)
+        let confidence = Int(library.meanTextConfidence(handle))
+        library.clear(handle)
         return Reading(text: text.trimmingCharacters(), confidence: max(0, confidence))
     }
 }
