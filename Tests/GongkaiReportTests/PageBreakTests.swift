@@ -3,18 +3,10 @@ import TableLayout
 import Testing
 @testable import GongkaiReport
 
-private let header: [[String]] = [
-    ["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "<", "<", "申请人情况", "<", "<", "<", "<", "<", "<"],
-    ["^", "^", "^", "自然人", "法人或其他组织", "<", "<", "<", "<", "总计"],
-    ["^", "^", "^", "^", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "^"],
-]
-private func row(_ a: String, _ b: String, _ c: String, _ values: [String]) -> [String] { [a, b, c] + values }
-private let zeros = Array(repeating: "0", count: 7)
-
 @Test func headerCutByAPageBreakIsReadFromTheGridBelowTheFragment() throws {
     // The header's first row stands alone at the foot of page 1; the rest and the data on page 2.
     let fragment = makeGrid([["（本列数据的勾稽关系为：第一项", "申请人情况"]], page: 1)
-    var rest = Array(header.dropFirst())
+    var rest = Array(applicantHeader.dropFirst())
     rest[0][0] = "加第二项之和，等于第三项加第四项之和）"
     rest.append(row("一、本年新收政府信息公开申请数量", "<", "<", ["3", "0", "0", "0", "0", "0", "3"]))
     rest.append(row("四、结转下年度继续办理", "<", "<", zeros))
@@ -26,7 +18,7 @@ private let zeros = Array(repeating: "0", count: 7)
 }
 
 @Test func rowLabelCarriedOverAPageBreakFinishesTheRowBeforeIt() throws {
-    var first = header
+    var first = applicantHeader
     first.append(row("一、本年新收政府信息公开申请数量", "<", "<", ["1", "0", "0", "0", "0", "0", "1"]))
     first.append(row("三、本年度办理结果", "（五）不予处理", "5、要求行政机关确", ["2", "0", "0", "0", "0", "0", "2"]))
     var second: [[String]] = []
@@ -39,7 +31,7 @@ private let zeros = Array(repeating: "0", count: 7)
 }
 
 @Test func groupLabelStuckToTheNextRowLeavesThatRowItsOwnLabel() throws {
-    var rows = header
+    var rows = applicantHeader
     rows.append(row("一、本年新收政府信息公开申请数量", "<", "<", ["1", "0", "0", "0", "0", "0", "1"]))
     rows.append(row("三、本年度办理结果", "", "5、要求行政机关确认或重新出具已获取信息", zeros))
     rows.append(row("^", "(五)不予处理(六)其他处理", "<", ["4", "0", "0", "0", "0", "0", "4"]))

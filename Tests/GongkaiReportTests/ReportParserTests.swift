@@ -33,14 +33,15 @@ func makeGrid(_ rows: [[String]], page: Int = 1, widths: [Double]? = nil) -> Cel
     return CellGrid(page: page, rowEdges: ys, columnEdges: xs, cells: cells, method: .lattice)
 }
 
-private let applicantHeader: [[String]] = [
+/// Table 三's three header rows as a grid (`<` spans left, `^` spans up); shared by the parser tests.
+let applicantHeader: [[String]] = [
     ["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "<", "<", "申请人情况", "<", "<", "<", "<", "<", "<"],
     ["^", "^", "^", "自然人", "法人或其他组织", "<", "<", "<", "<", "总计"],
     ["^", "^", "^", "^", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "^"],
 ]
 
-private func row(_ a: String, _ b: String, _ c: String, _ values: [String]) -> [String] { [a, b, c] + values }
-private let zeros = Array(repeating: "0", count: 7)
+func row(_ a: String, _ b: String, _ c: String, _ values: [String]) -> [String] { [a, b, c] + values }
+let zeros = Array(repeating: "0", count: 7)
 
 @Test func applicationsTableReadsMergedLabelsAnd2019OtherRow() throws {
     var rows = applicantHeader
