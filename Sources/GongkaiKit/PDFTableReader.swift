@@ -4,7 +4,7 @@ struct PDFTableReader: Sendable {
     /// Also return each page's size, ruling lines and grids (`ReportExtractor.extractWithLayout`).
     var keepLayout = false
 
-    func read(bytes: [UInt8], path: String) throws(ExtractionError) -> (tables: TableDocument, pages: [PageLayout], ocr: [(page: Int, summary: OCRSummary)], readingText: String) {
+    func read(bytes: [UInt8], path: String) throws(ExtractionError) -> (tables: TableDocument, pages: [PageLayout], ocr: [(page: Int, summary: OCRSummary)], readingText: () -> String?) {
         let document: PDFDocument
         do { document = try PDFDocument(bytes: bytes, password: options.password) } catch { throw ExtractionError(error, path: path) }
         let pageCount = min(document.pageCount, options.maxPages)
@@ -22,7 +22,13 @@ struct PDFTableReader: Sendable {
             metadataTitle: document.title
         )
         let ocr = pages.compactMap { p in p.ocr.map { (page: p.number, summary: $0) } }
-        let readingText = pages.map(\.readingText).filter { !$0.isEmpty }.joined(separator: "\n")
+        // The table pages' lines in reading order, for the template alignment: built only when a
+        // grid lost something (most documents never ask).
+        let tablePages = pages.map(\.tableGlyphs).filter { !$0.isEmpty }
+        let readingText: () -> String? = { [analyzer] in
+            let text = tablePages.map(analyzer.readingText(of:)).filter { !$0.isEmpty }.joined(separator: "\n")
+            return text.isEmpty ? nil : text
+        }
         guard keepLayout else { return (tables, [], ocr, readingText) }
         var layouts: [PageLayout] = []
         var next = 0

@@ -5,9 +5,9 @@ struct PageAnalysis: Sendable {
     var text: String
     var grids: [CellGrid]
     var freeLines: [TextLine]
-    /// A table page's text as lines in reading order (`ReadingOrderText`), for the template
-    /// alignment that reads a table whose grid was lost; empty on other pages.
-    var readingText = ""
+    /// A table page's glyphs, upright: its lines in reading order (`readingText(of:)`) are what the
+    /// template alignment reads when a grid lost a table — built only then. Empty on other pages.
+    var tableGlyphs: [Glyph] = []
     /// Kept only when the analyzer keeps layout (`inspect`): page size, whether the page was
     /// searched for ruling lines, and the lines found.
     var size: (width: Double, height: Double)? = nil
@@ -117,7 +117,7 @@ struct PageAnalyzer: Sendable {
         for g in glyphs { text += g.text }
         var grids: [CellGrid] = []
         var outside = glyphs
-        var readingText = ""
+        var tableGlyphs: [Glyph] = []
         var lines: [RulingLine] = []
         let size = document.pageSize(index)
         let tablePage = size.map { Self.carriesTableLabels(text) || Self.opensWithNumbers(glyphs, height: $0.height) } ?? false
@@ -126,11 +126,11 @@ struct PageAnalyzer: Sendable {
             let page = PageContent(number: index + 1, width: size.width, height: size.height, glyphs: glyphs, rulingLines: lines)
                 .upright(from: pageText.direction)
             (grids, outside) = PageTables.tables(on: page, layout: layout)
-            readingText = self.readingText(of: page.glyphs)
+            tableGlyphs = page.glyphs
         }
         var analysis = PageAnalysis(number: index + 1, glyphCount: glyphs.count, text: text, grids: grids,
                                     freeLines: index < 2 ? TextLineBuilder.lines(from: outside, settings: layout) : [],
-                                    readingText: readingText)
+                                    tableGlyphs: tableGlyphs)
         if keepLayout {
             analysis.size = size
             analysis.scanned = tablePage && size != nil

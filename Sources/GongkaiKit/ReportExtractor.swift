@@ -113,20 +113,19 @@ public struct ReportExtractor: Sendable {
         let tables: TableDocument
         // The text the template alignment reads: the document's text, or for PDFs the table pages'
         // lines in reading order.
-        var alignmentText: String?
+        var alignmentText: () -> String? = { nil }
         var pages: [PageLayout] = []
         var ocrPages: [(page: Int, summary: OCRSummary)] = []
         switch detected {
         case .pdf:
-            let readingText: String
-            (tables, pages, ocrPages, readingText) = try PDFTableReader(options: options, keepLayout: keepLayout).read(bytes: bytes, path: path)
-            alignmentText = readingText.isEmpty ? nil : readingText
+            (tables, pages, ocrPages, alignmentText) = try PDFTableReader(options: options, keepLayout: keepLayout).read(bytes: bytes, path: path)
         case .html:
             do { tables = try HTMLTableReader(settings: options.html).read(bytes: bytes) } catch {
                 if case .unsupportedEncoding(let detail) = error { throw .unsupportedEncoding(path: path, detail: detail) }
                 throw .unreadable(path: path, detail: "not readable as HTML: \(error.description)")
             }
-            alignmentText = tables.fullText
+            let fullText = tables.fullText
+            alignmentText = { fullText }
         case .docx:
             tables = try readWord(bytes, path: path, notes: &notes)
         case .text, .markdown:
@@ -135,7 +134,8 @@ public struct ReportExtractor: Sendable {
             do { decoded = try TextDecoding.decode(bytes) } catch { throw .unsupportedEncoding(path: path, detail: error.description) }
             let (document, found) = TextTableReader(options: .init(metric: options.textMetric)).analyze(decoded.text)
             tables = document
-            alignmentText = decoded.text
+            let text = decoded.text
+            alignmentText = { text }
             let metric = found.layoutTables == 0 ? "" : "; layout columns counted by " + (found.metric == .characters ? "characters (as pdftotext -layout writes them)" : "display width (CJK = 2)")
             notes.append("input: \(detected.rawValue), \(decoded.encoding.rawValue); \(found.layoutTables) layout grid(s), \(found.pipeTables) pipe table(s)\(metric)")
         }

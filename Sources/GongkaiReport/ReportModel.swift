@@ -95,6 +95,8 @@ public struct ReportTables: Sendable {
     public var proactive = TableReading()
     public var applications = TableReading()
     public var reviewLitigation = TableReading()
+    /// Whether any of tables 二/三/四 was read (else the document is not read as a report).
+    public var foundAny: Bool { proactive.found || applications.found || reviewLitigation.found }
     public var warnings: [ReportWarning] = []
     /// Which report table each grid was read as, by grid index (see `CellRef.grid`); grids that
     /// are none of tables 二/三/四 are absent.

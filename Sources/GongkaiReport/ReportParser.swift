@@ -19,7 +19,7 @@ public struct ReportParser: Sendable {
         tables.reviewLitigation = ReviewLitigationReader().read(byKind[.reviewLitigation] ?? [], into: &warnings)
         let title = TitleReader.read(lines: headLines)
 
-        guard tables.proactive.found || tables.applications.found || tables.reviewLitigation.found else {
+        guard tables.foundAny else {
             throw diagnoseMissingTables(title: title, grids: grids, fullText: fullText)
         }
         return assemble(tables, warnings: warnings, title: title, lossyGrids: Set(grids.indices.filter { grids[$0].blankCellsMayBeLost }),
