@@ -26,13 +26,16 @@ struct DebugGridCommand: ParsableCommand {
         if settings { return print(LayoutSettings().listing) }
         guard let file else { throw ValidationError("give a file, or --settings") }
         Diagnostics.silenceLibraryOutput()
-        if let bytes = try? FileBytes.read(path: file), InputFormat.detect(bytes: bytes, path: file) == .html {
-            return try printHTML(bytes)
+        // Read and recognised once; PDFs are opened by path below.
+        let bytes = try? FileBytes.read(path: file)
+        let format = bytes.map { InputFormat.detect(bytes: $0, path: file) }
+        if let bytes, format == .html {
+            return try printMarkup(rows: "<tr> index") { () throws(HTMLError) in try HTMLTableReader().read(bytes: bytes) }
         }
-        if let bytes = try? FileBytes.read(path: file), InputFormat.detect(bytes: bytes, path: file) == .docx {
-            return try printWord(bytes)
+        if let bytes, format == .docx {
+            return try printMarkup(rows: "<w:tr> index") { () throws(WordError) in try WordDocumentReader().read(bytes: bytes) }
         }
-        if let bytes = try? FileBytes.read(path: file), InputFormat.detect(bytes: bytes, path: file) != .pdf {
+        if let bytes, format != .pdf {
             guard let decoded = try? TextDecoding.decode(bytes) else {
                 Diagnostics.error("gongkai: \(file): not UTF-8, UTF-16 or GB18030 text")
                 throw ExitCode(1)
@@ -68,27 +71,14 @@ struct DebugGridCommand: ParsableCommand {
         }
     }
 
-    /// Each table of a web page: its number (the `page` of its values), size and cells.
-    private func printHTML(_ bytes: [UInt8]) throws {
+    /// Grids of a marked-up document (web page, Word), one table after another: each table's
+    /// number (the `page` of its values), size and cells.
+    private func printMarkup<E: Error & CustomStringConvertible>(rows: String, _ read: () throws(E) -> TableDocument) throws {
         let document: TableDocument
-        do { document = try HTMLTableReader().read(bytes: bytes) } catch {
+        do { document = try read() } catch {
             Diagnostics.error("gongkai: \(file ?? "-"): \(error.description)")
             throw ExitCode(1)
         }
-        printMarkup(document, rows: "<tr> index")
-    }
-
-    private func printWord(_ bytes: [UInt8]) throws {
-        let document: TableDocument
-        do { document = try WordDocumentReader().read(bytes: bytes) } catch {
-            Diagnostics.error("gongkai: \(file ?? "-"): \(error.description)")
-            throw ExitCode(1)
-        }
-        printMarkup(document, rows: "<w:tr> index")
-    }
-
-    /// Grids of a marked-up document (web page, Word), one table after another.
-    private func printMarkup(_ document: TableDocument, rows: String) {
         if let title = document.metadataTitle { print("== <title> \(title)") }
         for line in document.leadingLines.prefix(5) { print("   \(line.text.prefix(60))") }
         for grid in document.grids {

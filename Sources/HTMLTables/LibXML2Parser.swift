@@ -2,7 +2,7 @@ import CLibXML2
 import LibXML2Nodes
 
 /// Why a page could not be read as HTML.
-public enum HTMLError: Error, Equatable, Sendable {
+public enum HTMLError: Error, Equatable, Sendable, CustomStringConvertible {
     /// libxml2 gave no document at all (it recovers from almost anything, so this is rare).
     case unparsable(String)
     /// The page's bytes are in a character encoding that cannot be decoded here (what it is, in words).

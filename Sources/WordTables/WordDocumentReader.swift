@@ -1,7 +1,7 @@
 import TableLayout
 
 /// Why a Word document could not be read.
-public enum WordError: Error, Equatable, Sendable {
+public enum WordError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The zip archive or its `word/document.xml` cannot be read.
     case unreadable(String)
 
