@@ -21,183 +21,37 @@ struct ApplicationsReader {
         if start > 0 {
             reading.notes.append("三: header cut by a page break; columns read from the grid on page \(first.page)")
         }
-        let grids = Array(grids[start...])
-        let labelRight = header.map(\.box.x0).min() ?? 0
-        for column in ReportTemplates.applicantColumns where !headerLabelled(first).contains(column.key) && header.contains(where: { $0.column.key == column.key }) {
+        noteUnlabelledColumns(of: first, header: header, in: &reading, warnings: &warnings)
+        let candidates = candidateRows(Array(grids[start...]), header: header)
+        var match = RowMatch()
+        matchByLabel(candidates, into: &match)
+        matchByPosition(candidates, into: &match, warnings: &warnings)
+        readValues(candidates, match: match, into: &reading, warnings: &warnings)
+        // Grids rebuilt from converter output may have lost the cells read as blank too.
+        if !grids.contains(where: { $0.grid.blankCellsMayBeLost }) { Self.markBlankColumns(&reading, warnings: &warnings) }
+        warnUnmatched(candidates, match: match, warnings: &warnings)
+        return reading
+    }
+
+    /// Applicant columns found among the numbers but not by their header text.
+    private func noteUnlabelledColumns(of first: KeyedGrid, header: [(column: ReportTemplates.ApplicantColumn, box: Rect)],
+                                       in reading: inout TableReading, warnings: inout [ReportWarning]) {
+        let labelled = headerLabelled(first)
+        for column in ReportTemplates.applicantColumns where !labelled.contains(column.key) && header.contains(where: { $0.column.key == column.key }) {
             warnings.append(.init(code: "column_header_missing", message: "table 三 has no readable header for \(column.label); the one column of numbers where it belongs is taken as it", page: first.page))
             reading.notes.append("三: column \(column.label) has no readable header; taken from the column of numbers between its neighbours")
         }
+    }
 
-        // Data rows: every row below the header in the first grid, all rows of continuation grids.
-        var candidates: [(row: GridRow, label: [LabelKey], values: [KeyedCell], columns: [(ReportTemplates.ApplicantColumn, Rect)], numbering: String?)] = []
-        for (gi, grid) in grids.enumerated() {
-            var columns = header.map { ($0.column, $0.box) }
-            var right = labelRight
-            // Rows below this grid's own header: a continuation that repeats the header (a table
-            // cut by a page break) skips it; one that does not starts with data.
-            var headerBottom = header.map(\.box.y1).max() ?? 0
-            if gi > 0, let own = headerColumns(grid) {
-                columns = own.map { ($0.column, $0.box) }
-                right = own.map(\.box.x0).min() ?? right
-                headerBottom = own.map(\.box.y1).max() ?? headerBottom
-            } else if gi > 0 {
-                (columns, right) = continuationColumns(grid, header: header, labelRight: labelRight)
-                headerBottom = -Double.infinity
-            }
-            let tolerance = min(1, 0.25 * Self.medianRowHeight(grid.grid))
-            for r in 0..<grid.rowCount where grid.grid.rowEdges[r] >= headerBottom - tolerance {
-                let row = GridRow(grid: grid, index: r, cells: grid.cells(inRow: r))
-                let labelCells = row.cells.filter { $0.box.midX < right }
-                var label: [LabelKey] = []
-                for key in labelCells.map(Self.ownLabelKey) where !key.isEmpty && key != label.last { label.append(key) }
-                guard !label.isEmpty else { continue }
-                let values = row.cells.filter { $0.box.midX >= right }
-                // Only group labels running on from above and nothing written: the sliver of a row
-                // cut by a page break, not a row.
-                if !labelCells.contains(where: { $0.row == r && !$0.key.isEmpty }), values.allSatisfy({ $0.row != r || $0.text.isEmpty }) { continue }
-                // The rest of the last row's label carried over a page break (`5、要求行政机关确` |
-                // `认或重新出具已获取信息`): the first row of a continuation, with nothing written in
-                // its value cells, finishes the label of the row before the break.
-                if gi > 0, r == firstDataRow(of: grid, below: headerBottom), values.allSatisfy({ $0.text.isEmpty }),
-                   labelCells.allSatisfy({ LabelText.numbering($0.text) == nil }), let last = candidates.indices.last, candidates[last].row.grid.index != grid.index, let tail = label.last {
-                    let joined = LabelKey(scalars: (candidates[last].label.last?.scalars ?? []) + tail.scalars)
-                    candidates[last].label[candidates[last].label.count - 1] = joined
-                    continue
-                }
-                let numbering = labelCells.reversed().lazy.compactMap { LabelText.numbering($0.text) }.first
-                candidates.append((row, label, values, columns, numbering))
-            }
+    /// Rows with numbers that no template row took, and template rows (of both versions) that no row took.
+    private func warnUnmatched(_ candidates: [CandidateRow], match: RowMatch, warnings: inout [ReportWarning]) {
+        for (ci, c) in candidates.enumerated() where !match.rowTaken.contains(ci) && c.values.contains(where: { !$0.text.isEmpty }) {
+            warnings.append(.init(code: "unmatched_row", message: "table 三 row not matched to the template: \(c.labelText)", page: c.row.page))
         }
-
-        // Score every (row, template row) pair and assign greedily, best first, each at most once.
-        let templates = ReportTemplates.applicationRows
-        let templateSegments = Self.templateSegments
-        var scored: [(Double, Int, Int)] = []
-        for (ci, c) in candidates.enumerated() {
-            let whole = LabelKey(scalars: c.label.flatMap(\.scalars))
-            for (ti, t) in templateSegments.enumerated() {
-                let s = Self.score(row: c.label, rowWhole: whole, template: t, templateWhole: Self.templateWholes[ti])
-                if s >= minRowScore { scored.append((s, ci, ti)) }
-            }
-        }
-        scored.sort { ($0.0, -$0.1) > ($1.0, -$1.1) }
-        var rowTaken = Set<Int>(), templateTaken = Set<Int>()
-        var assignment: [(Int, Int)] = []
-        for (_, ci, ti) in scored where !rowTaken.contains(ci) && !templateTaken.contains(ti) {
-            rowTaken.insert(ci); templateTaken.insert(ti)
-            assignment.append((ci, ti))
-        }
-        var how: [Int: String] = [:]
-        for (score, ci, ti) in scored where assignment.contains(where: { $0.0 == ci && $0.1 == ti }) {
-            how[ci] = Self.format2(score)
-        }
-        // Rows whose labels are too garbled to match (OCR: (七)总ì, (一)予以): between two matched
-        // rows, as many unmatched rows with numbers as unmatched template rows of the table's version
-        // take them in order.
-        let majority: TemplateVersion? = {
-            var votes: [TemplateVersion: Int] = [:]
-            for (_, ti) in assignment { if let v = templates[ti].version { votes[v, default: 0] += 1 } }
-            return votes.max(by: { ($0.value, $0.key) < ($1.value, $1.key) })?.key
-        }()
-        let byRow = assignment.sorted { $0.0 < $1.0 }
-        var ci = 0
-        while ci < candidates.count {
-            guard !rowTaken.contains(ci), candidates[ci].values.contains(where: { !$0.text.isEmpty }) else { ci += 1; continue }
-            let previous = byRow.last { $0.0 < ci }, next = byRow.first { $0.0 > ci }
-            let lower = previous?.1 ?? -1, upper = next?.1 ?? templates.count
-            let rowsBetween = ((previous?.0 ?? -1) + 1..<(next?.0 ?? candidates.count)).filter {
-                !rowTaken.contains($0) && candidates[$0].values.contains(where: { !$0.text.isEmpty })
-            }
-            let templatesBetween = lower + 1 < upper ? (lower + 1..<upper).filter {
-                !templateTaken.contains($0) && (templates[$0].version == nil || majority == nil || templates[$0].version == majority)
-            } : []
-            // As many rows as templates: in order. Else a row whose numbering (（七）) only one of
-            // the templates between has.
-            var pairs: [(Int, Int)] = []
-            if !rowsBetween.isEmpty, rowsBetween.count == templatesBetween.count {
-                pairs = Array(zip(rowsBetween, templatesBetween))
-            } else {
-                for r in rowsBetween {
-                    guard let n = candidates[r].numbering else { continue }
-                    let same = templatesBetween.filter { Self.templateNumbering[$0] == n }
-                    if same.count == 1, !pairs.contains(where: { $0.1 == same[0] }) { pairs.append((r, same[0])) }
-                }
-                // Keep the order of the rows.
-                pairs = pairs.enumerated().filter { i, p in pairs.prefix(i).allSatisfy { $0.0 < p.0 && $0.1 < p.1 } }.map(\.element)
-            }
-            if !pairs.isEmpty {
-                for (r, ti) in pairs {
-                    rowTaken.insert(r); templateTaken.insert(ti)
-                    assignment.append((r, ti))
-                    how[r] = "by position"
-                    let label = candidates[r].label.map(\.string).joined(separator: " / ")
-                    warnings.append(.init(code: "row_matched_by_position", message: "table 三 row '\(label)' matches no template label; it stands where \(templates[ti].labels.last ?? templates[ti].path) belongs and is read as it", path: "applications." + templates[ti].path, page: candidates[r].row.page))
-                }
-            }
-            ci = (rowsBetween.last ?? ci) + 1
-        }
-        assignment.sort { $0.0 < $1.0 }
-
-        var versionVotes: [TemplateVersion: Int] = [:]
-        var shortRows: [(prefix: [String], columns: [String], tokens: [String], page: Int, box: Rect)] = []
-        for (ci, ti) in assignment {
-            let c = candidates[ci], t = templates[ti]
-            if let v = t.version { versionVotes[v, default: 0] += 1 }
-            let prefix = t.path.split(separator: ".").map(String.init)
-            reading.notes.append("三: '\(c.label.map(\.string).joined(separator: " / "))' → applications.\(t.path) (\(how[ci] ?? "?"))")
-            // Cells under each column; a cell holding several numbers across columns is split when
-            // it holds one per column, else the row is short and solved below.
-            let under = c.columns.map { cellUnder($0.1, among: c.values) }
-            var done = Set<Int>()
-            for (i, cell) in under.enumerated() where !done.contains(i) {
-                guard let cell, let packed = CellValueParser.packedValues(cell.text) else { continue }
-                let group = under.indices.filter { under[$0]?.cell == cell.cell }
-                if packed.count == group.count {
-                    for (j, token) in zip(group, packed) {
-                        let path = prefix + [c.columns[j].0.key]
-                        let value = CellInterpreter.interpret(token, path: "applications." + path.joined(separator: "."), page: c.row.page, warnings: &warnings)
-                        reading.values.append(.init(path: path, value: value, raw: token, page: c.row.page, box: cell.box,
-                                                    cell: c.row.grid.ref(cell)))
-                    }
-                } else if packed.count < group.count {
-                    shortRows.append((prefix, group.map { c.columns[$0].0.key }, packed, c.row.page, cell.box))
-                    for j in group { reading.values.append(.init(path: prefix + [c.columns[j].0.key], value: nil, raw: "", page: c.row.page, box: cell.box)) }
-                } else {
-                    continue
-                }
-                done.formUnion(group)
-            }
-            for (i, (column, box)) in c.columns.enumerated() where !done.contains(i) {
-                let path = prefix + [column.key]
-                let dotted = "applications." + path.joined(separator: ".")
-                guard let cell = under[i] else {
-                    warnings.append(.init(code: "cell_missing", message: "no cell under column \(column.label) in row \(t.labels.last ?? t.path)", path: dotted, page: c.row.page))
-                    // No cell: the box is where it should have been, the column over the row.
-                    let row = c.row.box
-                    reading.values.append(.init(path: path, value: nil, raw: "", page: c.row.page,
-                                                box: Rect(x0: box.x0, y0: row.y0, x1: box.x1, y1: row.y1)))
-                    continue
-                }
-                let value = CellInterpreter.interpret(cell.text, path: dotted, page: c.row.page, warnings: &warnings)
-                reading.values.append(.init(path: path, value: value, raw: cell.text, page: c.row.page, box: cell.box,
-                                            cell: c.row.grid.ref(cell)))
-            }
-        }
-        for row in shortRows { placeShortRow(row, in: &reading, warnings: &warnings) }
-        // Grids rebuilt from converter output may have lost the cells read as blank too.
-        if !grids.contains(where: { $0.grid.blankCellsMayBeLost }) { Self.markBlankColumns(&reading, warnings: &warnings) }
-        for ci in candidates.indices where !rowTaken.contains(ci) {
-            let c = candidates[ci]
-            if c.values.contains(where: { !$0.text.isEmpty }) {
-                warnings.append(.init(code: "unmatched_row", message: "table 三 row not matched to the template: \(c.label.map(\.string).joined(separator: " / "))", page: c.row.page))
-            }
-        }
-        let matchedPaths = Set(assignment.map { templates[$0.1].path })
-        for t in templates where t.version == nil && !matchedPaths.contains(t.path) {
+        let matchedPaths = Set(match.pairs.map { ReportTemplates.applicationRows[$0.template].path })
+        for t in ReportTemplates.applicationRows where t.version == nil && !matchedPaths.contains(t.path) {
             warnings.append(.init(code: "row_missing", message: "table 三 row not found: \(t.labels.last ?? t.path)", path: "applications." + t.path))
         }
-        reading.version = versionVotes.max(by: { ($0.value, $0.key) < ($1.value, $1.key) })?.key
-        return reading
     }
 
     /// How well a row's label cells (outer group first) match a template row's labels.
@@ -266,7 +120,7 @@ struct ApplicationsReader {
     }
 
     /// The first row of a grid at or below its header's bottom edge.
-    private func firstDataRow(of grid: KeyedGrid, below headerBottom: Double) -> Int? {
+    func firstDataRow(of grid: KeyedGrid, below headerBottom: Double) -> Int? {
         let tolerance = min(1, 0.25 * Self.medianRowHeight(grid.grid))
         return (0..<grid.rowCount).first { grid.grid.rowEdges[$0] >= headerBottom - tolerance }
     }
@@ -324,7 +178,7 @@ struct ApplicationsReader {
     /// way of placing the numbers in order is tried, the lost cells filled from the identities;
     /// the row is read only when every placement the identities accept gives the same values.
     /// Otherwise its values stay null, with a warning.
-    private func placeShortRow(_ row: (prefix: [String], columns: [String], tokens: [String], page: Int, box: Rect), in reading: inout TableReading, warnings: inout [ReportWarning]) {
+    func placeShortRow(_ row: ShortRow, in reading: inout TableReading, warnings: inout [ReportWarning]) {
         let n = row.tokens.count, k = row.columns.count
         var placements: [[Int]] = []
         func choose(_ start: Int, _ chosen: [Int]) {
@@ -396,7 +250,7 @@ struct ApplicationsReader {
     /// boxes when the grid's column lines meet them; else, among the grid's columns of numbers, the
     /// one nearest under each header column (the same page layout, columns rebuilt a little
     /// differently); else the rightmost columns of numbers (a trailing 备注 or blank column has none).
-    private func continuationColumns(_ keyed: KeyedGrid, header: [(column: ReportTemplates.ApplicantColumn, box: Rect)], labelRight: Double) -> ([(ReportTemplates.ApplicantColumn, Rect)], Double) {
+    func continuationColumns(_ keyed: KeyedGrid, header: [(column: ReportTemplates.ApplicantColumn, box: Rect)], labelRight: Double) -> ([(ReportTemplates.ApplicantColumn, Rect)], Double) {
         let grid = keyed.grid
         let edges = grid.columnEdges
         let aligned = header.allSatisfy { h in edges.contains { abs($0 - h.box.x0) < 3 } && edges.contains { abs($0 - h.box.x1) < 3 } }
