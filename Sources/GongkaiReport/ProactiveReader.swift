@@ -46,7 +46,16 @@ struct ProactiveReader {
             }
         }
         if let best = versionVotes.max(by: { ($0.value, $0.key) < ($1.value, $1.key) }) { reading.version = best.key }
+        if !seenRows.isEmpty { Self.warnMissingRows(seen: seenRows, version: reading.version, page: grids.first?.page, warnings: &warnings) }
         return reading
+    }
+
+    /// Template rows of the table's format that no row matched (a row the layout merged into the
+    /// header, a label it lost): said, not left out silently.
+    static func warnMissingRows(seen: Set<String>, version: TemplateVersion?, page: Int?, warnings: inout [ReportWarning]) {
+        for row in ReportTemplates.proactiveRows where !seen.contains(row.key) && (row.version == nil || row.version == version) {
+            warnings.append(.init(code: "row_missing", message: "table 二 row not found: \(row.labels[0])", path: "proactive." + row.key, page: page))
+        }
     }
 
     /// The columns named by a header row, or nil if the row is not a header row.

@@ -56,3 +56,12 @@ func zeroTokensReadAsZero(raw: String) {
     #expect(warnings.first?.code == "blank_cell")
     #expect(warnings.first?.path == "proactive.fees.change")
 }
+
+/// Broken ToUnicode maps (cairo's Type 3 fonts, some WPS exports) give CJK Radicals Supplement
+/// characters, which NFKC leaves alone, and Kangxi radicals, which it folds: both fold to the
+/// ideographs they stand for (Unicode's EquivalentUnifiedIdeograph).
+@Test func radicalCharactersFoldToTheirIdeographs() {
+    #expect(LabelText.fold("潢川县⻘⻰镇人⺠政府") == "潢川县青龙镇人民政府")
+    #expect(LabelText.fold("⽂化⼴电和旅游局⻓") == "文化广电和旅游局长")
+    #expect(TitleReader.read(lines: ["潢川县⻘⻰镇人⺠政府2024年政府信息公开⼯作年度报告"])?.agency == "潢川县青龙镇人民政府")
+}

@@ -287,3 +287,22 @@ private func gridWithEmptyCarriedForward(lossy: Bool) -> CellGrid {
     // The row's own total still decides it (0); the identities with 19-digit cells decide nothing.
     #expect(doc.tables.applications.value("carried_forward.natural_person")?.value == ReportNumber(0))
 }
+
+/// Table 二 rows that no grid row matched (here merged by the layout into the header row) are
+/// named in a warning, not left out silently.
+@Test func proactiveRowsNotFoundAreWarned() {
+    let rows: [[String]] = [
+        ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
+        ["规章", "0", "0", "0"],
+        ["行政规范性文件", "2", "0", "2"],
+        ["信息内容", "本年处理决定数量", "<", "<"],
+        ["行政许可", "4", "<", "<"],
+        ["信息内容行政处罚行政强制", "本年处理决定数量", "<", "<"],
+        ["信息内容", "本年收费金额（单位：万元）", "<", "<"],
+        ["行政事业性收费", "1.5", "<", "<"],
+    ]
+    var warnings: [ReportWarning] = []
+    let reading = ProactiveReader().read([KeyedGrid(makeGrid(rows))], into: &warnings)
+    #expect(reading.value("licensing.decisions")?.value == ReportNumber(4))
+    #expect(warnings.filter { $0.code == "row_missing" }.map(\.path) == ["proactive.penalty", "proactive.coercion"])
+}

@@ -177,3 +177,19 @@ private func borderlessPage() -> [Glyph] {
     #expect(header.columnSpan == 3, "\(grid.debugDescription)")
     #expect(value.columnSpan == 3 && value.column == header.column, "\(grid.debugDescription)")
 }
+
+/// cairo's Type 3 fonts give CJK glyphs boxes as tall as the font's bounding box and digits boxes
+/// half that: grouped by centre, `2024` falls out of its title line; joined back as a fragment
+/// that fills a gap in the taller line.
+@Test func digitsInShorterBoxesRejoinTheirLine() {
+    func run(_ text: String, x: Double, y0: Double, y1: Double, width: Double) -> [Glyph] {
+        text.enumerated().map { i, c in Glyph(text: String(c), box: Rect(x0: x + Double(i) * width, y0: y0, x1: x + Double(i + 1) * width, y1: y1)) }
+    }
+    let agency = run("泉州市文化局", x: 100, y0: 47, y1: 99, width: 22)
+    let title = run("2024", x: 146, y0: 102, y1: 131, width: 11) + run("年政府信息公开工作年度报告", x: 190, y0: 85, y1: 137, width: 20)
+    let body = run("本报告根据条例编制本报告根据条例编制本报告根据条例编制", x: 89, y0: 131.5, y1: 158.8, width: 10.5)
+    let lines = TextLineBuilder.lines(from: agency + title + body)
+    #expect(lines.map(\.text).contains("2024"))
+    let joined = TextLineBuilder.joiningInlineFragments(lines).map(\.text)
+    #expect(joined == ["泉州市文化局", "2024年政府信息公开工作年度报告", "本报告根据条例编制本报告根据条例编制本报告根据条例编制"])
+}
