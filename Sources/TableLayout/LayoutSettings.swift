@@ -211,6 +211,14 @@ public struct LayoutSettings: Sendable, Equatable {
 
     public init() {}
 
+    /// The units of the listing, for a reader of `gongkai grids --settings`.
+    public static let legend = """
+        # Layout tolerances (LayoutSettings). Units: stream… distances in ems (a line's character size:
+        # the median width of its CJK characters, else the page's); text… in character columns of the
+        # layout text; the lattice values in PDF points; …Share/…Coverage are fractions; …Length,
+        # …Rows, …Lines, …Lookback are counts. Each value's reason is its doc comment in LayoutSettings.swift.
+        """
+
     /// Every setting as `name = value`, one a line, in declaration order (`gongkai grids
     /// --settings`): the tolerances a reading used, to quote or to vary. Read by reflection so a
     /// new setting cannot be left out.
