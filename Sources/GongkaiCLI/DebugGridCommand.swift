@@ -23,7 +23,7 @@ struct DebugGridCommand: ParsableCommand {
     var rulingLines: RulingLineScanner.Settings.Source = .automatic
 
     func run() throws {
-        if settings { return print(LayoutSettings().listing) }
+        if settings { return print(LayoutSettings.legend + "\n" + LayoutSettings().listing) }
         guard let file else { throw ValidationError("give a file, or --settings") }
         Diagnostics.silenceLibraryOutput()
         // Read and recognised once; PDFs are opened by path below.

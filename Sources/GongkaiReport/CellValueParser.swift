@@ -24,16 +24,13 @@ public enum CellValueParser {
     public static func read(_ raw: String) -> CellReading {
         let folded = LabelText.fold(raw)
         if folded.isEmpty { return .blank }
-        // What is a value is decided once, in `TableTokens` (the layout paths ask it too).
+        // What is a value is decided once, in `TableTokens` (the layout paths ask it too): a zero
+        // mark, or a number as tables print it with an optional unit. Only its digits are read here.
         if TableTokens.isZeroMark(folded) { return .zeroToken(folded) }
-        var s = Substring(folded)
-        for unit in TableTokens.units where s.hasSuffix(unit) {
-            s = s.dropLast(unit.count)
-            break
-        }
+        guard var s = TableTokens.splitNumber(folded)?.number else { return .unreadable(raw) }
         var negative = false
-        if let f = s.first, "+-−－".contains(f) {
-            negative = f != "+"
+        if let f = s.first, "+-−－＋".contains(f) {
+            negative = f != "+" && f != "＋"
             s = s.dropFirst()
         }
         let body = s.filter { $0 != "," && $0 != "，" }

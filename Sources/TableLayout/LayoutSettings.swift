@@ -64,7 +64,160 @@ public struct LayoutSettings: Sendable, Equatable {
     /// Horizontal rules covering at least this share of a stream table's width separate its rows.
     public var streamRuleCoverage: Double = 0.5
 
+    // MARK: stream, finer tolerances (ems unless said otherwise; see the stage that uses each)
+
+    /// A line of the same character size as a table's lines differs by at most this many ems (a
+    /// lone label in a smaller or larger font is a note or a heading, no row).
+    public var streamSameSizeTolerance: Double = 0.2
+    /// A number outside every column seen so far still joins the table when it stands at most this
+    /// many ems beyond the table's outer columns (`StreamRowRegions`: a column left blank above).
+    public var streamStrayColumnMargin: Double = 1
+    /// Label text is split at gaps of at least this many ems that hold a value-column boundary
+    /// (`StreamLineCutter.recut`: narrow header texts set closer than a cell gap).
+    public var streamRecutMinGap: Double = 0.1
+    /// How far (ems) a value-column boundary may lie outside such a gap and still split it.
+    public var streamRecutBoundarySlack: Double = 0.3
+    /// How many lines above a table's first row are re-cut at its column boundaries (the header's
+    /// reach; bounded so a long page is not re-cut for every table).
+    public var streamRecutLookback: Int = 40
+    /// A column edge stands this many ems left of the text that starts the column (label columns,
+    /// the first value column's boundary).
+    public var streamEdgeInset: Double = 0.3
+    /// A label text may run this many ems past the first value column's left edge and still be a
+    /// label (labels end ragged, numbers are centred).
+    public var streamLabelOverhang: Double = 0.5
+    /// A text reaches the value columns when its centre is at most this many ems left of them.
+    public var streamValueReach: Double = 0.5
+    /// Row pitch assumed (ems) when a table has a single row of numbers to measure it from.
+    public var streamDefaultRowPitch: Double = 2.5
+    /// The row-label column ends at most this many ems left of the first value column's numbers
+    /// (half a column's width when the columns are narrow).
+    public var streamLeafColumnReach: Double = 3
+    /// A left-aligned label line fills the row-label column when it ends within this many ems of
+    /// the column's end (the first lines of a wrapped label do).
+    public var streamFullLabelSlack: Double = 2.5
+    /// The same for centred labels: its width within this many ems of the column's.
+    public var streamFullCentredLabelSlack: Double = 3
+    /// A lone label is a row of blank values only if no label above it within this many ems fills
+    /// the label column (then it continues that label).
+    public var streamBlankRowLookUp: Double = 4
+    /// How far below a lone label (ems) to look for the row whose numbers it might own.
+    public var streamBlankRowLookDown: Double = 6
+    /// A full label line at most this many ems above a row is that row's wrapped first line, no
+    /// blank row of its own.
+    public var streamWrappedLabelGap: Double = 1.0
+    /// Label lines below the last row are its blank rows only within this many row pitches.
+    public var streamTrailingBlankPitches: Double = 1.5
+    /// A header line stranded at a page's foot belongs to the table above within this many pitches.
+    public var streamStrandedHeaderPitches: Double = 2.5
+    /// A single text above the rows reaching more than this many ems into the value columns, and
+    /// starting at the table's left edge, is a heading or running text, no header line.
+    public var streamHeadingReach: Double = 1.5
+    /// "At the table's left edge" for such a text: within this many ems of it.
+    public var streamHeadingIndent: Double = 1
+    /// A single text at least this share of the table's width wide is running text, no header.
+    public var streamHeadingWidthShare: Double = 0.6
+    /// At most this many header lines are taken above a table (a page of text is no header).
+    public var streamMaxHeaderLines: Int = 12
+    /// Rows set farther apart than wrapped lines (the wrap gap plus this many ems) leave room for
+    /// blank rows between them.
+    public var streamRowGapOverWrap: Double = 0.25
+    /// A label line with at least this share of the row gap on both sides is a blank row.
+    public var streamBlankRowGapShare: Double = 0.8
+    /// Gaps above and below a label line within this many ems of each other are equal (lines set at
+    /// one pitch): then list numbering decides where it goes.
+    public var streamEqualGapTolerance: Double = 0.15
+    /// A label column is at least this many ems wide (closer label starts are one column).
+    public var streamMinLabelColumnWidth: Double = 0.5
+    /// Wrapped header lines are looked for at most this many ems above (edge to edge).
+    public var streamWrapLookUp: Double = 4
+    /// A wrapped header text may be this many ems wider than the columns it stands in.
+    public var streamWrapRoom: Double = 0.5
+    /// Wrapped header lines share their left edge or centre within this many ems.
+    public var streamWrapAlignTolerance: Double = 0.6
+    /// Glyph boxes taller than this many ems are taller than a line (web-printed PDFs): wraps are
+    /// then measured centre to centre (`streamWrapPitch`).
+    public var streamTallBoxHeight: Double = 1.6
+    /// Header lines whose mean centres are at most this many ems apart, with texts in different
+    /// columns, are one header row (cell texts centred over different numbers of lines).
+    public var streamHeaderRowMergeGap: Double = 0.8
+
+    // MARK: blank tables (no number at all; see `BlankTableFinder`)
+
+    /// The texts of such a table's header line stand at least this many ems apart.
+    public var streamBlankHeaderGap: Double = 2
+    /// Its row labels follow each other at most this many ems apart (centre to centre).
+    public var streamBlankRowPitch: Double = 2.2
+    /// Its rows are at most this many.
+    public var streamBlankMaxRows: Int = 4
+    /// Its row labels are at most this many characters long (a longer text is prose).
+    public var streamBlankMaxLabelLength: Int = 16
+
+    // MARK: layout text (`pdftotext -layout`; distances in character columns of the monospace page)
+
+    /// The header area (words over the value columns) begins this many columns left of where the
+    /// values start (CJK headers start left of their numbers), or `textLabelClearance` right of
+    /// the labels' end if that is further left.
+    public var textHeaderLead: Double = 2
+    /// Columns right of the row labels' end where the header area may begin.
+    public var textLabelClearance: Double = 1
+    /// A word reaching more than this many columns into the values stands over them.
+    public var textValueReach: Double = 1
+    /// A short word centred at most `textHeaderLead` columns left of the values stands over them
+    /// when it has at most this many characters (CJK column headers start left of their numbers).
+    public var textMaxCentredHeaderLength: Int = 8
+    /// Label fragments start at least this many columns left of the values.
+    public var textLabelMargin: Double = 0.5
+    /// Column pitch assumed when a header has fewer than two columns to measure it from.
+    public var textDefaultPitch: Double = 4
+    /// A header word is isolated (may span columns) when its nearest neighbour on the line is
+    /// farther than this many column pitches.
+    public var textSpanIsolation: Double = 1.6
+    /// …and wide when it covers this many column pitches or more.
+    public var textSpanWidth: Double = 1.5
+    /// A header word and a column it stands over meet when their overlap is at least this share of
+    /// the narrower of the two.
+    public var textOverlapShare: Double = 0.4
+    /// Cost of leaving a header word or column unmatched, as a share of the pitch, and at least
+    /// `textMinUnmatchedCost` columns.
+    public var textUnmatchedCostShare: Double = 0.8
+    public var textMinUnmatchedCost: Double = 2
+    /// A header word matches a stack only if their centres are at most this many unmatched costs apart.
+    public var textMatchReach: Double = 2
+    /// Pieces of a label letter-spaced over its line (三 、本 年) are at most this many characters.
+    public var textLetterSpacedPieceLength: Int = 2
+    /// A lone value column is as wide as its widest token plus this many columns.
+    public var textColumnPadding: Double = 2
+    /// A label line continues a label block at most this many lines below it.
+    public var textLabelBlockReach: Int = 3
+    /// Columns one line of drift costs when choosing the block a label line continues.
+    public var textLineDriftCost: Double = 1.5
+    /// A line of numbers without a label belongs to a label at most this many lines from it.
+    public var textOrphanReach: Int = 2
+    /// A group label's rows have labels starting more than this many columns right of it.
+    public var textGroupIndent: Double = 2
+    /// Label starts within this many columns are one label column.
+    public var textLabelColumnGap: Double = 1.5
+    /// A label column starts at least this many columns left of the first value column.
+    public var textLabelColumnClearance: Double = 0.5
+    /// A label belongs to the label column starting at most this many columns right of it.
+    public var textLabelColumnSlack: Double = 0.75
+    /// A row's values are placed ambiguously (one cell across the columns) when moving one of them
+    /// a column over costs less than this share of the pitch.
+    public var textAmbiguousShare: Double = 0.25
+    /// Section headers: a word over the values reaches more than `textValueReach` columns into
+    /// them, or starts right of the labels with its centre at most this many columns left of them.
+    public var textSectionHeaderLead: Double = 4
+
     public init() {}
+
+    /// The units of the listing, for a reader of `gongkai grids --settings`.
+    public static let legend = """
+        # Layout tolerances (LayoutSettings). Units: stream… distances in ems (a line's character size:
+        # the median width of its CJK characters, else the page's); text… in character columns of the
+        # layout text; the lattice values in PDF points; …Share/…Coverage are fractions; …Length,
+        # …Rows, …Lines, …Lookback are counts. Each value's reason is its doc comment in LayoutSettings.swift.
+        """
 
     /// Every setting as `name = value`, one a line, in declaration order (`gongkai grids
     /// --settings`): the tolerances a reading used, to quote or to vary. Read by reflection so a

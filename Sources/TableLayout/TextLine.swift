@@ -140,7 +140,7 @@ public enum ReadingOrderText {
     static func numbersBesideTheirLabels(_ lines: [TextLine], _ texts: [String]) -> [Int] {
         let valuesOnly = texts.map { t in
             let runs = t.split(separator: " ")
-            return !runs.isEmpty && runs.allSatisfy { TableTokens.isValue($0) || TableTokens.isZeroMark($0) }
+            return !runs.isEmpty && runs.allSatisfy { TableTokens.isValue($0) }
         }
         var order = Array(lines.indices)
         var i = 0

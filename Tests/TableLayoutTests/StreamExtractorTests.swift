@@ -96,9 +96,8 @@ private func borderlessPage() -> [Glyph] {
 }
 
 @Test func valueTokens() {
-    let s = StreamExtractor()
-    for t in ["0", "12", "+3", "-2", "0.386", "1,024", "251000元", "12.5万元", "—", "/", "无", "１２"] { #expect(s.isValue(t), "\(t)") }
-    for t in ["", "规章", "2024年", "1.属于", "第1项", "3.其他"] { #expect(!s.isValue(t), "\(t)") }
+    for t in ["0", "12", "+3", "-2", "0.386", "1,024", "251000元", "12.5万元", "—", "/", "无", "１２"] { #expect(StreamSegment([Glyph(text: t, box: Rect(x0: 0, y0: 0, x1: 10, y1: 10))]).isValue, "\(t)") }
+    for t in ["", "规章", "2024年", "1.属于", "第1项", "3.其他"] { #expect(!TableTokens.isValue(t), "\(t)") }
 }
 
 @Test func sidewaysPageTurnsUpright() {

@@ -6,6 +6,7 @@ import TableLayout
 struct LayoutBlock {
     let lines: [TextLineInfo]
     let indices: [Int]
+    var settings = LayoutSettings()
 
     struct Section {
         var header: [Int] = []
@@ -31,12 +32,12 @@ struct LayoutBlock {
             enum State { case body, header(complete: Bool) }
             var state: State
             if sections.isEmpty { sections.append(Section()); state = .header(complete: false) } else { state = .body }
-            let threshold = min((stubRight ?? .infinity) + 1, v - 2)
+            let threshold = min((stubRight ?? .infinity) + settings.textLabelClearance, v - settings.textHeaderLead)
             for li in run {
                 let frags = lines[li].fragments
                 // Over the values: reaching into them, or starting right of the labels and
                 // centred near them (a wrapped label piece such as 形，不 stays a label).
-                let inArea = frags.filter { $0.posEnd > v + 1 || ($0.pos >= threshold && $0.center >= v - 4) }
+                let inArea = frags.filter { $0.posEnd > v + settings.textValueReach || ($0.pos >= threshold && $0.center >= v - settings.textSectionHeaderLead) }
                 let kind: Int = inArea.isEmpty ? 0 : (inArea.count == frags.count ? 1 : 2)  // 0 label, 1 value area, 2 both
                 switch state {
                 case .body:
@@ -92,7 +93,7 @@ struct LayoutBlock {
     func grids() -> [(line: Int, grid: CellGrid)] {
         var out: [(Int, CellGrid)] = []
         for s in sections() {
-            guard let grid = LayoutSection(lines: lines, header: s.header, body: s.body).grid() else { continue }
+            guard let grid = LayoutSection(lines: lines, header: s.header, body: s.body, settings: settings).grid() else { continue }
             out.append((lines[(s.header + s.body).min()!].number, grid))
         }
         // A block without numbers in columns is prose or a title that looked like a table.

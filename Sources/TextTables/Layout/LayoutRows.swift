@@ -1,0 +1,90 @@
+import TableLayout
+
+/// Stage 6 of the layout-text builder — rows, and label attachment's second half: one row per
+/// line of values, one per label block beside none; each label block goes with the rows it
+/// stands beside (a group label with several).
+struct LayoutRows {
+    let area: LayoutValueArea
+    let blocks: [LabelBlock]
+    /// The lines that anchor rows, top to bottom.
+    private(set) var rowLines: [Int]
+    /// The anchor lines of each block's rows.
+    private(set) var blockRows: [[Int]]
+
+    init(_ area: LayoutValueArea, blocks: [LabelBlock]) {
+        self.area = area
+        self.blocks = blocks
+        let rowLines = area.bodyValueLines.filter { !(area.tokens[$0] ?? []).isEmpty }
+        self.rowLines = rowLines
+        blockRows = blocks.map { b in rowLines.filter { $0 >= b.firstLine && $0 <= b.lastLine } }
+        let numbersAboveLabels = self.numbersAboveLabels
+        for (bi, b) in blocks.enumerated() where blockRows[bi].isEmpty { blockRows[bi] = rows(of: bi, b, numbersAboveLabels: numbersAboveLabels) }
+        self.rowLines.sort()
+    }
+
+    /// A line of numbers with no label of its own belongs to a label-only block next to it.
+    func isOrphan(_ line: Int) -> Bool { (area.stubs[line] ?? []).isEmpty }
+
+    func labelsBetween(_ a: Int, _ b: Int) -> Bool { blocks.contains { $0.frags.contains { $0.line > a && $0.line < b } } }
+
+    /// A label right above such a line is that row's (numbers set lower, beside a label's end).
+    func orphanBelow(_ b: LabelBlock) -> Int? {
+        guard let next = rowLines.first(where: { $0 > b.lastLine }), next - b.lastLine <= area.settings.textOrphanReach, isOrphan(next),
+              !blockRows.contains(where: { $0.contains(next) }), !labelsBetween(b.lastLine, next + 1) else { return nil }
+        return next
+    }
+
+    /// A label right below one is that row's (numbers at the top of a tall row, the label lower).
+    func orphanAbove(_ b: LabelBlock) -> Int? {
+        guard let previous = rowLines.last(where: { $0 < b.firstLine }), b.firstLine - previous <= area.settings.textOrphanReach, isOrphan(previous),
+              !blockRows.contains(where: { $0.contains(previous) }), !labelsBetween(previous, b.firstLine) else { return nil }
+        return previous
+    }
+
+    /// Which way orphans go in this table: the first such line right below a label that has its
+    /// own numbers can only belong to the label below it, and the layout sets all rows alike.
+    var numbersAboveLabels: Bool {
+        guard let first = rowLines.first(where: isOrphan),
+              let above = blocks.indices.last(where: { blocks[$0].lastLine < first }), first - blocks[above].lastLine <= 1 else { return false }
+        return !blockRows[above].isEmpty
+    }
+
+    /// The rows of a block beside no line of values.
+    mutating func rows(of bi: Int, _ b: LabelBlock, numbersAboveLabels: Bool) -> [Int] {
+        // A label standing between the lines of a label that has a row (（六）其 / 他处理 beside
+        // 2、申请人逾期未按收费通知要 … ) is that row's group label.
+        let beside = blocks.indices.filter { oi in
+            oi != bi && !blockRows[oi].isEmpty && blocks[oi].start > b.start
+                && blocks[oi].firstLine <= b.lastLine && blocks[oi].lastLine >= b.firstLine
+        }
+        let rows = Set(beside.flatMap { blockRows[$0] })
+        if !rows.isEmpty { return rows.sorted() }
+        if numbersAboveLabels, let line = orphanAbove(b) { return [line] }
+        if let line = orphanBelow(b) { return [line] }
+        if let line = orphanAbove(b) { return [line] }
+        // A group label on a line of its own (（三）不予公开, 三、本年度办理结果) between rows
+        // whose labels stand further right: it is theirs.
+        let previous = rowLines.last { $0 < b.firstLine }, following = rowLines.first { $0 > b.lastLine }
+        func deeper(_ line: Int?) -> Bool {
+            guard let line, let own = (area.stubs[line] ?? []).map(\.pos).min() else { return false }
+            return own > b.start + area.settings.textGroupIndent
+        }
+        let neighbours = [previous, following].compactMap { $0 }.filter { deeper($0) }
+        if !neighbours.isEmpty, deeper(following) { return neighbours }
+        if !rowLines.contains(b.firstLine) { rowLines.append(b.firstLine) }
+        return [b.firstLine]
+    }
+
+    /// Each row's first line and the line after its last (its label block's lines included).
+    func extents() -> (top: [Int], bottom: [Int]) {
+        let rowIndex = self.rowIndex
+        var top = rowLines, bottom = rowLines.map { $0 + 1 }
+        for (bi, b) in blocks.enumerated() where blockRows[bi].count == 1 {
+            let r = rowIndex[blockRows[bi][0]]!
+            top[r] = min(top[r], b.firstLine); bottom[r] = max(bottom[r], b.lastLine + 1)
+        }
+        return (top, bottom)
+    }
+
+    var rowIndex: [Int: Int] { Dictionary(uniqueKeysWithValues: rowLines.enumerated().map { ($1, $0) }) }
+}
