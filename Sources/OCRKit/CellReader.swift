@@ -75,11 +75,12 @@ public final class CellReader {
            value.confidence + label.confidence >= minValueConfidence || label.confidence >= minAgreedConfidence {
             return Result(text: value.text, confidence: max(value.confidence, label.confidence), doubtful: false)
         }
-        // A lone 0 the limited model reads as nothing: the Chinese model's 0 and the glyph's shape
-        // (one ring whose hole runs most of its height, unlike 6, 9 or 8) must agree.
-        if unlimited == "0", value.text.isEmpty || value.text == "0", label.confidence >= minAgreedConfidence,
-           CellInk.isRing(crop, ink, threshold: threshold) {
-            return Result(text: "0", confidence: label.confidence, doubtful: false)
+        // A lone 0 that one model reads unsure (or the other reads as nothing or a letter, such as D):
+        // one model's 0, no other digit from either, and the glyph's shape (one ring around a tall
+        // hole in its middle, unlike 6, 9 or 8) must agree.
+        if value.text == "0" || unlimited == "0", Self.allowsZero(value.text), Self.allowsZero(unlimited),
+           CellInk.isRing(crop, ink, threshold: threshold) || CellInk.isFaintRing(crop, ink) {
+            return Result(text: "0", confidence: max(value.confidence, label.confidence), doubtful: false)
         }
         // A lone 1, which Tesseract reads as nothing, a Chinese character (工, 于) or even a 4: one
         // upright stem is not another digit's shape.
@@ -96,6 +97,9 @@ public final class CellReader {
         let shown = value.text.isEmpty ? text : value.text
         return Result(text: "〔OCR \(value.confidence)%: \(shown)?〕", confidence: value.confidence, doubtful: true)
     }
+
+    /// A reading that does not contradict a 0: a 0, nothing, or no digit at all.
+    static func allowsZero(_ text: String) -> Bool { text == "0" || !text.contains(where: \.isNumber) }
 
     /// What a value cell may say: a number (sign, decimals) or `/`, `-`.
     public static func isValue(_ text: String) -> Bool {
@@ -165,8 +169,27 @@ enum CellInk {
         return steady && top - bottom >= Double(width) * 0.5
     }
 
-    /// A lone 0: one glyph taller than wide whose ink encloses exactly one hole, and a hole that
-    /// runs at least half the glyph's height (the holes of 6 and 9 take one half, 8 has two).
+    /// The level that counts as ink for the shape of a faint glyph (thin strokes of a 150 dpi scan
+    /// blur to grey and break apart at the page's threshold): a third of the way from the paper to
+    /// the glyph's darkest ink.
+    static func faintThreshold(_ image: GrayImage, _ box: Box) -> UInt8 {
+        var darkest = 255
+        for y in box.y0..<box.y1 { for x in box.x0..<box.x1 { darkest = min(darkest, Int(image[x, y])) } }
+        let paper = Int(image.median)
+        return UInt8(max(0, paper - (paper - darkest) / 3))
+    }
+
+    /// A lone 0 whose strokes are too faint to close at the page's threshold: a ring at
+    /// `faintThreshold`, its ink found again at that level.
+    static func isFaintRing(_ image: GrayImage, _ box: Box) -> Bool {
+        let faint = faintThreshold(image, box)
+        guard let wider = bounds(image, threshold: faint) else { return false }
+        return isRing(image, wider, threshold: faint)
+    }
+
+    /// A lone 0: one glyph taller than wide whose ink encloses exactly one hole, a hole that runs at
+    /// least half the glyph's height (the holes of 6 and 9 take one half, 8 has two) and whose
+    /// middle is the glyph's (those of 6 and 9 lie low and high).
     static func isRing(_ image: GrayImage, _ box: Box, threshold: UInt8) -> Bool {
         let glyphWidth = box.x1 - box.x0, glyphHeight = box.y1 - box.y0
         guard glyphHeight >= 8, glyphWidth >= 4, glyphHeight * 10 >= glyphWidth * 11, glyphHeight <= glyphWidth * 5 / 2 else { return false }
@@ -195,7 +218,9 @@ enum CellInk {
         // or two are noise, not holes.
         let holes = spans.dropFirst().filter { $0.count >= 4 }
         guard holes.count == 1, let hole = holes.first else { return false }
-        return (hole.bottom - hole.top + 1) * 2 >= glyphHeight
+        // Rows of the framed picture: the glyph runs from 1 to glyphHeight.
+        let offCentre = abs(Double(hole.top + hole.bottom) / 2 - Double(glyphHeight + 1) / 2)
+        return (hole.bottom - hole.top + 1) * 2 >= glyphHeight && offCentre <= Double(glyphHeight) * 0.12
     }
 
     /// A lone 1: a glyph clearly taller than wide whose middle (two fifths to three fifths of its

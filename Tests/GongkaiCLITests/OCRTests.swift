@@ -80,6 +80,22 @@ private func rings(_ shapes: [(Double, Double, Double, Double)], width: Int = 30
     }
 }
 
+@Test func faintZeroIsARingAtItsOwnLevelAndSixIsNot() throws {
+    // A 0 of a 150 dpi scan: its ring grey (100) at its sides and fainter (175) at top and bottom, on
+    // paper 230. At the page's threshold (150) the ring is open, at the glyph's own level it closes.
+    var faint = rings([(15, 20, 7, 12)])
+    for i in faint.pixels.indices where faint.pixels[i] == 20 { faint.pixels[i] = (i / faint.width < 12 || i / faint.width > 28) ? 175 : 100 }
+    let box = try #require(CellInk.bounds(faint, threshold: 150))
+    #expect(!CellInk.isRing(faint, box, threshold: 150))
+    #expect(CellInk.isFaintRing(faint, box))
+    // A 9 whose loop runs more than half its height but sits high: not a 0.
+    var nine = rings([(15, 15, 7, 11)])
+    for y in 15..<36 { nine.pixels[y * nine.width + 21] = 20; nine.pixels[y * nine.width + 20] = 20 }
+    let nineBox = try #require(CellInk.bounds(nine, threshold: 128))
+    #expect(!CellInk.isRing(nine, nineBox, threshold: 128))
+    #expect(CellReader.allowsZero("D") && CellReader.allowsZero("") && !CellReader.allowsZero("9"))
+}
+
 @Test func loneOneIsAnUprightStemNotASlashOrABorder() throws {
     func glyph(_ rows: [String]) -> GrayImage {
         let width = rows[0].count + 8, height = rows.count + 8
