@@ -37,7 +37,7 @@ struct BatchCommand: ParsableCommand {
     @Option(help: "Documents converted at once (default: the number of cores).")
     var jobs: Int = ReportExtractor.Options.processorCount
 
-    @Option(help: "Seconds one document may take before its worker is killed.")
+    @Option(help: "Seconds one document may take before its worker is killed, whatever its pages: a scan read by OCR takes about 1–1.5 s of CPU a page, so give long scans more.")
     var timeout: Double = 60
 
     @Option(help: "Address-space limit of each worker, in MiB.")

@@ -63,6 +63,7 @@ public final class CellReader {
             return Result(text: value.text, confidence: value.confidence, doubtful: false)
         }
         let label = labels.read(gray: image.pixels, width: image.width, height: image.height, layout: .block, resolution: resolution)
+        Self.trace(name, value: value, label: label, crop: crop, ink: ink, threshold: threshold)
         let text = label.text.filter { !$0.isWhitespace }
         if text.contains(where: Self.isChinese), !(text.count == 1 && CellInk.isUprightStem(crop, ink, threshold: threshold)) {
             return Result(text: text, confidence: label.confidence, doubtful: false)
@@ -74,11 +75,12 @@ public final class CellReader {
            value.confidence + label.confidence >= minValueConfidence || label.confidence >= minAgreedConfidence {
             return Result(text: value.text, confidence: max(value.confidence, label.confidence), doubtful: false)
         }
-        // A lone 0 the limited model reads as nothing: the Chinese model's 0 and the glyph's shape
-        // (one ring whose hole runs most of its height, unlike 6, 9 or 8) must agree.
-        if unlimited == "0", value.text.isEmpty || value.text == "0", label.confidence >= minAgreedConfidence,
-           CellInk.isRing(crop, ink, threshold: threshold) {
-            return Result(text: "0", confidence: label.confidence, doubtful: false)
+        // A lone 0 that one model reads unsure (or the other reads as nothing or a letter, such as D):
+        // one model's 0, no other digit from either, and the glyph's shape (one ring around a tall
+        // hole in its middle, unlike 6, 9 or 8) must agree.
+        if value.text == "0" || unlimited == "0", Self.allowsZero(value.text), Self.allowsZero(unlimited),
+           CellInk.isRing(crop, ink, threshold: threshold) || CellInk.isFaintRing(crop, ink) {
+            return Result(text: "0", confidence: max(value.confidence, label.confidence), doubtful: false)
         }
         // A lone 1, which Tesseract reads as nothing, a Chinese character (工, 于) or even a 4: one
         // upright stem is not another digit's shape.
@@ -96,6 +98,9 @@ public final class CellReader {
         return Result(text: "〔OCR \(value.confidence)%: \(shown)?〕", confidence: value.confidence, doubtful: true)
     }
 
+    /// A reading that does not contradict a 0: a 0, nothing, or no digit at all.
+    static func allowsZero(_ text: String) -> Bool { text == "0" || !text.contains(where: \.isNumber) }
+
     /// What a value cell may say: a number (sign, decimals) or `/`, `-`.
     public static func isValue(_ text: String) -> Bool {
         if text == "/" || text == "-" { return true }
@@ -103,6 +108,15 @@ public final class CellReader {
         if let f = body.first, f == "+" || f == "-" { body = body.dropFirst() }
         let parts = body.split(separator: ".", omittingEmptySubsequences: false)
         return (1...2).contains(parts.count) && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
+    }
+
+    /// Debugging: appends what both models read of a cell, and what its shape says, to the file
+    /// named by `GONGKAI_OCR_TRACE`.
+    static func trace(_ name: String?, value: OCREngine.Reading, label: OCREngine.Reading, crop: GrayImage, ink: CellInk.Box, threshold: UInt8) {
+        guard let path = getenv("GONGKAI_OCR_TRACE"), let file = fopen(path, "a") else { return }
+        let shape = "stem=\(CellInk.isUprightStem(crop, ink, threshold: threshold)) ring=\(CellInk.isRing(crop, ink, threshold: threshold))"
+        fputs("\(name ?? "cell") value=\(value.text)@\(value.confidence) label=\(label.text)@\(label.confidence) \(shape) ink=\(ink) size=\(crop.width)x\(crop.height)\n", file)
+        fclose(file)
     }
 
     nonisolated(unsafe) static var dumped = 0
@@ -155,8 +169,27 @@ enum CellInk {
         return steady && top - bottom >= Double(width) * 0.5
     }
 
-    /// A lone 0: one glyph taller than wide whose ink encloses exactly one hole, and a hole that
-    /// runs at least half the glyph's height (the holes of 6 and 9 take one half, 8 has two).
+    /// The level that counts as ink for the shape of a faint glyph (thin strokes of a 150 dpi scan
+    /// blur to grey and break apart at the page's threshold): a third of the way from the paper to
+    /// the glyph's darkest ink.
+    static func faintThreshold(_ image: GrayImage, _ box: Box) -> UInt8 {
+        var darkest = 255
+        for y in box.y0..<box.y1 { for x in box.x0..<box.x1 { darkest = min(darkest, Int(image[x, y])) } }
+        let paper = Int(image.median)
+        return UInt8(max(0, paper - (paper - darkest) / 3))
+    }
+
+    /// A lone 0 whose strokes are too faint to close at the page's threshold: a ring at
+    /// `faintThreshold`, its ink found again at that level.
+    static func isFaintRing(_ image: GrayImage, _ box: Box) -> Bool {
+        let faint = faintThreshold(image, box)
+        guard let wider = bounds(image, threshold: faint) else { return false }
+        return isRing(image, wider, threshold: faint)
+    }
+
+    /// A lone 0: one glyph taller than wide whose ink encloses exactly one hole, a hole that runs at
+    /// least half the glyph's height (the holes of 6 and 9 take one half, 8 has two) and whose
+    /// middle is the glyph's (those of 6 and 9 lie low and high).
     static func isRing(_ image: GrayImage, _ box: Box, threshold: UInt8) -> Bool {
         let glyphWidth = box.x1 - box.x0, glyphHeight = box.y1 - box.y0
         guard glyphHeight >= 8, glyphWidth >= 4, glyphHeight * 10 >= glyphWidth * 11, glyphHeight <= glyphWidth * 5 / 2 else { return false }
@@ -185,33 +218,54 @@ enum CellInk {
         // or two are noise, not holes.
         let holes = spans.dropFirst().filter { $0.count >= 4 }
         guard holes.count == 1, let hole = holes.first else { return false }
-        return (hole.bottom - hole.top + 1) * 2 >= glyphHeight
+        // Rows of the framed picture: the glyph runs from 1 to glyphHeight.
+        let offCentre = abs(Double(hole.top + hole.bottom) / 2 - Double(glyphHeight + 1) / 2)
+        return (hole.bottom - hole.top + 1) * 2 >= glyphHeight && offCentre <= Double(glyphHeight) * 0.12
     }
 
-    /// A lone 1: a glyph clearly taller than wide (its flag and foot widen it) whose middle three fifths are one upright
-    /// stroke — each row one short run of ink, its centre within a pixel and a half of the
-    /// stroke's (a 7's or a slash's stroke moves sideways, a 4 has two strokes or a bar there).
-    /// The flag at its top and a foot at its bottom lie outside the part tested.
+    /// A lone 1: a glyph clearly taller than wide whose middle (two fifths to three fifths of its
+    /// height) lies in one upright stroke that runs at least two fifths of its height — each row
+    /// one short run of ink, its centre within a pixel and a half of the others'. The flag at its
+    /// top and a foot at its bottom (serif fonts, some as wide as the stroke is tall) lie outside
+    /// that stroke; a 7's or a slash's stroke moves sideways, a 4 has two strokes or its bar in the
+    /// middle, and its stem below the bar does not reach the middle.
     static func isUprightStem(_ image: GrayImage, _ box: Box, threshold: UInt8) -> Bool {
         let width = box.x1 - box.x0, height = box.y1 - box.y0
-        // A stroke from edge to edge of the cell is what is left of a border, not a digit.
-        guard height >= 10, width * 4 <= height * 3, box.y0 > 1, box.y1 < image.height - 1 else { return false }
-        let stroke = max(3, height / 6)
-        var centres: [Double] = []
-        for y in (box.y0 + height / 5)..<(box.y1 - height / 5) {
-            var runs: [(Int, Int)] = []
-            var x = box.x0
-            while x < box.x1 {
-                guard image[x, y] < threshold else { x += 1; continue }
-                let start = x
-                while x < box.x1, image[x, y] < threshold { x += 1 }
-                runs.append((start, x))
+        let stroke = max(4, height / 5)
+        // A bare stroke from edge to edge of the cell is what is left of a border, not a digit (a
+        // digit in a tight row may touch both edges, but its flag makes it wider than its stroke).
+        let edgeToEdge = box.y0 <= 1 && box.y1 >= image.height - 1
+        guard height >= 10, width * 4 <= height * 3, !edgeToEdge || width > stroke + 1 else { return false }
+        let middle = (box.y0 + height * 2 / 5)...(box.y1 - 1 - height * 2 / 5)
+        var start = box.y0, low = 0.0, high = 0.0
+        for y in box.y0...box.y1 {
+            let centre = y < box.y1 ? singleRunCentre(image, row: y, from: box.x0, to: box.x1, threshold: threshold, widest: stroke) : nil
+            if let centre, y > start, max(high, centre) - min(low, centre) <= 1.5 {
+                low = min(low, centre); high = max(high, centre)
+                continue
             }
-            guard runs.count == 1, runs[0].1 - runs[0].0 <= stroke else { return false }
-            centres.append(Double(runs[0].0 + runs[0].1) / 2)
+            // The stroke that ended here: long enough and through the middle?
+            if y > start, start <= middle.lowerBound, y > middle.upperBound, (y - start) * 5 >= height * 2 { return true }
+            start = centre == nil ? y + 1 : y
+            low = centre ?? 0; high = centre ?? 0
         }
-        guard let low = centres.min(), let high = centres.max() else { return false }
-        return high - low <= 1.5
+        return false
+    }
+
+    /// The centre of the one run of ink in row `row` between `from` and `to`, when there is one
+    /// and it is at most `widest` pixels wide.
+    private static func singleRunCentre(_ image: GrayImage, row y: Int, from x0: Int, to x1: Int, threshold: UInt8, widest: Int) -> Double? {
+        var run: (Int, Int)?
+        var x = x0
+        while x < x1 {
+            guard image[x, y] < threshold else { x += 1; continue }
+            guard run == nil else { return nil }
+            let start = x
+            while x < x1, image[x, y] < threshold { x += 1 }
+            run = (start, x)
+        }
+        guard let run, run.1 - run.0 <= widest else { return nil }
+        return Double(run.0 + run.1) / 2
     }
 
     /// The cell with what is left of its borders made paper: rows within `band` pixels of its

@@ -126,8 +126,9 @@ public struct LatticeExtractor: Sendable {
         }
 
         // A first or last row without any text is a sliver of rows running on across a page break
-        // too (drawn with a closing border, column lines left out): an open row.
-        if rows > 2 {
+        // too (drawn with a closing border, column lines left out): an open row. (Not on a page
+        // without glyphs — a scan, whose text is read after the grid is built.)
+        if rows > 2, !glyphs.isEmpty {
             var filled = Set<Int>()
             for g in glyphs where !g.isWhitespace {
                 if let r = Snapping.slot(of: g.box.midY, in: ys), Snapping.slot(of: g.box.midX, in: xs) != nil { filled.insert(r) }

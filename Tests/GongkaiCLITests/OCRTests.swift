@@ -80,6 +80,22 @@ private func rings(_ shapes: [(Double, Double, Double, Double)], width: Int = 30
     }
 }
 
+@Test func faintZeroIsARingAtItsOwnLevelAndSixIsNot() throws {
+    // A 0 of a 150 dpi scan: its ring grey (100) at its sides and fainter (175) at top and bottom, on
+    // paper 230. At the page's threshold (150) the ring is open, at the glyph's own level it closes.
+    var faint = rings([(15, 20, 7, 12)])
+    for i in faint.pixels.indices where faint.pixels[i] == 20 { faint.pixels[i] = (i / faint.width < 12 || i / faint.width > 28) ? 175 : 100 }
+    let box = try #require(CellInk.bounds(faint, threshold: 150))
+    #expect(!CellInk.isRing(faint, box, threshold: 150))
+    #expect(CellInk.isFaintRing(faint, box))
+    // A 9 whose loop runs more than half its height but sits high: not a 0.
+    var nine = rings([(15, 15, 7, 11)])
+    for y in 15..<36 { nine.pixels[y * nine.width + 21] = 20; nine.pixels[y * nine.width + 20] = 20 }
+    let nineBox = try #require(CellInk.bounds(nine, threshold: 128))
+    #expect(!CellInk.isRing(nine, nineBox, threshold: 128))
+    #expect(CellReader.allowsZero("D") && CellReader.allowsZero("") && !CellReader.allowsZero("9"))
+}
+
 @Test func loneOneIsAnUprightStemNotASlashOrABorder() throws {
     func glyph(_ rows: [String]) -> GrayImage {
         let width = rows[0].count + 8, height = rows.count + 8
@@ -90,7 +106,15 @@ private func rings(_ shapes: [(Double, Double, Double, Double)], width: Int = 30
     let one = glyph(["..##..", ".###..", "####.."] + Array(repeating: "..##..", count: 14) + ["######"])
     let slash = glyph(["......##", ".....##.", ".....##.", "....##..", "....##..", "...##...", "...##...", "..##....", "..##....", ".##.....", ".##.....", "##......"])
     let four = glyph(["....##", "...###", "..#.##", "..#.##", ".#..##", ".#..##", "######", "....##", "....##", "....##", "....##", "....##"])
-    for (image, isOne) in [(one, true), (slash, false), (four, false)] {
+    // Serif 1s of 200 dpi scans: a flag as wide as the stroke is long, a stroke 4 px wide, a foot.
+    let flagged = glyph(["...######.", "..########", ".#########", ".#########", ".......###"] + Array(repeating: "......####", count: 14)
+        + ["..############", "..#############", "..############"])
+    let footed = glyph([".......#....", "......####..", ".....#####..", "....######..", "..########..", "..########..", ".####..###..",
+                        "..#....###.."] + Array(repeating: ".......###..", count: 10) + [".##.#########", "##############", "##############"])
+    // A 4 whose bar lies below the middle: its stem under the bar is upright but does not reach the middle.
+    let lowBar = glyph(["......##", ".....###", "....####", "....#.##", "...#..##", "...#..##", "..#...##", "..#...##", ".#....##", ".#....##",
+                        "########", "......##", "......##", "......##", "......##", "......##", "......##"])
+    for (image, isOne) in [(one, true), (flagged, true), (footed, true), (slash, false), (four, false), (lowBar, false)] {
         let box = try #require(CellInk.bounds(image, threshold: 128))
         #expect(CellInk.isUprightStem(image, box, threshold: 128) == isOne)
     }
@@ -99,6 +123,12 @@ private func rings(_ shapes: [(Double, Double, Double, Double)], width: Int = 30
     for y in 0..<20 { border.pixels[y * 12 + 5] = 20; border.pixels[y * 12 + 6] = 20 }
     let box = try #require(CellInk.bounds(border, threshold: 128))
     #expect(!CellInk.isUprightStem(border, box, threshold: 128))
+    // A flagged 1 in a row so tight that it touches the cut's top and bottom is still a 1.
+    var tight = GrayImage(width: 16, height: 22, filledWith: 230)
+    for y in 0..<22 { for x in 6..<10 { tight.pixels[y * 16 + x] = 20 } }
+    for y in 0..<4 { for x in 2..<10 { tight.pixels[y * 16 + x] = 20 } }
+    let tightBox = try #require(CellInk.bounds(tight, threshold: 128))
+    #expect(CellInk.isUprightStem(tight, tightBox, threshold: 128))
 }
 
 @Test func provenanceOfAScanCarriesOCRConfidence() throws {

@@ -306,3 +306,26 @@ private func gridWithEmptyCarriedForward(lossy: Bool) -> CellGrid {
     #expect(reading.value("licensing.decisions")?.value == ReportNumber(4))
     #expect(warnings.filter { $0.code == "row_missing" }.map(\.path) == ["proactive.penalty", "proactive.coercion"])
 }
+
+/// Table 二 of a scan read by OCR: a row label (规章 read as 瑟RER本) and a column header (本年废止件数
+/// read as 本年让止件数) too garbled to match take the template row and column where they stand,
+/// with a warning each; a title row cut into cells is not such a row.
+@Test func proactiveRowsAndColumnsTooGarbledToMatchAreReadByPosition() throws {
+    let rows: [[String]] = [
+        ["", "第二十条第(一", ")项", ""],
+        ["信息内容", "本年制发件数", "本年让止件数", "现行有效件数"],
+        ["瑟RER本", "/", "/", "/"],
+        ["行政规范性文件", "3", "1", "71"],
+        ["信息内容", "本年处理决定数量", "<", "<"],
+        ["行政许可", "35", "<", "<"],
+    ]
+    var warnings: [ReportWarning] = []
+    let reading = ProactiveReader().read([KeyedGrid(makeGrid(rows))], into: &warnings)
+    #expect(reading.value("rules.issued")?.value == ReportNumber(0))
+    #expect(reading.value("rules.repealed")?.value == ReportNumber(0))
+    #expect(reading.value("normative_documents.repealed")?.value == ReportNumber(1))
+    #expect(reading.value("normative_documents.in_force")?.value == ReportNumber(71))
+    #expect(reading.value("licensing.decisions")?.value == ReportNumber(35))
+    #expect(warnings.filter { $0.code == "row_matched_by_position" }.map(\.path) == ["proactive.rules"])
+    #expect(warnings.contains { $0.code == "column_matched_by_position" })
+}

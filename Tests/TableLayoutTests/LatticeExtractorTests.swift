@@ -106,3 +106,16 @@ private func samplePage() -> PageContent {
                             rulingLines: lines.filter { $0.position <= 110 }.map { l in var l = l; l.end = 110; return l })
     #expect(LatticeExtractor().extract(small).tables.first?.rowCount == 20)
 }
+
+/// A scanned page's lines come without glyphs (the cells are read after the grid is built): its
+/// first and last rows are not taken for slivers cut by a page break, so a merged value cell at the
+/// foot of the table (行政事业性收费's amount over three columns) stays one cell.
+@Test func scannedLatticeKeepsMergedCellsInItsFirstAndLastRows() throws {
+    func h(_ y: Double) -> RulingLine { RulingLine(orientation: .horizontal, position: y, start: 0, end: 400, thickness: 1) }
+    func v(_ x: Double, _ y0: Double, _ y1: Double) -> RulingLine { RulingLine(orientation: .vertical, position: x, start: y0, end: y1, thickness: 1) }
+    // Rows 0–20 (one title cell), 20–40 and 40–60 (four columns), 60–80 (label | one value over three columns).
+    let lines = [h(0), h(20), h(40), h(60), h(80), v(0, 0, 80), v(400, 0, 80), v(100, 20, 80), v(200, 20, 60), v(300, 20, 60)]
+    let grid = try #require(LatticeExtractor().extract(PageContent(number: 1, width: 500, height: 100, glyphs: [], rulingLines: lines)).tables.first)
+    #expect(grid.cells(inRow: 0).count == 1)
+    #expect(grid.cells(inRow: 3).map(\.columnSpan) == [1, 3])
+}
