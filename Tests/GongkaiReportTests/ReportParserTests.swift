@@ -287,3 +287,19 @@ private func gridWithEmptyCarriedForward(lossy: Bool) -> CellGrid {
     // The row's own total still decides it (0); the identities with 19-digit cells decide nothing.
     #expect(doc.tables.applications.value("carried_forward.natural_person")?.value == ReportNumber(0))
 }
+
+/// A layout text whose row label took the first number cell (`3、要求提供公开出版物 0`): the row's own
+/// label is its last segment with label text, so the whole path still matches the template's.
+@Test func rowLabelFollowedByANumberCellStillMatchesItsTemplateRow() {
+    let row = ["不予处理", "要求提供公开出版物", "0"].map(LabelText.labelKey)
+    let ti = ReportTemplates.applicationRows.firstIndex { $0.path == "results.not_processed.publications" }!
+    let s = ApplicationsReader.score(row: row, rowWhole: LabelKey(scalars: row.flatMap(\.scalars)),
+                                     template: ApplicationsReader.templateSegments[ti], templateWhole: ApplicationsReader.templateWholes[ti])
+    #expect(s >= 0.55)
+    // A label sharing nothing with the template's own does not match it through the group label.
+    let garbled = ["本年度办理结果", "子以"].map(LabelText.labelKey)
+    let total = ReportTemplates.applicationRows.firstIndex { $0.path == "results.total" }!
+    let g = ApplicationsReader.score(row: garbled, rowWhole: LabelKey(scalars: garbled.flatMap(\.scalars)),
+                                     template: ApplicationsReader.templateSegments[total], templateWhole: ApplicationsReader.templateWholes[total])
+    #expect(g < 0.55)
+}
