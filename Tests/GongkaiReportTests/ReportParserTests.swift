@@ -303,3 +303,45 @@ private func gridWithEmptyCarriedForward(lossy: Bool) -> CellGrid {
                                      template: ApplicationsReader.templateSegments[total], templateWhole: ApplicationsReader.templateWholes[total])
     #expect(g < 0.55)
 }
+
+/// Table 三 rows as a converter grid (grid 0) gives them; nil is an empty cell.
+private func convertedApplications(_ rows: [(String, [Int?])]) -> TableReading {
+    var t = TableReading(version: .v2021)
+    for (r, (path, cells)) in rows.enumerated() {
+        for (c, (key, n)) in zip(ShiftedRowPlacement.keys, cells).enumerated() {
+            t.values.append(ExtractedValue(path: path.split(separator: ".").map(String.init) + [key], value: n.map(ReportNumber.init),
+                                           raw: n.map(String.init) ?? "", page: 1, box: Rect(x0: 0, y0: 0, x1: 0, y1: 0),
+                                           cell: CellRef(grid: 0, row: r, column: c)))
+        }
+    }
+    return t
+}
+
+/// `| 2 | 0 | 0 | 0 | 0 | 2 |  |`: the row lost its 法律服务机构 cell and the rest moved left; only
+/// the placements with the lost cell among the zeros keep the columns adding up, and all read alike.
+@Test func aRowThatLostACellIsPlacedWhereTheIdentitiesHold() {
+    var t = convertedApplications([
+        ("new_received", [3, 0, 0, 0, 0, 0, 3]), ("carried_over", [0, 0, 0, 0, 0, 0, 0]),
+        ("results.granted", [1, 0, 0, 0, 0, 0, 1]), ("results.withheld.internal_affairs", [2, 0, 0, 0, 0, 2, nil]),
+        ("results.total", [3, 0, 0, 0, 0, 0, 3]), ("carried_forward", [0, 0, 0, 0, 0, 0, 0]),
+    ])
+    var warnings: [ReportWarning] = [], notes: [String] = []
+    ShiftedRowPlacement.apply(to: &t, lost: { $0.raw.isEmpty }, warnings: &warnings, notes: &notes)
+    #expect(t.value("results.withheld.internal_affairs.other_org")?.value == ReportNumber(0))
+    #expect(t.value("results.withheld.internal_affairs.total")?.value == ReportNumber(2))
+    #expect(t.value("results.withheld.internal_affairs.natural_person")?.value == ReportNumber(2))
+    #expect(warnings.contains { $0.code == "row_shifted" })
+}
+
+@Test func aBlankTotalThatFitsAsPrintedStaysWhereItIs() {
+    var t = convertedApplications([
+        ("new_received", [3, 0, 0, 0, 0, 0, 3]), ("carried_over", [0, 0, 0, 0, 0, 0, 0]),
+        ("results.granted", [1, 0, 0, 0, 0, 0, nil]), ("results.withheld.internal_affairs", [2, 0, 0, 0, 0, 0, 2]),
+        ("results.total", [3, 0, 0, 0, 0, 0, 3]), ("carried_forward", [0, 0, 0, 0, 0, 0, 0]),
+    ])
+    var warnings: [ReportWarning] = [], notes: [String] = []
+    ShiftedRowPlacement.apply(to: &t, lost: { $0.raw.isEmpty }, warnings: &warnings, notes: &notes)
+    #expect(t.value("results.granted.total")?.value == nil)
+    #expect(t.value("results.granted.natural_person")?.value == ReportNumber(1))
+    #expect(warnings.isEmpty)
+}
