@@ -176,3 +176,29 @@ private let gluedProactiveWithProse = """
     #expect(NarrativeFacts.fact(in: "规范性文件88件已制发") == nil)
     #expect(NarrativeFacts.fact(in: "现行有效规范性文件共计88件") == nil)
 }
+
+/// Page footers between a table's rows (`— 3 —`, `第 2 页 共 4 页`) are no cells of the row above.
+@Test func pageFootersInsideATableAreNotCells() {
+    let text = """
+    第二十条第（六）项
+    信息内容 本年处理决定数量
+    行政处罚 13
+    — 3 —
+    行政强制 5
+    第二十条第（八）项
+    信息内容 本年收费金额（单位：万元）
+    行政事业性收费 1298.72万元
+    三、收到和处理政府信息公开申请情况
+    申请人情况 自然人 法人或其他组织 总计 商业企业 科研机构 社会公益组织 法律服务机构 其他
+    一、本年新收政府信息公开申请数量 5 1 0 0 0 0 6
+    第 2 页 共 4 页
+    二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0
+    """
+    let tables = AlignedReader().read(text)
+    #expect(number(tables.proactive, "penalty.decisions") == "13")
+    #expect(number(tables.proactive, "coercion.decisions") == "5")
+    #expect(number(tables.proactive, "fees.amount_wan_yuan") == "1298.72")
+    #expect(number(tables.applications, "new_received.total") == "6")
+    #expect(TextStream.isPageFooter("- 12 -") && TextStream.isPageFooter("第2页") && !TextStream.isPageFooter("行政许可 3"))
+    #expect(!TextStream.isPageFooter("3") && !TextStream.isPageFooter("0 0 0"))
+}
