@@ -202,3 +202,10 @@ private let gluedProactiveWithProse = """
     #expect(TextStream.isPageFooter("- 12 -") && TextStream.isPageFooter("第2页") && !TextStream.isPageFooter("行政许可 3"))
     #expect(!TextStream.isPageFooter("3") && !TextStream.isPageFooter("0 0 0"))
 }
+
+@Test func aPageFooterGluedIntoTheTextIsNoValue() {
+    let runs = TextStream("行政许可92第2页共4页行政处罚5").tokens.compactMap { t -> String? in
+        if case .run(let r) = t { return r.raw } else { return nil }
+    }
+    #expect(runs == ["92", "5"])
+}

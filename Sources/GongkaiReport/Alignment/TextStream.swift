@@ -145,10 +145,11 @@ public struct TextStream: Sendable {
         return j
     }
 
-    /// A value is not followed by what makes a number part of prose: 年, 月, 日, 号, %, 条, 岁.
+    /// A value is not followed by what makes a number part of prose or of a page footer glued into
+    /// the text: 年, 月, 日, 号, %, 条, 岁, 页.
     static func valueFollows(_ c: Character?, unit: Bool) -> Bool {
         guard let c else { return true }
-        return !"年月日号%％条岁时分秒:：".contains(c)
+        return !"年月日号%％条岁时分秒:：页".contains(c)
     }
 
     /// The run, as a whole, is a value in the report's vocabulary.
