@@ -14,7 +14,8 @@ public enum TableSource: String, Sendable, CaseIterable {
 /// Combines the grid reading and the aligned text reading of one document, cell by cell.
 enum ReaderMerge {
     /// Grid values stay; a null grid value takes the aligned value when one was read (a note says
-    /// so); two readings that differ keep the grid's and say so in a `readers_disagree` warning.
+    /// so); two readings that differ are decided by the checks (`Disagreement`), or, for PDFs, keep
+    /// the grid's and say so in a `readers_disagree` warning.
     /// - Parameter fillNulls: false where a grid's null is a blank cell read as such (PDFs): then a
     ///   null is filled only in a table whose grid lost rows or columns the alignment holds (its
     ///   blanks are suspect too); elsewhere only the cells the grid never produced are taken.
@@ -36,6 +37,9 @@ enum ReaderMerge {
 
     private static func mergeTable(_ grid: TableReading, _ aligned: TableReading, table: ReportTableKind, fillNulls: Bool,
                                    warnings: inout [ReportWarning], notes: inout [String]) -> TableReading {
+        // Text and markup grids (rebuilt from a converter's cells) may be shifted: a disagreement is
+        // decided by the checks or nulled. A PDF's grid is read from the page and stays.
+        let decideDisagreements = fillNulls
         guard aligned.found else { return grid }
         guard grid.found else {
             notes.append("table \(table.key) read from the text alignment (no grid held it)")
@@ -44,7 +48,7 @@ enum ReaderMerge {
         // Different formats: the alignment read other rows; nothing to compare.
         if let g = grid.version, let a = aligned.version, g != a { return grid }
         var out = grid
-        let disagreementsBefore = warnings.count
+        var disagreeing: [Disagreement.Cell] = []
         let gridPaths = Set(grid.values.map { $0.path.joined(separator: ".") })
         let fillNulls = fillNulls || aligned.values.contains { $0.value != nil && !gridPaths.contains($0.path.joined(separator: ".")) }
         var byPath: [String: ExtractedValue] = [:]
@@ -57,13 +61,22 @@ enum ReaderMerge {
                 out.values[i] = other
                 notes.append("\(v.dottedPath(in: table)): null in the grid, \(read) from the text alignment")
             } else if let g = v.value, g != read, v.inferredBy == nil {
-                warnings.append(.init(code: "readers_disagree", message: "\(v.dottedPath(in: table)): the grid reads \(g), the text alignment \(read); the grid's value is kept",
-                                      path: v.dottedPath(in: table)))
+                disagreeing.append(.init(index: i, grid: v, aligned: other))
+            }
+        }
+        if !disagreeing.isEmpty {
+            if decideDisagreements {
+                Disagreement.resolve(&out, kind: table, cells: disagreeing, warnings: &warnings, notes: &notes)
+            } else {
+                for d in disagreeing {
+                    warnings.append(.init(code: "readers_disagree", message: "\(d.grid.dottedPath(in: table)): the grid reads \(d.grid.value!), the text alignment \(d.aligned.value!); the grid's value is kept",
+                                          path: d.grid.dottedPath(in: table)))
+                }
             }
         }
         // Cells the grid never produced (a column whose header was lost), where the two readings
         // agree on every cell both hold: the alignment's value, noted.
-        if warnings.count == disagreementsBefore {
+        if disagreeing.isEmpty {
             for v in aligned.values where v.value != nil && !gridPaths.contains(v.path.joined(separator: ".")) {
                 out.values.append(v)
                 notes.append("\(v.dottedPath(in: table)): not in the grid, \(v.value!) from the text alignment")

@@ -76,8 +76,10 @@ struct ApplicationsReader {
         let bySegment = leafScore * (row.count > 1 ? 0.6 + 0.4 * context : 1)
         // The whole path as one string stands in for a label cut across cells, not for a label
         // that shares nothing with the template's own (an OCR-garbled （一）予以公开 under 本年度办理结果
-        // is not （七）总计 for sharing the group label with it).
-        guard leaf.sharesCharacter(with: templateLeaf) else { return bySegment }
+        // is not （七）总计 for sharing the group label with it). The row's own label is its last
+        // segment with label text: a number cell taken into the label (`出版物 / 0`) is not one.
+        let ownLabel = row.last(where: \.hasLabelText) ?? leaf
+        guard ownLabel.sharesCharacter(with: templateLeaf) else { return bySegment }
         return max(bySegment, 0.9 * rowWhole.similarity(templateWhole))
     }
 

@@ -141,6 +141,9 @@ public struct LabelKey: Hashable, Sendable {
         return false
     }
 
+    /// Whether the key holds a CJK character (label text, not a number or mark read as a label).
+    public var hasLabelText: Bool { scalars.contains { (0x4E00...0x9FFF).contains($0) } }
+
     /// Whether the two keys have at least one character in common.
     public func sharesCharacter(with other: LabelKey) -> Bool {
         !Set(scalars).isDisjoint(with: other.scalars)

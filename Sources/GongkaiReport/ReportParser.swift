@@ -44,6 +44,9 @@ public struct ReportParser: Sendable {
         if title == nil { warnings.append(.init(code: "title_missing", message: "report title not found on the first page")) }
         tables.warnings += warnings
         tables.notes += tables.proactive.notes + tables.applications.notes + tables.reviewLitigation.notes
+        // Rows of a converter's grid that lost a cell and were shifted, placed by the identities.
+        ShiftedRowPlacement.apply(to: &tables.applications, lost: { v in v.cell.map { lossyGrids.contains($0.grid) && v.raw.allSatisfy(\.isWhitespace) } ?? false },
+                                  warnings: &tables.warnings, notes: &tables.notes)
         // Cells the source lost, where the identities determine them (marked inferred).
         IdentityInference.apply(to: &tables, lossyGrids: lossyGrids)
 

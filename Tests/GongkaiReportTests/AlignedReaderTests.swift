@@ -142,3 +142,70 @@ private func number(_ t: TableReading, _ path: String) -> String? {
     #expect(total?.value?.description == "30")
     #expect(total?.cell?.textPosition == .init(line: 2, column: 14))
 }
+
+/// A crawled page whose table 二 glued three cells into one run; its prose states two of them.
+private let gluedProactiveWithProse = """
+一是做好规范性文件公开。集中公开现行有效行政规范性文件532件，动态更新本年度制发的规范性文件64件。二是做好规划公开。\
+二、主动公开政府信息情况第二十条第（一）项 信息内容 本年制发件数 本年废止件数 现行有效件数 规章000行政规范性文件6417532\
+第二十条第（五）项信息内容本年处理决定数量行政许可10690
+"""
+
+@Test func gluedProactiveRunIsSplitByWhatTheProseStates() {
+    let p = AlignedReader().read(gluedProactiveWithProse).proactive
+    #expect(number(p, "normative_documents.issued") == "64")
+    #expect(number(p, "normative_documents.repealed") == "17")
+    #expect(number(p, "normative_documents.in_force") == "532")
+    #expect(p.notes.contains { $0.contains("report's text states") })
+}
+
+@Test func proseThatMatchesNoSplitDecidesNothing() {
+    // 现行有效 900 fits no split; 制发 64 pins only its own cell.
+    let text = gluedProactiveWithProse.replacingOccurrences(of: "现行有效行政规范性文件532件", with: "现行有效行政规范性文件900件")
+    var warnings: [ReportWarning] = []
+    let p = AlignedReader().read(text)
+    warnings = p.warnings
+    #expect(number(p.proactive, "normative_documents.issued") == "64")
+    #expect(number(p.proactive, "normative_documents.repealed") == nil)
+    #expect(number(p.proactive, "normative_documents.in_force") == nil)
+    #expect(warnings.contains { $0.code == "split_ambiguous" && $0.path == "normative_documents" })
+}
+
+@Test func aProseFactNeedsOneColumnWordAndTheRowWordBeforeItsCount() {
+    #expect(NarrativeFacts.fact(in: "动态更新本年度制发的规范性文件88件") == .init(row: "normative_documents", column: "issued", value: "88"))
+    #expect(NarrativeFacts.fact(in: "制发和废止规范性文件88件") == nil)
+    #expect(NarrativeFacts.fact(in: "规范性文件88件已制发") == nil)
+    #expect(NarrativeFacts.fact(in: "现行有效规范性文件共计88件") == nil)
+}
+
+/// Page footers between a table's rows (`— 3 —`, `第 2 页 共 4 页`) are no cells of the row above.
+@Test func pageFootersInsideATableAreNotCells() {
+    let text = """
+    第二十条第（六）项
+    信息内容 本年处理决定数量
+    行政处罚 13
+    — 3 —
+    行政强制 5
+    第二十条第（八）项
+    信息内容 本年收费金额（单位：万元）
+    行政事业性收费 1298.72万元
+    三、收到和处理政府信息公开申请情况
+    申请人情况 自然人 法人或其他组织 总计 商业企业 科研机构 社会公益组织 法律服务机构 其他
+    一、本年新收政府信息公开申请数量 5 1 0 0 0 0 6
+    第 2 页 共 4 页
+    二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0
+    """
+    let tables = AlignedReader().read(text)
+    #expect(number(tables.proactive, "penalty.decisions") == "13")
+    #expect(number(tables.proactive, "coercion.decisions") == "5")
+    #expect(number(tables.proactive, "fees.amount_wan_yuan") == "1298.72")
+    #expect(number(tables.applications, "new_received.total") == "6")
+    #expect(TextStream.isPageFooter("- 12 -") && TextStream.isPageFooter("第2页") && !TextStream.isPageFooter("行政许可 3"))
+    #expect(!TextStream.isPageFooter("3") && !TextStream.isPageFooter("0 0 0"))
+}
+
+@Test func aPageFooterGluedIntoTheTextIsNoValue() {
+    let runs = TextStream("行政许可92第2页共4页行政处罚5").tokens.compactMap { t -> String? in
+        if case .run(let r) = t { return r.raw } else { return nil }
+    }
+    #expect(runs == ["92", "5"])
+}

@@ -329,3 +329,61 @@ private func gridWithEmptyCarriedForward(lossy: Bool) -> CellGrid {
     #expect(warnings.filter { $0.code == "row_matched_by_position" }.map(\.path) == ["proactive.rules"])
     #expect(warnings.contains { $0.code == "column_matched_by_position" })
 }
+
+/// A layout text whose row label took the first number cell (`3、要求提供公开出版物 0`): the row's own
+/// label is its last segment with label text, so the whole path still matches the template's.
+@Test func rowLabelFollowedByANumberCellStillMatchesItsTemplateRow() {
+    let row = ["不予处理", "要求提供公开出版物", "0"].map(LabelText.labelKey)
+    let ti = ReportTemplates.applicationRows.firstIndex { $0.path == "results.not_processed.publications" }!
+    let s = ApplicationsReader.score(row: row, rowWhole: LabelKey(scalars: row.flatMap(\.scalars)),
+                                     template: ApplicationsReader.templateSegments[ti], templateWhole: ApplicationsReader.templateWholes[ti])
+    #expect(s >= 0.55)
+    // A label sharing nothing with the template's own does not match it through the group label.
+    let garbled = ["本年度办理结果", "子以"].map(LabelText.labelKey)
+    let total = ReportTemplates.applicationRows.firstIndex { $0.path == "results.total" }!
+    let g = ApplicationsReader.score(row: garbled, rowWhole: LabelKey(scalars: garbled.flatMap(\.scalars)),
+                                     template: ApplicationsReader.templateSegments[total], templateWhole: ApplicationsReader.templateWholes[total])
+    #expect(g < 0.55)
+}
+
+/// Table 三 rows as a converter grid (grid 0) gives them; nil is an empty cell.
+private func convertedApplications(_ rows: [(String, [Int?])]) -> TableReading {
+    var t = TableReading(version: .v2021)
+    for (r, (path, cells)) in rows.enumerated() {
+        for (c, (key, n)) in zip(ShiftedRowPlacement.keys, cells).enumerated() {
+            t.values.append(ExtractedValue(path: path.split(separator: ".").map(String.init) + [key], value: n.map(ReportNumber.init),
+                                           raw: n.map(String.init) ?? "", page: 1, box: Rect(x0: 0, y0: 0, x1: 0, y1: 0),
+                                           cell: CellRef(grid: 0, row: r, column: c)))
+        }
+    }
+    return t
+}
+
+/// `| 2 | 0 | 0 | 0 | 0 | 2 |  |`: the row lost its 法律服务机构 cell and the rest moved left; only
+/// the placements with the lost cell among the zeros keep the columns adding up, and all read alike.
+@Test func aRowThatLostACellIsPlacedWhereTheIdentitiesHold() {
+    var t = convertedApplications([
+        ("new_received", [3, 0, 0, 0, 0, 0, 3]), ("carried_over", [0, 0, 0, 0, 0, 0, 0]),
+        ("results.granted", [1, 0, 0, 0, 0, 0, 1]), ("results.withheld.internal_affairs", [2, 0, 0, 0, 0, 2, nil]),
+        ("results.total", [3, 0, 0, 0, 0, 0, 3]), ("carried_forward", [0, 0, 0, 0, 0, 0, 0]),
+    ])
+    var warnings: [ReportWarning] = [], notes: [String] = []
+    ShiftedRowPlacement.apply(to: &t, lost: { $0.raw.isEmpty }, warnings: &warnings, notes: &notes)
+    #expect(t.value("results.withheld.internal_affairs.other_org")?.value == ReportNumber(0))
+    #expect(t.value("results.withheld.internal_affairs.total")?.value == ReportNumber(2))
+    #expect(t.value("results.withheld.internal_affairs.natural_person")?.value == ReportNumber(2))
+    #expect(warnings.contains { $0.code == "row_shifted" })
+}
+
+@Test func aBlankTotalThatFitsAsPrintedStaysWhereItIs() {
+    var t = convertedApplications([
+        ("new_received", [3, 0, 0, 0, 0, 0, 3]), ("carried_over", [0, 0, 0, 0, 0, 0, 0]),
+        ("results.granted", [1, 0, 0, 0, 0, 0, nil]), ("results.withheld.internal_affairs", [2, 0, 0, 0, 0, 0, 2]),
+        ("results.total", [3, 0, 0, 0, 0, 0, 3]), ("carried_forward", [0, 0, 0, 0, 0, 0, 0]),
+    ])
+    var warnings: [ReportWarning] = [], notes: [String] = []
+    ShiftedRowPlacement.apply(to: &t, lost: { $0.raw.isEmpty }, warnings: &warnings, notes: &notes)
+    #expect(t.value("results.granted.total")?.value == nil)
+    #expect(t.value("results.granted.natural_person")?.value == ReportNumber(1))
+    #expect(warnings.isEmpty)
+}

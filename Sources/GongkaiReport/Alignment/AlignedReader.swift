@@ -38,7 +38,7 @@ public struct AlignedReader: Sendable {
         let applicationsStart = Self.first(["申请人情况", "本年新收政府信息公开申请数量"], in: t, from: proactiveStart ?? 0)
         if let start = proactiveStart {
             let end = applicationsStart ?? min(t.count, start + Self.maxTableSpan)
-            tables.proactive = ProactiveAlignment(stream: stream).read(from: start, to: end, warnings: &warnings)
+            tables.proactive = ProactiveAlignment(stream: stream, facts: NarrativeFacts(text)).read(from: start, to: end, warnings: &warnings)
         }
         var reviewFrom = applicationsStart ?? proactiveStart ?? 0
         if let start = applicationsStart {
@@ -102,8 +102,10 @@ public struct AlignedReader: Sendable {
 
     /// Reads one row's runs as `keys.count` values: as printed when there is one run per value,
     /// else by the unique split `accept` allows; null values with a warning otherwise.
+    /// - Parameter narrow: keeps the splits other evidence (the report's prose) agrees with.
     static func readRow(path: String, keys: [String], runs: [TextStream.Run], splitAllowed: Bool,
-                        accept: ([String]) -> Bool, warnings: inout [ReportWarning]) -> [ExtractedValue] {
+                        accept: ([String]) -> Bool, narrow: ([RunSplitter.Split]) -> [RunSplitter.Split] = { $0 },
+                        warnings: inout [ReportWarning]) -> [ExtractedValue] {
         let prefix = path.split(separator: ".").map(String.init)
         func nulls(_ code: String, _ message: String) -> [ExtractedValue] {
             warnings.append(.init(code: code, message: message, path: path))
@@ -119,7 +121,12 @@ public struct AlignedReader: Sendable {
         guard splitAllowed else {
             return nulls("row_short", "row \(path): \(runs.count) numbers for \(keys.count) columns and the text drops blank cells; where they stand is not known")
         }
-        switch RunSplitter.split(runs, count: keys.count, accept: accept) {
+        var outcome = RunSplitter.split(runs, count: keys.count, accept: accept)
+        if case .ambiguous(let splits, true) = outcome {
+            let kept = narrow(splits)
+            outcome = kept.count == 1 ? .unique(kept[0]) : .ambiguous(kept, complete: true)
+        }
+        switch outcome {
         case .unique(let s):
             return zip(keys, zip(s.values, s.pieces)).map { key, vp in
                 value(path: prefix + [key], raw: vp.0, run: runs[vp.1.run], offset: vp.1.offset, number: number(vp.0))

@@ -1,6 +1,8 @@
 /// Table 二 by alignment: each 信息内容 header names the columns of the rows below it.
 struct ProactiveAlignment {
     let stream: TextStream
+    /// What the report's prose states about the table's rows (chooses among splits of glued runs).
+    var facts = NarrativeFacts("")
 
     func read(from start: Int, to end: Int, warnings: inout [ReportWarning]) -> TableReading {
         let t = stream.labelText
@@ -21,9 +23,15 @@ struct ProactiveAlignment {
             headerFrom = row.match.end
             guard !columns.isEmpty, let key = row.anchor.path else { continue }
             let runs = stream.runs(from: stream.token(atLabel: row.match.start) + 1, to: stream.token(atLabel: stop))
-            reading.values += AlignedReader.readRow(path: key, keys: columns.map(\.key), runs: runs, splitAllowed: true,
-                                                   accept: Self.signsInSignedColumns(columns), warnings: &warnings)
+            let keys = columns.map(\.key)
+            reading.values += AlignedReader.readRow(path: key, keys: keys, runs: runs, splitAllowed: true,
+                                                   accept: Self.signsInSignedColumns(columns),
+                                                   narrow: { [facts] in facts.narrow($0, row: key, columns: keys) }, warnings: &warnings)
             reading.notes.append("aligned: \(key) ← \(columns.map(\.key).joined(separator: ",")) (\(row.match.edits) edits)")
+            let stated = facts.facts.filter { $0.row == key }
+            if !stated.isEmpty, runs.count < keys.count {
+                reading.notes.append("aligned: \(key): glued digits split with what the report's text states (\(stated.map { "\($0.column) \($0.value)" }.joined(separator: ", ")))")
+            }
         }
         reading.version = versions.count == 1 ? versions.first : nil
         return reading

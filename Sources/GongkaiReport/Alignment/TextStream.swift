@@ -38,6 +38,7 @@ public struct TextStream: Sendable {
         var lineNumber = 0
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
+            if Self.isPageFooter(line) { continue }
             var column = 0
             var piece: [Character] = []
             var pieceStart = 0
@@ -54,6 +55,30 @@ public struct TextStream: Sendable {
             }
             if !piece.isEmpty { addPiece(piece, line: lineNumber, column: pieceStart) }
         }
+    }
+
+    /// A line that is only a page number (`— 3 —`, `- 12 -`, `第 2 页 共 4 页`): a page break inside a
+    /// table, whose number is no cell of the row above it.
+    static func isPageFooter(_ line: Substring) -> Bool {
+        guard line.count <= 40 else { return false }
+        let s = line.filter { !isSeparator($0) }.map(asciiDigit)
+        guard s.count >= 3, s.count <= 16, s.contains(where: { $0.isASCII && $0.isNumber }) else { return false }
+        let dashes: Set<Character> = ["-", "—", "–", "－", "―", "−"]
+        if dashes.contains(s.first!), dashes.contains(s.last!) {
+            return s.allSatisfy { ($0.isASCII && $0.isNumber) || dashes.contains($0) }
+        }
+        // 第N页, optionally with 共M页 (either order).
+        var i = 0, pages = 0
+        while i < s.count {
+            guard s[i] == "第" || s[i] == "共" else { return false }
+            var j = i + 1
+            while j < s.count, s[j].isASCII, s[j].isNumber { j += 1 }
+            guard j > i + 1, j < s.count, s[j] == "页" else { return false }
+            pages += s[i] == "第" ? 1 : 0
+            i = j + 1
+            if i < s.count, "，,、/".contains(s[i]) { i += 1 }
+        }
+        return pages == 1
     }
 
     static func isSeparator(_ c: Character) -> Bool {
@@ -120,10 +145,11 @@ public struct TextStream: Sendable {
         return j
     }
 
-    /// A value is not followed by what makes a number part of prose: 年, 月, 日, 号, %, 条, 岁.
+    /// A value is not followed by what makes a number part of prose or of a page footer glued into
+    /// the text: 年, 月, 日, 号, %, 条, 岁, 页.
     static func valueFollows(_ c: Character?, unit: Bool) -> Bool {
         guard let c else { return true }
-        return !"年月日号%％条岁时分秒:：".contains(c)
+        return !"年月日号%％条岁时分秒:：页".contains(c)
     }
 
     /// The run, as a whole, is a value in the report's vocabulary.
