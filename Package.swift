@@ -19,7 +19,8 @@
 //   TextTables    text (pdftotext -layout output, markdown pipe tables) → CellGrid; decoding
 //   GongkaiReport templates as data, label matching, normalising, checks, JSON
 //   GongkaiKit    the pipeline facade (library product)
-//   GongkaiCLI    the `gongkai` executable
+//   BatchRunner   many documents in worker processes: the pool, its pipe protocol, inputs, the result file
+//   GongkaiCLI    the `gongkai` executable: argument parsing and printing
 import PackageDescription
 
 let package = Package(
@@ -31,6 +32,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     ],
     targets: [
         .systemLibrary(
@@ -61,7 +63,7 @@ let package = Package(
         .target(name: "ScanImaging", dependencies: ["PageGeometry"]),
         .target(name: "OCRKit", dependencies: ["CTesseract", "ScanImaging"]),
         .target(name: "PopplerPaths", dependencies: ["CPopplerCore"]),
-        .target(name: "PopplerKit", dependencies: ["CPoppler", "PopplerPaths", "PageGeometry"]),
+        .target(name: "PopplerKit", dependencies: ["CPoppler", "PopplerPaths", "PageGeometry", .product(name: "SystemPackage", package: "swift-system")]),
         .target(name: "TableLayout", dependencies: ["PageGeometry"]),
         .target(name: "LibXML2Nodes", dependencies: ["CLibXML2"]),
         .target(name: "HTMLTables", dependencies: ["CLibXML2", "LibXML2Nodes", "TableLayout"]),
@@ -69,16 +71,20 @@ let package = Package(
         .target(name: "TextTables", dependencies: ["TableLayout"]),
         .target(name: "GongkaiReport", dependencies: ["TableLayout"]),
         .target(name: "GongkaiKit", dependencies: ["PopplerKit", "HTMLTables", "WordTables", "TextTables", "TableLayout", "GongkaiReport", "OCRKit", "ScanImaging"]),
+        .target(name: "BatchRunner", dependencies: ["GongkaiKit", .product(name: "SystemPackage", package: "swift-system")]),
         .executableTarget(
             name: "GongkaiCLI",
             dependencies: [
                 "GongkaiKit",
+                "BatchRunner",
+                .product(name: "SystemPackage", package: "swift-system"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "MemoryCheck", dependencies: ["PopplerKit"]),
         .testTarget(name: "PopplerKitTests", dependencies: ["PopplerKit", "MemoryCheck"], exclude: ["Fixtures"]),
         .testTarget(name: "TableLayoutTests", dependencies: ["TableLayout"]),
+        .testTarget(name: "BatchRunnerTests", dependencies: ["BatchRunner"]),
         .testTarget(name: "GongkaiReportTests", dependencies: ["GongkaiReport", "TableLayout"]),
         .testTarget(
             name: "GongkaiCLITests",

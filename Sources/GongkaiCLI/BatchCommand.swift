@@ -1,4 +1,5 @@
 import ArgumentParser
+import BatchRunner
 import GongkaiKit
 #if canImport(Glibc)
 import Glibc
@@ -57,6 +58,8 @@ struct BatchCommand: ParsableCommand {
     @Option(help: "Password for encrypted PDFs.")
     var password: String?
 
+    @OptionGroup var faults: TestFaultOptions
+
     func validate() throws {
         if resume && (output == nil || output == "-") { throw ValidationError("--resume needs an output file (-o FILE)") }
         if let shard, parsedShard(shard) == nil { throw ValidationError("--shard takes I/N with 1 ≤ I ≤ N, e.g. 2/8") }
@@ -80,7 +83,7 @@ struct BatchCommand: ParsableCommand {
         signal(SIGPIPE, SIG_IGN)  // a closed output (batch … | head) is a write error to report, not a silent death
         let csv = format.format == .csv
         let sink: ResultSink
-        do { sink = try ResultSink(path: output, resume: resume, csv: csv) } catch {
+        do { sink = try ResultSink(path: output, resume: resume, csv: csv, capacity: faults.outputCapacity, warn: Diagnostics.error) } catch {
             Diagnostics.error("gongkai batch: cannot write output: \(error)")
             throw ExitCode(ExitStatus.outputFailed)
         }
@@ -120,17 +123,19 @@ struct BatchCommand: ParsableCommand {
         if format.provenance { workerArguments.append("--provenance") }
         if format.csvSafe { workerArguments.append("--csv-safe") }
         if let password { workerArguments += ["--password", password] }
-        let pool = WorkerPool(jobs: jobs, timeout: timeout, workerArguments: workerArguments)
+        workerArguments += faults.workerArguments
+        let pool = WorkerPool(jobs: jobs, timeout: timeout, workerArguments: workerArguments,
+                              onSignal: { InterruptSummary.writeFromSignalHandler($0) })
         pool.run(count: work.count, path: { work[$0].path.bytes }, done: { outcome in
             let item = work[outcome.index]
-            if case .exited(0) = outcome.status, Self.isWholeRecord(outcome.stdout, csv: csv) {
+            if outcome.isWholeRecord(csv: csv) {
                 progress.converted += 1
                 sink.deliver(item.index, String(decoding: outcome.stdout, as: UTF8.self), source: item.path.display)
                 InterruptSummary.update(progress)
                 return
             }
             progress.failed += 1
-            let (code, message, sha) = Self.describeFailure(outcome, path: item.path.display, timeout: timeout, cpuSeconds: cpuSeconds)
+            let (code, message, sha) = outcome.failure(path: item.path.display, timeout: timeout, cpuSeconds: cpuSeconds)
             sink.deliver(item.index, format.renderFailure(path: item.path.display, sha256: sha ?? Self.hash(item.path, limit: maxBytes), code: code, message: message),
                          source: item.path.display)
             InterruptSummary.update(progress)
@@ -140,46 +145,6 @@ struct BatchCommand: ParsableCommand {
         progress.finish()
         if sink.writeFailures > 0 || !flushed { throw ExitCode(ExitStatus.outputFailed) }
         if progress.failed > 0 { throw ExitCode(1) }
-    }
-
-    /// What a worker that answered 0 must have sent: one whole record (JSON Lines: one line;
-    /// CSV: whole rows). Anything else is reported as `bad_output`, never passed on.
-    static func isWholeRecord(_ stdout: [UInt8], csv: Bool) -> Bool {
-        guard let last = stdout.last, last == 0x0A else { return false }
-        if csv { return true }
-        return stdout.firstIndex(of: 0x0A) == stdout.count - 1 && stdout.first == UInt8(ascii: "{")
-    }
-
-    /// Code, message and (when the worker sent it) content hash of a document that failed.
-    static func describeFailure(_ outcome: WorkerPool.Outcome, path: String, timeout: Double, cpuSeconds: Int = 0) -> (code: String, message: String, sha256: String?) {
-        switch outcome.status {
-        case .exited(0):
-            return ("bad_output", "\(path): worker answered 0 but sent no whole record (\(outcome.stdout.count) bytes)", nil)
-        case .exited(let status):
-            if let code = ExtractionError.code(forExitStatus: status) {
-                // A failure the worker reported: "<sha256>\n<message>".
-                let parts = outcome.stderr.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
-                let sha = parts.count == 2 && parts[0].count == 64 ? String(parts[0]) : nil
-                return (code, String(parts.last ?? ""), sha)
-            }
-            // The worker process itself ended.
-            let said = outcome.stderr.split(separator: "\n").last.map { ": " + $0 } ?? ""
-            return ("crashed", "\(path): worker ended with status \(status)\(said)", nil)
-        case .signalled(let signal) where signal == SIGXCPU:
-            // The worker's CPU-time limit for the document (see WorkerOptions.limitCPU).
-            return ("timeout", "\(path): no result within the CPU-time limit of \(cpuSeconds) s; worker stopped", nil)
-        case .signalled(let signal):
-            let said = outcome.stderr.split(separator: "\n").last.map(String.init) ?? ""
-            if said.contains("out of memory") {
-                return ("out_of_memory", "\(path): out of memory (the worker's address space reached its limit; raise --max-memory-mb)", nil)
-            }
-            let name = signal == SIGKILL ? "SIGKILL (memory or CPU limit?)" : Self.signalName(signal)
-            return ("crashed", "\(path): worker crashed with \(name)", nil)
-        case .timedOut:
-            return ("timeout", "\(path): no result after \(Int(timeout)) s; worker killed", nil)
-        case .couldNotStart(let reason):
-            return ("worker_failed", "\(path): could not start a worker: \(reason)", nil)
-        }
     }
 
     /// Content hash of an input for `--resume`, nil when it cannot be read (missing, unreadable,
@@ -192,12 +157,6 @@ struct BatchCommand: ParsableCommand {
     /// Content hash of a file, empty when it cannot be read (or is over the size limit).
     static func hash(_ path: InputPath, limit: Int = Int.max) -> String {
         (try? FileBytes.read(pathBytes: path.bytes, limit: limit)).map(SHA256.hex) ?? ""
-    }
-
-    static func signalName(_ signal: Int32) -> String {
-        let names: [Int32: String] = [SIGSEGV: "SIGSEGV", SIGABRT: "SIGABRT", SIGBUS: "SIGBUS", SIGILL: "SIGILL (a Swift runtime trap)",
-                                      SIGTRAP: "SIGTRAP (a Swift runtime trap)", SIGFPE: "SIGFPE", SIGXCPU: "SIGXCPU"]
-        return names[signal] ?? "signal \(signal)"
     }
 
     static func executablePath() -> String {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BatchRunner
 import GongkaiKit
 #if canImport(Glibc)
 import Glibc
@@ -56,7 +57,7 @@ struct CorpusOptions: ParsableArguments {
                     results[outcome.index] = (nil, "unreadable output: \(error)")
                 }
             } else {
-                results[outcome.index] = (nil, BatchCommand.describeFailure(outcome, path: inputs[outcome.index], timeout: timeout).message)
+                results[outcome.index] = (nil, outcome.failure(path: inputs[outcome.index], timeout: timeout).message)
             }
         }, tick: {})
         return results

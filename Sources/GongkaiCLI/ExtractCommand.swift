@@ -1,4 +1,5 @@
 import ArgumentParser
+import BatchRunner
 import Glibc
 import GongkaiKit
 
@@ -39,7 +40,6 @@ struct ExtractCommand: ParsableCommand {
         if !verbose { Diagnostics.silenceLibraryOutput() }
         worker.applyLimits()
         worker.limitCPU()
-        WorkerOptions.injectFault(for: file)
         var options = ReportExtractor.Options()
         options.password = password
         limits.apply(to: &options)

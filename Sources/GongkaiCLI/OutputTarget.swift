@@ -1,3 +1,4 @@
+import SystemPackage
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -10,7 +11,21 @@ enum OutputTarget {
     case standardOutput
     case file(String)
 
-    struct WriteError: Error, CustomStringConvertible { let description: String }
+    /// Why the result could not be written: what the system said, or that the path is a folder.
+    enum WriteError: Error, CustomStringConvertible {
+        case system(Errno)
+        case isDirectory
+
+        var description: String {
+            switch self {
+            case .system(let errno): return errno.description
+            case .isDirectory: return "is a directory"
+            }
+        }
+
+        /// The error `errno` holds now.
+        static var current: WriteError { .system(Errno(rawValue: errno)) }
+    }
 
     init(_ path: String?) {
         if let path, path != "-" { self = .file(path) } else { self = .standardOutput }
@@ -52,7 +67,7 @@ enum OutputTarget {
             defer { free(resolved) }
             return .replaceAtomically(String(cString: resolved))
         case S_IFDIR:
-            throw WriteError(description: "is a directory")
+            throw .isDirectory
         default:
             return .writeThrough
         }
@@ -63,39 +78,32 @@ enum OutputTarget {
     private static func replace(_ path: String, with bytes: [UInt8]) throws(WriteError) {
         let temporary = path + ".part-\(getpid())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw WriteError(description: String(cString: strerror(errno))) }
+        guard fd >= 0 else { throw .current }
         do throws(WriteError) {
             try writeAll(fd, bytes)
-            guard fsync(fd) == 0 || errno == EINVAL else { throw WriteError(description: String(cString: strerror(errno))) }
+            guard fsync(fd) == 0 || errno == EINVAL else { throw .current }
         } catch {
             close(fd); unlink(temporary)
             throw error
         }
         close(fd)
         guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
+            let failure = WriteError.current
             unlink(temporary)
-            throw WriteError(description: reason)
+            throw failure
         }
     }
 
     /// Writes into what is at `path` (a device, a pipe), every write checked.
     private static func writeThrough(_ path: String, _ bytes: [UInt8]) throws(WriteError) {
         let fd = open(path, O_WRONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw WriteError(description: String(cString: strerror(errno))) }
+        guard fd >= 0 else { throw .current }
         defer { close(fd) }
         try writeAll(fd, bytes)
     }
 
+    /// Writes all of `bytes` to `fd`, retrying interrupted and short writes.
     static func writeAll(_ fd: Int32, _ bytes: [UInt8]) throws(WriteError) {
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw WriteError(description: String(cString: strerror(errno)))
-            }
-            offset += n
-        }
+        do { _ = try FileDescriptor(rawValue: fd).writeAll(bytes) } catch { throw .system(error as? Errno ?? .ioError) }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BatchRunner
 import GongkaiKit
 #if canImport(Glibc)
 import Glibc
@@ -23,6 +24,8 @@ struct WorkerCommand: ParsableCommand {
     @Option(help: "Password for encrypted PDFs.")
     var password: String?
 
+    @OptionGroup var faults: TestFaultOptions
+
     func run() throws {
         Diagnostics.silenceLibraryOutput()
         limits.applyLimits()
@@ -31,11 +34,13 @@ struct WorkerCommand: ParsableCommand {
         options.threads = max(1, limits.threads ?? 1)
         bounds.apply(to: &options)
         let extractor = ReportExtractor(options: options)
+        let fault = faults.fault
         var input = FrameReader(fd: 0)
         while let pathBytes = input.nextRequest() {
             let path = InputPath(bytes: pathBytes)
             limits.limitCPU()
-            WorkerOptions.injectFault(for: path.display)
+            WorkerOptions.nameSanitizerReports(after: path.display)
+            fault?.strike(for: path.display)
             var status: Int32 = 0
             var payload: String
             // The file is read once, here: its hash goes into failure records too, and a device
@@ -49,8 +54,7 @@ struct WorkerCommand: ParsableCommand {
                 status = error.exitStatus
                 payload = sha + "\n" + error.message
             }
-            let body = Array(payload.utf8)
-            try? OutputTarget.writeAll(1, Array("\(status) \(body.count)\n".utf8) + body)
+            try? OutputTarget.writeAll(1, WorkerProtocol.answer(status: status, payload: Array(payload.utf8)))
         }
     }
 }
@@ -61,39 +65,6 @@ extension WorkerCommand {
         do throws(FileBytes.ReadError) { return try FileBytes.read(pathBytes: path.bytes, limit: limit) } catch {
             if let size = error.tooLarge { throw .tooLarge(path: path.display, bytes: size, limit: limit) }
             throw .unreadable(path: path.display, detail: error.description)
-        }
-    }
-}
-
-/// Reads `<byte count>\n<bytes>` requests from a file descriptor.
-struct FrameReader {
-    let fd: Int32
-    private var buffer: [UInt8] = []
-
-    init(fd: Int32) { self.fd = fd }
-
-    private mutating func fill() -> Bool {
-        var chunk = [UInt8](repeating: 0, count: 1 << 14)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { return false }
-            buffer.append(contentsOf: chunk[0..<n])
-            return true
-        }
-    }
-
-    /// The next request's bytes (a file name, not necessarily UTF-8); nil at end of input.
-    mutating func nextRequest() -> [UInt8]? {
-        while true {
-            if let nl = buffer.firstIndex(of: 0x0A), let count = Int(String(decoding: buffer[..<nl], as: UTF8.self)) {
-                if buffer.count >= nl + 1 + count {
-                    let path = Array(buffer[(nl + 1)..<(nl + 1 + count)])
-                    buffer.removeSubrange(0..<(nl + 1 + count))
-                    return path
-                }
-            }
-            if !fill() { return nil }
         }
     }
 }

@@ -39,34 +39,11 @@ struct WorkerOptions: ParsableArguments {
         setrlimit(__rlimit_resource_t(RLIMIT_CPU.rawValue), &limit)
     }
 
-    /// Hooks run before each document: sanitizer reports named after it, and the fault injection
-    /// the batch tests use: GONGKAI_TEST_FAULT=crash:NAME, hang:NAME, spin:NAME, hog:NAME, slow:NAME
-    /// or orphan:NAME makes the worker for a file named NAME crash, hang (sleeping), spin (burning
-    /// CPU), allocate without bound, take three seconds longer, or crash leaving a process that
-    /// holds its pipes.
-    static func injectFault(for file: String) {
-        if underSanitizer, let dir = getenv("GONGKAI_SANITIZER_LOG").map({ String(cString: $0) }) {
-            nameSanitizerReports(after: file, in: dir)
-        }
-        guard let fault = getenv("GONGKAI_TEST_FAULT").map({ String(cString: $0) }) else { return }
-        let parts = fault.split(separator: ":", maxSplits: 1).map(String.init)
-        guard parts.count == 2, file.hasSuffix("/" + parts[1]) || file == parts[1] else { return }
-        switch parts[0] {
-        case "crash": abort()
-        case "hang": while true { sleep(60) }
-        case "spin": var x = 0; while true { x = x &+ 1; if x == 0 { print(x) } }
-        case "hog":
-            var hoard: [[UInt8]] = []
-            while true { hoard.append([UInt8](repeating: 1, count: 64 << 20)); if hoard.count < 0 { print(hoard.count) } }
-        case "slow": sleep(3)
-        case "orphan":
-            // Leaves a process behind that holds the worker's output pipes, then crashes.
-            var pid: pid_t = 0
-            let args: [UnsafeMutablePointer<CChar>?] = [strdup("/bin/sleep"), strdup("987"), nil]
-            posix_spawn(&pid, "/bin/sleep", nil, nil, args, environ)
-            abort()
-        default: break
-        }
+    /// Under a sanitizer with `GONGKAI_SANITIZER_LOG=DIR` (fuzz/fuzz.py --sanitizer-log): the
+    /// reports of the next document go to a file named after it (batch workers, before each document).
+    static func nameSanitizerReports(after file: String) {
+        guard underSanitizer, let dir = getenv("GONGKAI_SANITIZER_LOG").map({ String(cString: $0) }) else { return }
+        nameSanitizerReports(after: file, in: dir)
     }
 
     /// Whether this build runs under AddressSanitizer or ThreadSanitizer: their shadow memory

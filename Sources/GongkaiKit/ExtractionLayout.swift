@@ -12,11 +12,31 @@ public struct PageLayout: Sendable {
     public var rulingLines: [RulingLine]
     /// The page's grids, as indices into `ExtractionLayout.tables.grids` (and `CellRef.grid`).
     public var grids: Range<Int>
+    /// Glyphs read on the page (from its text layer, or cells' characters read by OCR).
+    public var glyphCount: Int
 
-    public init(number: Int, width: Double, height: Double, scanned: Bool, rulingLines: [RulingLine], grids: Range<Int>) {
+    public init(number: Int, width: Double, height: Double, scanned: Bool, rulingLines: [RulingLine], grids: Range<Int>, glyphCount: Int = 0) {
         self.number = number; self.width = width; self.height = height; self.scanned = scanned
-        self.rulingLines = rulingLines; self.grids = grids
+        self.rulingLines = rulingLines; self.grids = grids; self.glyphCount = glyphCount
     }
+}
+
+/// A document's tables as the pipeline read them, before a report is made of them (`gongkai grids`
+/// prints them; `extract` goes on from them to the report).
+public struct InputTables {
+    /// The format the input was read as.
+    public var format: InputFormat
+    /// The grids in reading order, the running text and the title.
+    public var tables: TableDocument
+    /// PDF, when the layout is kept: every page read, in order. Other inputs have no pages.
+    public var pages: [PageLayout]
+    /// How the input was read (`extract --verbose` prints them).
+    public var notes: [String]
+    /// PDF pages read by OCR.
+    var ocrPages: [(page: Int, summary: OCRSummary)] = []
+    /// The text the template alignment reads: the document's text, or for PDFs the table pages'
+    /// lines in reading order (built only when asked).
+    var alignmentText: () -> String? = { nil }
 }
 
 /// A report together with the layout it was read from: everything needed to show what was

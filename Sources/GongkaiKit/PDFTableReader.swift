@@ -35,7 +35,7 @@ struct PDFTableReader: Sendable {
         for page in pages {
             let size = page.size ?? (0, 0)
             layouts.append(PageLayout(number: page.number, width: size.width, height: size.height, scanned: page.scanned,
-                                      rulingLines: page.rulingLines, grids: next..<(next + page.grids.count)))
+                                      rulingLines: page.rulingLines, grids: next..<(next + page.grids.count), glyphCount: page.glyphCount))
             next += page.grids.count
         }
         return (tables, layouts, ocr, readingText)

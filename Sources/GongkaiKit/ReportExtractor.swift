@@ -89,7 +89,14 @@ public struct ReportExtractor: Sendable {
         return tables
     }
 
-    private func run(bytes original: [UInt8], path: String, format: InputFormat?, keepLayout: Bool) throws(ExtractionError) -> ExtractionLayout {
+    /// Reads the document's tables, as `extract` does, without making a report of them: the
+    /// grids of every format, and for PDFs each page's size, glyphs and ruling lines.
+    public func readTables(bytes: [UInt8], path: String, format: InputFormat? = nil) throws(ExtractionError) -> InputTables {
+        try readTables(bytes: bytes, path: path, format: format, keepLayout: true)
+    }
+
+    /// Bytes → grids: the format recognised (or `format`), then its reader.
+    private func readTables(bytes original: [UInt8], path: String, format: InputFormat?, keepLayout: Bool) throws(ExtractionError) -> InputTables {
         if original.isEmpty { throw .emptyFile(path: path) }
         if original.count > options.maxBytes { throw .tooLarge(path: path, bytes: original.count, limit: options.maxBytes) }
         // A single-file web page is read as the page inside it (the checksum stays the file's).
@@ -110,41 +117,43 @@ public struct ReportExtractor: Sendable {
         if format == nil, detected != .pdf, detected != .docx, let foreign = ForeignFormat.identify(bytes, path: path) {
             throw .unsupportedFormat(path: path, format: foreign.name, advice: foreign.advice)
         }
-        let tables: TableDocument
-        // The text the template alignment reads: the document's text, or for PDFs the table pages'
-        // lines in reading order.
-        var alignmentText: () -> String? = { nil }
-        var pages: [PageLayout] = []
-        var ocrPages: [(page: Int, summary: OCRSummary)] = []
+        var reading = InputTables(format: detected, tables: TableDocument(pages: 1, grids: [], leadingLines: [], fullText: ""), pages: [], notes: notes)
         switch detected {
         case .pdf:
-            (tables, pages, ocrPages, alignmentText) = try PDFTableReader(options: options, keepLayout: keepLayout).read(bytes: bytes, path: path)
+            (reading.tables, reading.pages, reading.ocrPages, reading.alignmentText) = try PDFTableReader(options: options, keepLayout: keepLayout).read(bytes: bytes, path: path)
         case .html:
-            do { tables = try HTMLTableReader(settings: options.html).read(bytes: bytes) } catch {
+            do { reading.tables = try HTMLTableReader(settings: options.html).read(bytes: bytes) } catch {
                 if case .unsupportedEncoding(let detail) = error { throw .unsupportedEncoding(path: path, detail: detail) }
                 throw .unreadable(path: path, detail: "not readable as HTML: \(error.description)")
             }
-            let fullText = tables.fullText
-            alignmentText = { fullText }
+            let fullText = reading.tables.fullText
+            reading.alignmentText = { fullText }
         case .docx:
-            tables = try readWord(bytes, path: path, notes: &notes)
+            reading.tables = try readWord(bytes, path: path, notes: &reading.notes)
         case .text, .markdown:
             // Cells carry `GridCell.textPosition`, which `--provenance` reports as line and column.
             let decoded: (text: String, encoding: TextEncoding)
             do { decoded = try TextDecoding.decode(bytes) } catch { throw .unsupportedEncoding(path: path, detail: error.description) }
             let (document, found) = TextTableReader(options: .init(metric: options.textMetric)).analyze(decoded.text)
-            tables = document
+            reading.tables = document
             let text = decoded.text
-            alignmentText = { text }
+            reading.alignmentText = { text }
             let metric = found.layoutTables == 0 ? "" : "; layout columns counted by " + (found.metric == .characters ? "characters (as pdftotext -layout writes them)" : "display width (CJK = 2)")
-            notes.append("input: \(detected.rawValue), \(decoded.encoding.rawValue); \(found.layoutTables) layout grid(s), \(found.pipeTables) pipe table(s)\(metric)")
+            reading.notes.append("input: \(detected.rawValue), \(decoded.encoding.rawValue); \(found.layoutTables) layout grid(s), \(found.pipeTables) pipe table(s)\(metric)")
         }
+        return reading
+    }
+
+    /// Bytes → grids → report.
+    private func run(bytes original: [UInt8], path: String, format: InputFormat?, keepLayout: Bool) throws(ExtractionError) -> ExtractionLayout {
+        let reading = try readTables(bytes: original, path: path, format: format, keepLayout: keepLayout)
+        let (detected, tables) = (reading.format, reading.tables)
         // Only PDFs have pages to leave unread.
         let unread = detected == .pdf && tables.pages > options.maxPages
             ? "only the first \(options.maxPages) of its \(tables.pages) pages were read (--max-pages)" : nil
         var report: ReportDocument
         do {
-            report = try AlignedFallback(source: options.tablesFrom, onlyMissingTables: detected == .pdf).report(tables: tables, text: alignmentText, path: path)
+            report = try AlignedFallback(source: options.tablesFrom, onlyMissingTables: detected == .pdf).report(tables: tables, text: reading.alignmentText, path: path)
         } catch {
             var failure = error
             if let unread { failure = failure.adding(note: unread) }
@@ -153,9 +162,9 @@ public struct ReportExtractor: Sendable {
         if let unread { report.tables.warnings.append(ReportWarning(code: "pages_not_read", message: unread)) }
         if report.title == nil, let meta = tables.metadataTitle, let t = TitleReader.read(lines: [meta]) { report.title = t }
         report.source = SourceInfo(path: path, sha256: SHA256.hex(original), kind: detected.sourceKind, pages: tables.pages)
-        if !ocrPages.isEmpty { Self.noteOCR(ocrPages, in: &report) }
-        report.notes = notes + report.notes
-        return ExtractionLayout(report: report, format: detected, tables: tables, pages: pages)
+        if !reading.ocrPages.isEmpty { Self.noteOCR(reading.ocrPages, in: &report) }
+        report.notes = reading.notes + report.notes
+        return ExtractionLayout(report: report, format: detected, tables: tables, pages: reading.pages)
     }
 
     /// A scan's report says so: `source.ocr`, and a warning per page read by OCR.

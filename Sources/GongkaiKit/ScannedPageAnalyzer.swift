@@ -89,10 +89,13 @@ struct ScannedPageAnalyzer: Sendable {
         return (analysis, mean)
     }
 
-    /// Debugging aid: appends `text` to the file named by `GONGKAI_OCR_DEBUG`, when set.
+    /// Debugging aid: appends `text` to the file named by `GONGKAI_OCR_DEBUG`, when set. Debug
+    /// builds only: the environment does not reach into a release build's extraction.
     static func debugLog(_ text: @autoclosure () -> String) {
+        #if DEBUG
         guard let path = getenv("GONGKAI_OCR_DEBUG"), let file = fopen(path, "a") else { return }
         fputs(text(), file)
         fclose(file)
+        #endif
     }
 }

@@ -1,3 +1,4 @@
+import SystemPackage
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -6,13 +7,36 @@ import Darwin
 
 /// Reads a whole file with POSIX calls: no Foundation (and its start-up cost) in the pipeline.
 public enum FileBytes {
-    public struct ReadError: Error, CustomStringConvertible {
-        public let description: String
+    /// Why a file could not be read: what the system said, or a refusal of ours.
+    public enum ReadError: Error, CustomStringConvertible, Equatable {
+        case system(Errno)
+        case isDirectory
+        /// A regular file larger than the limit: its size.
+        case fileTooLarge(size: Int, limit: Int)
+        /// A pipe or device that gave more than the limit: the bytes read before giving up.
+        case streamTooLarge(read: Int, limit: Int)
+
+        public var description: String {
+            switch self {
+            case .system(let errno): return errno.description
+            case .isDirectory: return "is a directory"
+            case .fileTooLarge(let size, let limit): return "file too large (\(size) bytes, limit \(limit))"
+            case .streamTooLarge(_, let limit): return "more than \(limit) bytes"
+            }
+        }
+
         /// Set when the file is larger than the limit: its size (for a regular file) or the bytes
         /// read before giving up (a pipe, a device such as /dev/zero).
-        public var tooLarge: Int?
+        public var tooLarge: Int? {
+            switch self {
+            case .fileTooLarge(let size, _): return size
+            case .streamTooLarge(let read, _): return read
+            case .system, .isDirectory: return nil
+            }
+        }
 
-        public init(description: String, tooLarge: Int? = nil) { self.description = description; self.tooLarge = tooLarge }
+        /// The error `errno` holds now.
+        static var current: ReadError { .system(Errno(rawValue: errno)) }
     }
 
     /// Everything on standard input (a pipe, a file or a terminal) until end of file, at most `limit` bytes.
@@ -41,15 +65,15 @@ public enum FileBytes {
     /// Reads the file open at `fd` (−1: the open failed, errno says why) and closes it.
     /// O_NONBLOCK is only for the open itself: a FIFO without a writer would block open() for ever.
     private static func read(opening fd: Int32, limit: Int) throws(ReadError) -> [UInt8] {
-        guard fd >= 0 else { throw ReadError(description: String(cString: strerror(errno))) }
+        guard fd >= 0 else { throw .current }
         defer { close(fd) }
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         var st = stat()
-        guard fstat(fd, &st) == 0 else { throw ReadError(description: String(cString: strerror(errno))) }
-        if (st.st_mode & S_IFMT) == S_IFDIR { throw ReadError(description: "is a directory") }
+        guard fstat(fd, &st) == 0 else { throw .current }
+        if (st.st_mode & S_IFMT) == S_IFDIR { throw .isDirectory }
         let size = Int(st.st_size)
         if (st.st_mode & S_IFMT) == S_IFREG, size > limit {
-            throw ReadError(description: "file too large (\(size) bytes, limit \(limit))", tooLarge: size)
+            throw .fileTooLarge(size: size, limit: limit)
         }
         return try readAll(fd: fd, sizeHint: max(0, min(size, limit)), limit: limit)
     }
@@ -62,11 +86,11 @@ public enum FileBytes {
             let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw ReadError(description: String(cString: strerror(errno)))
+                throw .current
             }
             if n == 0 { break }
             if n > limit - out.count {
-                throw ReadError(description: "more than \(limit) bytes", tooLarge: out.count + n)
+                throw .streamTooLarge(read: out.count + n, limit: limit)
             }
             out.append(contentsOf: chunk[0..<n])
         }

@@ -63,8 +63,8 @@ private func sourcePath(_ record: [String: Any]) -> String { ((record["source"] 
     for (fault, file, code) in [("crash", victim, "crashed"), ("hang", sleeper, "timeout")] {
         let out = dir.appendingPathComponent("\(fault).jsonl")
         // AddressSanitizer makes every worker several times slower: give the others time to finish.
-        let run = try CLI.run(["batch", dir.path + "/*.pdf", "-o", out.path, "--timeout", underAddressSanitizer ? "30" : "10"],
-                              environment: ["GONGKAI_TEST_FAULT": "\(fault):\(file)"])
+        let run = try CLI.run(["batch", dir.path + "/*.pdf", "-o", out.path, "--timeout", underAddressSanitizer ? "30" : "10",
+                               "--debug-fault", "\(fault):\(file)"])
         #expect(run.status == 1)
         let lines = try records(out)
         #expect(lines.count == samplePDFs.count)
@@ -83,8 +83,7 @@ private func sourcePath(_ record: [String: Any]) -> String { ((record["source"] 
     let slow = samplePDFs[samplePDFs.count / 2]
     let process = Process()
     process.executableURL = CLI.executable
-    process.arguments = ["batch", dir.path + "/*.pdf", "-o", out.path, "--jobs", "1"]
-    process.environment = ProcessInfo.processInfo.environment.merging(["GONGKAI_TEST_FAULT": "slow:\(slow)"]) { $1 }
+    process.arguments = ["batch", dir.path + "/*.pdf", "-o", out.path, "--jobs", "1", "--debug-fault", "slow:\(slow)"]
     process.standardError = FileHandle.nullDevice
     try process.run()
     // Kill -9 while the slow file is being converted.

@@ -159,14 +159,14 @@ func workersThatSpinOrEatMemoryAreStoppedAndNamed() throws {
     for n in ["a.pdf", "b.pdf"] {
         try FileManager.default.copyItem(at: CLI.root.appendingPathComponent("samples/rl_2019_separate_stsong.pdf"), to: dir.appendingPathComponent(n))
     }
-    let spin = try CLI.run(["batch", dir.path, "--timeout", "60", "--max-cpu-seconds", "2"], environment: ["GONGKAI_TEST_FAULT": "spin:a.pdf"])
+    let spin = try CLI.run(["batch", dir.path, "--timeout", "60", "--max-cpu-seconds", "2", "--debug-fault", "spin:a.pdf"])
     let spun = records(spin.stdout)
     #expect(spun.count == 2)
     #expect(spun.first.map(code) == "timeout")
     #expect(((spun.first?["error"] as? [String: Any])?["message"] as? String)?.contains("CPU-time limit of 2 s") == true)
     #expect(spun.last.map(code) == .some(nil))
 
-    let hog = try CLI.run(["batch", dir.path, "--max-memory-mb", "512"], environment: ["GONGKAI_TEST_FAULT": "hog:a.pdf"])
+    let hog = try CLI.run(["batch", dir.path, "--max-memory-mb", "512", "--debug-fault", "hog:a.pdf"])
     let hogged = records(hog.stdout)
     #expect(hogged.count == 2)
     #expect(hogged.first.map(code) == "out_of_memory", "records: \(hogged)")
@@ -208,7 +208,7 @@ func workersThatSpinOrEatMemoryAreStoppedAndNamed() throws {
         try FileManager.default.copyItem(at: CLI.root.appendingPathComponent("samples/rl_2019_separate_stsong.pdf"), to: dir.appendingPathComponent(n))
     }
     let started = Date()
-    let run = try CLI.run(["batch", dir.path, "--timeout", "60"], environment: ["GONGKAI_TEST_FAULT": "orphan:a.pdf"])
+    let run = try CLI.run(["batch", dir.path, "--timeout", "60", "--debug-fault", "orphan:a.pdf"])
     #expect(Date().timeIntervalSince(started) < 30, "the batch waited for the orphan's pipes")
     let lines = records(run.stdout)
     #expect(lines.map(code) == ["crashed", nil])

@@ -102,7 +102,7 @@ private let encryptedFixtures: [(path: String, userPassword: Bool, openStatus: I
     defer { try? FileManager.default.removeItem(at: dir) }
     let out = dir.appendingPathComponent("out.jsonl")
     // Room for one record and a part of the next: the disk fills in the middle of a record.
-    let full = try CLI.run(["batch", dir.path, "-o", out.path, "--jobs", "2"], environment: ["GONGKAI_TEST_FAULT": "disk_full:8000"])
+    let full = try CLI.run(["batch", dir.path, "-o", out.path, "--jobs", "2", "--debug-fault", "disk_full:8000"])
     #expect(full.status == 73, "\(full.stderr)")
     #expect(full.stderr.contains("cannot write the record of") && full.stderr.contains("No space left on device"), "\(full.stderr)")
     #expect(full.stderr.contains("not written"), "\(full.stderr)")
@@ -316,8 +316,7 @@ private let encryptedFixtures: [(path: String, userPassword: Bool, openStatus: I
     let out = dir.appendingPathComponent("out.jsonl")
     let process = Process()
     process.executableURL = CLI.executable
-    process.arguments = ["batch", dir.path, "-o", out.path, "--jobs", "1"]
-    process.environment = ProcessInfo.processInfo.environment.merging(["GONGKAI_TEST_FAULT": "hang:" + samplePDFs[1]]) { $1 }
+    process.arguments = ["batch", dir.path, "-o", out.path, "--jobs", "1", "--debug-fault", "hang:" + samplePDFs[1]]
     let err = Pipe()
     process.standardError = err
     process.standardOutput = FileHandle.nullDevice

@@ -1,3 +1,4 @@
+import BatchRunner
 #if canImport(Glibc)
 import Glibc
 #endif

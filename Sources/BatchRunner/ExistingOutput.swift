@@ -1,4 +1,4 @@
-import GongkaiKit
+import GongkaiReport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -10,21 +10,23 @@ import Glibc
 /// Only whole records count. A cut-off last record (kill -9, a full disk) is cut away, and a record
 /// that is not whole JSON (a line from an older run that glued a record onto a cut one) is dropped,
 /// so after the resumed run the file is valid JSON Lines (or CSV) with every input once.
-struct ExistingOutput {
-    var hashes: Set<String> = []
-    var pathsWithoutHash: Set<String> = []
+public struct ExistingOutput {
+    public var hashes: Set<String> = []
+    public var pathsWithoutHash: Set<String> = []
     /// Records dropped because they were not whole.
-    var dropped = 0
+    public var dropped = 0
+
+    public init() {}
 
     /// Whether input `path`, whose content hash is `sha256` (nil: it cannot be read), is already in the output.
-    func contains(path: String, sha256: String?) -> Bool {
+    public func contains(path: String, sha256: String?) -> Bool {
         if let sha256 { return hashes.contains(sha256) }
         return pathsWithoutHash.contains(path)
     }
 
     /// The records in `bytes` (an output file's content) and the bytes to keep: the whole
     /// records, cut and broken ones left out (the sink truncates or rewrites the file to them).
-    static func parse(_ bytes: [UInt8], csv: Bool) -> (output: ExistingOutput, kept: [UInt8]) {
+    public static func parse(_ bytes: [UInt8], csv: Bool) -> (output: ExistingOutput, kept: [UInt8]) {
         var result = ExistingOutput()
         var kept: [UInt8] = []
         let records = csv ? csvRecords(bytes) : jsonLines(bytes)
@@ -41,7 +43,7 @@ struct ExistingOutput {
     }
 
     /// JSON Lines records: each line with its newline; a last line without one is a cut record and left out.
-    static func jsonLines(_ bytes: [UInt8]) -> [[UInt8]] {
+    public static func jsonLines(_ bytes: [UInt8]) -> [[UInt8]] {
         var records: [[UInt8]] = []
         var start = 0
         for (i, b) in bytes.enumerated() where b == 0x0A {
@@ -53,7 +55,7 @@ struct ExistingOutput {
 
     /// CSV records: rows ending in a line break outside quotes (a quoted path may hold newlines);
     /// a last row without its line break is a cut record and left out.
-    static func csvRecords(_ bytes: [UInt8]) -> [[UInt8]] {
+    public static func csvRecords(_ bytes: [UInt8]) -> [[UInt8]] {
         var records: [[UInt8]] = []
         var start = 0
         var quoted = false
@@ -84,7 +86,7 @@ struct ExistingOutput {
     }
 
     /// The fields of one CSV row (RFC 4180 quoting), without its line break.
-    static func csvFields(_ row: String) -> [String] {
+    public static func csvFields(_ row: String) -> [String] {
         var fields: [String] = []
         var current = ""
         var quoted = false

@@ -8,24 +8,24 @@ import Glibc
 /// Folders are followed through symbolic links, but each folder (device and inode) only once, so
 /// a link back up the tree (`ln -s . self`) neither repeats files nor makes the walk endless; such
 /// loops are reported as warnings. The batch's own output file is never taken as an input.
-enum InputCollector {
+public enum InputCollector {
     /// File endings batch picks up inside folders: the formats it reads, and the report formats
     /// it refuses (legacy Word, WPS, OFD), so that those show up as error records rather than
     /// being passed over in silence.
-    static let extensions = [".pdf", ".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".doc", ".wps", ".ofd"]
+    public static let extensions = [".pdf", ".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".doc", ".wps", ".ofd"]
 
-    struct Collected {
-        var files: [InputPath] = []
-        var missing: [InputPath] = []
+    public struct Collected: Sendable {
+        public var files: [InputPath] = []
+        public var missing: [InputPath] = []
         /// Symlink loops met (and not followed), one line each.
-        var warnings: [String] = []
+        public var warnings: [String] = []
     }
 
-    typealias FileIdentity = (device: UInt64, inode: UInt64)
+    public typealias FileIdentity = (device: UInt64, inode: UInt64)
 
     private struct DirectoryKey: Hashable { let device: UInt64; let inode: UInt64 }
 
-    static func collect(_ arguments: [String], excluding output: FileIdentity? = nil) -> Collected {
+    public static func collect(_ arguments: [String], excluding output: FileIdentity? = nil) -> Collected {
         var result = Collected()
         var visited = Set<DirectoryKey>()
         for argument in arguments.map(InputPath.argument) {
@@ -51,20 +51,20 @@ enum InputCollector {
 
     /// The inputs of shard `index` (1-based) of `count`: chosen by a hash of the path, so the same
     /// file always lands in the same shard whatever else is in the list or on which machine.
-    static func shard(_ files: [InputPath], index: Int, count: Int) -> [InputPath] {
+    public static func shard(_ files: [InputPath], index: Int, count: Int) -> [InputPath] {
         guard count > 1 else { return files }
         return files.filter { Int(fnv1a($0.bytes) % UInt64(count)) == index - 1 }
     }
 
-    static func fnv1a<S: Sequence>(_ bytes: S) -> UInt64 where S.Element == UInt8 {
+    public static func fnv1a<S: Sequence>(_ bytes: S) -> UInt64 where S.Element == UInt8 {
         var h: UInt64 = 0xcbf29ce484222325
         for b in bytes { h ^= UInt64(b); h = h &* 0x100000001b3 }
         return h
     }
 
-    static func fnv1a(_ s: String) -> UInt64 { fnv1a(s.utf8) }
+    public static func fnv1a(_ s: String) -> UInt64 { fnv1a(s.utf8) }
 
-    static func isDirectory(_ path: String) -> Bool { identity(InputPath(path), ofDirectory: true) != nil }
+    public static func isDirectory(_ path: String) -> Bool { identity(InputPath(path), ofDirectory: true) != nil }
 
     /// Device and inode of what `path` names (symbolic links followed); with `ofDirectory`, nil
     /// unless it is a directory.

@@ -1,3 +1,4 @@
+import SystemPackage
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -15,22 +16,26 @@ import Glibc
 /// times out or ends: nothing a worker started outlives it. A worker's end is seen by `waitid`
 /// as well as by its pipes closing (a leftover process could hold the pipes open). SIGINT,
 /// SIGTERM and SIGHUP to the batch take the workers down too.
-final class WorkerPool {
-    struct Outcome {
-        enum Status: Equatable {
+public final class WorkerPool {
+    public struct Outcome {
+        public enum Status: Equatable, Sendable {
             /// The worker answered: 0 for a record, else the extraction failure's exit status.
             case exited(Int32)
             case signalled(Int32)
             case timedOut
             case couldNotStart(String)
         }
-        var index: Int
-        var status: Status
+        public var index: Int
+        public var status: Status
         /// The record on success.
-        var stdout: [UInt8]
+        public var stdout: [UInt8]
         /// The failure's one-line message (or what the worker wrote to stderr before dying).
-        var stderr: String
-        var seconds: Double
+        public var stderr: String
+        public var seconds: Double
+
+        public init(index: Int, status: Status, stdout: [UInt8], stderr: String, seconds: Double) {
+            self.index = index; self.status = status; self.stdout = stdout; self.stderr = stderr; self.seconds = seconds
+        }
     }
 
     private final class Worker {
@@ -49,20 +54,26 @@ final class WorkerPool {
         var isIdle: Bool { job == nil && inFD >= 0 && !killedForTimeout }
     }
 
-    let jobs: Int
-    let timeout: Double
-    let workerArguments: [String]
-    let recycleAfter: Int
+    public let jobs: Int
+    public let timeout: Double
+    /// The worker's command line: an executable path, then its arguments.
+    public let workerArguments: [String]
+    public let recycleAfter: Int
+    /// Runs in the signal handler after the workers are killed (SIGINT, SIGTERM, SIGHUP), before
+    /// the batch dies of the signal: async-signal-safe code only (the batch's summary line).
+    private let onSignal: WorkerGroups.SignalHook?
     private var workers: [Worker] = []
 
-    init(jobs: Int, timeout: Double, workerArguments: [String], recycleAfter: Int = 200) {
+    public init(jobs: Int, timeout: Double, workerArguments: [String], recycleAfter: Int = 200, onSignal: WorkerGroups.SignalHook? = nil) {
         self.jobs = max(1, jobs)
         self.timeout = timeout
         self.workerArguments = workerArguments
         self.recycleAfter = max(1, recycleAfter)
+        self.onSignal = onSignal
     }
 
-    static func now() -> Double {
+    /// Seconds on the monotonic clock.
+    public static func now() -> Double {
         var ts = timespec()
         clock_gettime(CLOCK_MONOTONIC, &ts)
         return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
@@ -70,9 +81,9 @@ final class WorkerPool {
 
     /// Runs the document at `path(i)` (the file name's bytes) for every `i` in `0..<count`, calling `done` as each finishes
     /// (in completion order) and `tick` about five times a second.
-    func run(count: Int, path: (Int) -> [UInt8], done: (Outcome) -> Void, tick: () -> Void) {
+    public func run(count: Int, path: (Int) -> [UInt8], done: (Outcome) -> Void, tick: () -> Void) {
         signal(SIGPIPE, SIG_IGN)  // a worker that died must not take the parent with it
-        WorkerGroups.installForwarding()
+        WorkerGroups.installForwarding(then: onSignal)
         var next = 0
         while next < count || workers.contains(where: { $0.job != nil }) {
             // Start workers as needed and hand out documents.
@@ -95,7 +106,7 @@ final class WorkerPool {
                 let request = path(next)
                 worker.job = (next, Self.now())
                 next += 1
-                do { try OutputTarget.writeAll(worker.inFD, Array("\(request.count)\n".utf8) + request) } catch {
+                do { try FileDescriptor(rawValue: worker.inFD).writeAll(WorkerProtocol.request(request)) } catch {
                     close(worker.inFD); worker.inFD = -1  // the worker is gone; its pipe closing reports the document
                 }
             }
@@ -136,18 +147,15 @@ final class WorkerPool {
         if w.served >= recycleAfter, w.inFD >= 0 { close(w.inFD); w.inFD = -1 }
     }
 
-    /// One complete `<status> <count>\n<payload>` frame from a worker's output, if there is one.
+    /// One complete answer frame from a worker's output, if there is one.
     private func takeFrame(_ w: Worker) -> (status: Int32, payload: [UInt8])? {
-        guard let nl = w.out.firstIndex(of: 0x0A) else { return nil }
-        let header = String(decoding: w.out[..<nl], as: UTF8.self).split(separator: " ")
-        guard header.count == 2, let status = Int32(header[0]), let length = Int(header[1]) else {
+        switch WorkerProtocol.takeAnswer(from: &w.out) {
+        case .answer(let status, let payload): return (status, payload)
+        case .incomplete: return nil
+        case .garbled:
             w.out.removeAll()  // not our protocol: drop it; the document will fail when the worker ends
             return nil
         }
-        guard w.out.count >= nl + 1 + length else { return nil }
-        let payload = Array(w.out[(nl + 1)..<(nl + 1 + length)])
-        w.out.removeSubrange(0..<(nl + 1 + length))
-        return (status, payload)
     }
 
     /// Whether the worker process has ended (looked at without reaping it, so that its process
@@ -185,13 +193,9 @@ final class WorkerPool {
         workers = alive
     }
 
-    private struct SpawnError: Error, CustomStringConvertible { let description: String }
-
-    private func spawn() -> Result<Worker, SpawnError> {
+    private func spawn() -> Result<Worker, Errno> {
         var inPipe: [Int32] = [0, 0], outPipe: [Int32] = [0, 0], errPipe: [Int32] = [0, 0]
-        guard pipe(&inPipe) == 0, pipe(&outPipe) == 0, pipe(&errPipe) == 0 else {
-            return .failure(SpawnError(description: String(cString: strerror(errno))))
-        }
+        guard pipe(&inPipe) == 0, pipe(&outPipe) == 0, pipe(&errPipe) == 0 else { return .failure(Errno(rawValue: errno)) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -220,7 +224,7 @@ final class WorkerPool {
         close(inPipe[0]); close(outPipe[1]); close(errPipe[1])
         guard rc == 0 else {
             close(inPipe[1]); close(outPipe[0]); close(errPipe[0])
-            return .failure(SpawnError(description: String(cString: strerror(rc))))
+            return .failure(Errno(rawValue: rc))
         }
         _ = fcntl(inPipe[1], F_SETFD, FD_CLOEXEC)
         for fd in [outPipe[0], errPipe[0]] {
@@ -293,7 +297,10 @@ final class WorkerPool {
 
 /// The process groups of running workers, for the signal handler that takes them down with the
 /// batch (Ctrl-C, kill). Fixed storage: the handler may only read it and call killpg.
-enum WorkerGroups {
+public enum WorkerGroups {
+    /// Code run from the signal handler once the workers are down: async-signal-safe only.
+    public typealias SignalHook = @convention(c) (Int32) -> Void
+
     private static let capacity = 4096
     nonisolated(unsafe) private static let groups: UnsafeMutablePointer<pid_t> = {
         let p = UnsafeMutablePointer<pid_t>.allocate(capacity: capacity)
@@ -301,6 +308,7 @@ enum WorkerGroups {
         return p
     }()
     nonisolated(unsafe) private static var installed = false
+    nonisolated(unsafe) private static var hook: SignalHook?
 
     static func add(_ pid: pid_t) {
         for i in 0..<capacity where groups[i] == 0 { groups[i] = pid; return }
@@ -310,7 +318,10 @@ enum WorkerGroups {
         for i in 0..<capacity where groups[i] == pid { groups[i] = 0; return }
     }
 
-    static func installForwarding() {
+    /// Makes SIGINT, SIGTERM and SIGHUP kill every worker's group, run `hook`, and then take the
+    /// batch down as they would have. The first hook given stays.
+    static func installForwarding(then hook: SignalHook?) {
+        if Self.hook == nil { Self.hook = hook }
         guard !installed else { return }
         installed = true
         _ = groups
@@ -318,7 +329,7 @@ enum WorkerGroups {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { signal in
                 WorkerGroups.killAll()
-                InterruptSummary.writeFromSignalHandler(signal)
+                WorkerGroups.hook?(signal)
                 Glibc.signal(signal, SIG_DFL)
                 raise(signal)
             }

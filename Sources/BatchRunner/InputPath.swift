@@ -10,36 +10,36 @@ import Glibc
 /// A byte array rather than swift-system's `FilePath`: everything done with it here (join a
 /// name, open, stat, opendir) is one C call on a NUL-terminated buffer, and the escaping for
 /// display is ours to choose either way.
-struct InputPath: Hashable, Comparable {
-    let bytes: [UInt8]
-    let display: String
+public struct InputPath: Hashable, Comparable, Sendable {
+    public let bytes: [UInt8]
+    public let display: String
 
-    init(bytes: [UInt8]) {
+    public init(bytes: [UInt8]) {
         self.bytes = bytes
         display = Self.escaped(bytes)
     }
 
-    init(_ string: String) { self.init(bytes: Array(string.utf8)) }
+    public init(_ string: String) { self.init(bytes: Array(string.utf8)) }
 
-    static func < (a: InputPath, b: InputPath) -> Bool { a.bytes.lexicographicallyPrecedes(b.bytes) }
+    public static func < (a: InputPath, b: InputPath) -> Bool { a.bytes.lexicographicallyPrecedes(b.bytes) }
 
     /// Whether the name is valid UTF-8 (`display` is then the name itself).
-    var isUTF8: Bool { String(validating: bytes, as: UTF8.self) != nil }
+    public var isUTF8: Bool { String(validating: bytes, as: UTF8.self) != nil }
 
     /// `name` (bytes of one directory entry) inside this folder.
-    func appending(_ name: [UInt8]) -> InputPath {
+    public func appending(_ name: [UInt8]) -> InputPath {
         InputPath(bytes: bytes.last == UInt8(ascii: "/") ? bytes + name : bytes + [UInt8(ascii: "/")] + name)
     }
 
     /// Runs `body` with the name as a C string.
-    func withCString<T>(_ body: (UnsafePointer<CChar>) -> T) -> T {
+    public func withCString<T>(_ body: (UnsafePointer<CChar>) -> T) -> T {
         (bytes + [0]).withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { body($0.baseAddress!) } }
     }
 
     /// The name for people, one path component at a time: a component that is valid UTF-8 as it
     /// is, in any other every byte outside ASCII as `\xNN`. Per component, not per byte: GBK bytes
     /// often happen to form valid UTF-8 sequences too, and half-decoded names would mislead.
-    static func escaped(_ bytes: [UInt8]) -> String {
+    public static func escaped(_ bytes: [UInt8]) -> String {
         if let valid = String(validating: bytes, as: UTF8.self) { return valid }
         let components = bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).map { component -> String in
             if let valid = String(validating: component, as: UTF8.self) { return valid }
@@ -54,7 +54,7 @@ struct InputPath: Hashable, Comparable {
 
     /// The bytes of command-line argument `argument` as the shell passed them: Swift decodes the
     /// arguments to `String`, replacing bytes that are not UTF-8, so the raw ones are looked up.
-    static func argument(_ argument: String) -> InputPath {
+    public static func argument(_ argument: String) -> InputPath {
         for i in 0..<Int(CommandLine.argc) {
             guard let raw = CommandLine.unsafeArgv[i] else { continue }
             let bytes = Array(UnsafeBufferPointer(start: raw, count: strlen(raw))).map { UInt8(bitPattern: $0) }
