@@ -18,6 +18,7 @@ Needs: python3 with reportlab, qpdf, poppler-utils; samples/ made first (scripts
 Deterministic but for qpdf's random encryption salt.
 Run from anywhere: python3 scripts/make_fixtures.py
 """
+import re
 import os, random, subprocess, sys, tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from pdf_objects import pdf_bytes  # noqa: E402
@@ -119,6 +120,22 @@ def hostile_geometry():
     return bytes(out)
 
 
+def write_unmapped_fonts(path, source):
+    """`source` with every font's /ToUnicode map removed: the pages look the same, but Poppler's
+    text is control characters and stray Latin letters (as in reports whose fonts were embedded
+    without a Unicode map). Such pages are read by OCR."""
+    with tempfile.TemporaryDirectory() as tmp:
+        qdf, stripped, fixed = (os.path.join(tmp, n) for n in ("q.pdf", "s.pdf", "f.pdf"))
+        subprocess.run(["qpdf", "--qdf", "--object-streams=disable", source, qdf], check=True)
+        data = open(qdf, "rb").read()
+        # Blanked in place (same length), so that fix-qdf only has to redo the stream lengths.
+        data = re.sub(rb"/ToUnicode \d+ 0 R", lambda m: b" " * len(m.group(0)), data)
+        open(stripped, "wb").write(data)
+        with open(fixed, "wb") as out:
+            subprocess.run(["fix-qdf", stripped], stdout=out, check=True)
+        subprocess.run(["qpdf", "--compress-streams=y", "--object-streams=generate", fixed, path], check=True)
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     if not os.path.exists(SAMPLE):
@@ -162,6 +179,7 @@ def main():
     with open(os.path.join(OUT, "utf16_no_bom.html"), "wb") as f:
         f.write(page.encode("utf-16-le"))
     write_huge_numbers(os.path.join(OUT, "huge_numbers.pdf"))
+    write_unmapped_fonts(os.path.join(OUT, "unmapped_fonts.pdf"), os.path.join(ROOT, "samples", "lo_2021_combined_dash.pdf"))
     with open(os.path.join(OUT, "hostile_geometry.pdf"), "wb") as f:
         f.write(hostile_geometry())
     for name in sorted(os.listdir(OUT)):

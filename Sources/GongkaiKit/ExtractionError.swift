@@ -7,7 +7,8 @@ public enum ExtractionError: Error, Equatable, Sendable {
     case encrypted(path: String)
     /// Encrypted, and the `--password` given opens it neither as user nor as owner.
     case wrongPassword(path: String)
-    case noTextLayer(path: String, pages: Int)
+    /// `unmapped`: the pages have text, but its glyphs map to no characters (`TextLegibility`).
+    case noTextLayer(path: String, pages: Int, unmapped: Bool = false)
     case noReportTables(path: String, detail: String)
     case unknownTemplate(path: String, detail: String)
     /// An input in a format gongkai does not read (`format` names it: "a legacy Word document
@@ -67,7 +68,7 @@ public enum ExtractionError: Error, Equatable, Sendable {
     public var path: String {
         switch self {
         case .unreadable(let p, _), .emptyFile(let p), .notPDF(let p, _), .damaged(let p, _), .encrypted(let p), .wrongPassword(let p),
-             .noTextLayer(let p, _), .noReportTables(let p, _), .unknownTemplate(let p, _), .unsupportedFormat(let p, _, _),
+             .noTextLayer(let p, _, _), .noReportTables(let p, _), .unknownTemplate(let p, _), .unsupportedFormat(let p, _, _),
              .unsupportedEncoding(let p, _), .tooLarge(let p, _, _):
             return p
         }
@@ -82,7 +83,9 @@ public enum ExtractionError: Error, Equatable, Sendable {
         case .damaged(let p, let d): return "\(p): damaged PDF (\(d))"
         case .encrypted(let p): return "\(p): encrypted PDF; give the password with --password"
         case .wrongPassword(let p): return "\(p): encrypted PDF; the password given does not open it (neither as user nor as owner password)"
-        case .noTextLayer(let p, let n): return "\(p): no text layer on any of its \(n) pages (a scan?); run OCR first, e.g. ocrmypdf -l chi_sim"
+        case .noTextLayer(let p, let n, false): return "\(p): no text layer on any of its \(n) pages (a scan?); run OCR first, e.g. ocrmypdf -l chi_sim"
+        case .noTextLayer(let p, let n, true):
+            return "\(p): no readable text on any of its \(n) pages: its fonts map glyphs to no characters (no Unicode map); read it by OCR with --ocr auto"
         case .noReportTables(let p, let d): return "\(p): \(d)"
         case .unknownTemplate(let p, let d): return "\(p): \(d)"
         case .unsupportedFormat(let p, let f, let advice): return "\(p): \(f) is not read by gongkai" + (advice.isEmpty ? "" : "; " + advice)

@@ -13,7 +13,9 @@ struct PDFTableReader: Sendable {
         let password = options.password
         let pages = ParallelPages.analyze(first: document, open: { () throws(PDFError) in try PDFDocument(bytes: bytes, password: password) },
                                           pageCount: pageCount, workers: options.threads, analyzer: analyzer)
-        if pages.reduce(0, { $0 + $1.glyphCount }) == 0 { throw .noTextLayer(path: path, pages: document.pageCount) }
+        if pages.reduce(0, { $0 + $1.glyphCount }) == 0 {
+            throw .noTextLayer(path: path, pages: document.pageCount, unmapped: pages.contains(where: \.unreadableText))
+        }
         let tables = TableDocument(
             pages: document.pageCount,
             grids: pages.flatMap(\.grids),

@@ -15,10 +15,16 @@ struct PageAnalysis: Sendable {
     var rulingLines: [RulingLine] = []
     /// Read by OCR (a scan): the mean confidence of its cells, nil for a page read from its text.
     var ocr: OCRSummary? = nil
+    /// Its text layer maps glyphs to no characters (`TextLegibility`) and was not read by OCR:
+    /// the page counts as one without text.
+    var unreadableText = false
 }
 
 /// How a page read by OCR went.
 struct OCRSummary: Sendable {
+    /// Why the page was read by OCR.
+    enum Reason: Sendable { case noTextLayer, unreadableTextLayer, always }
+    var reason: Reason = .noTextLayer
     /// Mean Tesseract confidence (0…100) of the cells that held ink; nil when none did.
     var meanConfidence: Double?
 }
@@ -85,12 +91,15 @@ struct PageAnalyzer: Sendable {
     /// (a blank page, or one that draws only lines, has nothing to read).
     static let scanCoverage = 0.5
 
-    /// Whether the page is read by OCR: always, or (auto) when it has no text and is a picture.
-    func needsOCR(_ document: PDFDocument, page index: Int, glyphs: [Glyph]) -> Bool {
+    /// Why the page is read by OCR, or nil when it is read from its text: always; or (auto) when it
+    /// has no text and is a picture, or when its text layer maps its glyphs to no characters.
+    func ocrReason(_ document: PDFDocument, page index: Int, glyphs: [Glyph]) -> OCRSummary.Reason? {
         switch ocr {
-        case .always: return true
-        case .never: return false
-        case .auto: return glyphs.isEmpty && (document.largestImage(page: index)?.coverage ?? 0) >= Self.scanCoverage
+        case .always: return .always
+        case .never: return nil
+        case .auto:
+            if glyphs.isEmpty { return (document.largestImage(page: index)?.coverage ?? 0) >= Self.scanCoverage ? .noTextLayer : nil }
+            return TextLegibility.isUnreadable(glyphs) ? .unreadableTextLayer : nil
         }
     }
 
@@ -105,13 +114,15 @@ struct PageAnalyzer: Sendable {
 
     func analyze(_ document: PDFDocument, page index: Int) -> PageAnalysis {
         let pageText = document.text(page: index)
-        let glyphs = pageText.glyphs
-        if needsOCR(document, page: index, glyphs: glyphs), let (scanned, confidence) = scans.analyze(document, page: index) {
+        var glyphs = pageText.glyphs
+        if let reason = ocrReason(document, page: index, glyphs: glyphs), let (scanned, confidence) = scans.analyze(document, page: index) {
             var analysis = scanned
-            analysis.ocr = OCRSummary(meanConfidence: confidence)
+            analysis.ocr = OCRSummary(reason: reason, meanConfidence: confidence)
             if !keepLayout { analysis.rulingLines = [] }
             return analysis
         }
+        let unreadable = TextLegibility.isUnreadable(glyphs)
+        if unreadable { glyphs = [] }
         var text = ""
         text.reserveCapacity(glyphs.count * 3)
         for g in glyphs { text += g.text }
@@ -131,6 +142,7 @@ struct PageAnalyzer: Sendable {
         var analysis = PageAnalysis(number: index + 1, glyphCount: glyphs.count, text: text, grids: grids,
                                     freeLines: index < 2 ? TextLineBuilder.joiningInlineFragments(TextLineBuilder.lines(from: outside, settings: layout)) : [],
                                     tableGlyphs: tableGlyphs)
+        analysis.unreadableText = unreadable
         if keepLayout {
             analysis.size = size
             analysis.scanned = tablePage && size != nil

@@ -172,7 +172,13 @@ public struct ReportExtractor: Sendable {
         report.source?.ocr = true
         for (page, summary) in pages {
             let confidence = summary.meanConfidence.map { ", mean confidence \(Int($0.rounded()))%" } ?? ""
-            report.tables.warnings.append(ReportWarning(code: "ocr_page", message: "page \(page) has no text layer and was read by OCR\(confidence)", page: page))
+            let why: String
+            switch summary.reason {
+            case .noTextLayer: why = "has no text layer"
+            case .unreadableTextLayer: why = "has a text layer that maps its glyphs to no characters (fonts without a Unicode map)"
+            case .always: why = "was asked to be"
+            }
+            report.tables.warnings.append(ReportWarning(code: "ocr_page", message: "page \(page) \(why) and was read by OCR\(confidence)", page: page))
         }
     }
 }

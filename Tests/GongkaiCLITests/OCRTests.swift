@@ -142,3 +142,26 @@ private func rings(_ shapes: [(Double, Double, Double, Double)], width: Int = 30
         #expect((0...100).contains(confidence))
     }
 }
+
+/// A report whose fonts were embedded without a Unicode map (`Fixtures/unmapped_fonts.pdf`, made by
+/// `scripts/make_fixtures.py` from `samples/lo_2021_combined_dash.pdf`): its text layer is control
+/// characters and stray letters, so its pages are read by OCR (`--ocr auto`) with a warning that
+/// says why; with `--ocr never` it stops with exit 8 and says the text maps to no characters.
+@Test func pagesWhoseFontsMapToNoCharactersAreReadByOCR() throws {
+    let path = "Tests/GongkaiCLITests/Fixtures/unmapped_fonts.pdf"
+    let result = try CLI.run(["extract", path])
+    #expect(result.status == 0, "stderr: \(result.stderr)")
+    let json = try #require(result.json)
+    #expect((json["source"] as? [String: Any])?["ocr"] as? Bool == true)
+    let warnings = json["warnings"] as? [[String: Any]] ?? []
+    #expect(warnings.contains { $0["code"] as? String == "ocr_page" && ($0["message"] as? String ?? "").contains("maps its glyphs to no characters") })
+    var got: [String: Any] = [:]
+    flatten(try #require(json["applications"]), into: &got)
+    #expect(got["results.total.total"] as? Int == 122)
+    #expect(got["new_received.total"] as? Int == 119)
+    #expect((json["proactive"] as? [String: Any]).flatMap { $0["licensing"] as? [String: Any] }?["decisions"] as? Int == 1591)
+
+    let never = try CLI.run(["extract", path, "--ocr", "never"])
+    #expect(never.status == 8)
+    #expect(never.stderr.contains("map glyphs to no characters"))
+}
