@@ -19,7 +19,9 @@ struct PDFTableReader: Sendable {
         let tables = TableDocument(
             pages: document.pageCount,
             grids: pages.flatMap(\.grids),
-            leadingLines: pages.flatMap(\.freeLines).map { TableDocument.Line(text: $0.text, height: $0.glyphHeight) },
+            leadingLines: pages.flatMap { page in
+                page.freeLines.map { TableDocument.Line(text: $0.text, height: $0.glyphHeight) } + page.ocrHeadLines.map { TableDocument.Line(text: $0, height: 0) }
+            },
             fullText: pages.map(\.text).joined(),
             metadataTitle: document.title
         )

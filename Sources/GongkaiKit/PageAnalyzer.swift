@@ -5,6 +5,8 @@ struct PageAnalysis: Sendable {
     var text: String
     var grids: [CellGrid]
     var freeLines: [TextLine]
+    /// On a page read by OCR: the lines above its tables, read as a block (for the title).
+    var ocrHeadLines: [String] = []
     /// A table page's glyphs, upright: its lines in reading order (`readingText(of:)`) are what the
     /// template alignment reads when a grid lost a table — built only then. Empty on other pages.
     var tableGlyphs: [Glyph] = []

@@ -42,6 +42,13 @@ struct ScannedPageAnalyzer: Sendable {
     /// How far inside a cell's borders its picture is cut, in points (the border's own ink and
     /// what a slightly uneven line leaves must not reach the OCR).
     static let cellInset = 1.8
+    /// Grids narrower than this share of the page are not tables: the strokes of a large title's
+    /// characters are long enough to pass for ruling lines and close into tiny grids.
+    static let minTableWidthShare = 0.2
+    /// Pages whose text above the tables is read for the title (the report's opening).
+    static let titlePages = 1
+    /// On a page without tables, the share of its height (from the top) read for the title.
+    static let titleShareWithoutTables = 0.3
 
     /// What the page says, read by OCR; nil when the page cannot be rendered or Tesseract's
     /// language data is not installed.
@@ -64,8 +71,15 @@ struct ScannedPageAnalyzer: Sendable {
             + lines.map { "  \($0.orientation == .horizontal ? "H" : "V") \(Int($0.position)) \(Int($0.start))-\(Int($0.end)) t\($0.thickness)\n" }.joined())
         let page = PageContent(number: index + 1, width: size.width, height: size.height, glyphs: [], rulingLines: lines)
         var (grids, _) = LatticeExtractor(settings: layout).extract(page)
+        grids.removeAll { $0.box.width < Self.minTableWidthShare * size.width }
         var confidences: [Int] = []
+        var headLines: [String] = []
         let read: Void? = pool.withReader { reader in
+            if index < Self.titlePages {
+                let top = grids.map(\.box.y0).min() ?? size.height * Self.titleShareWithoutTables
+                let block = image.cropped(x0: 0, y0: 0, x1: image.width, y1: Int((top - Self.cellInset) * scale))
+                headLines = reader.readLines(block, threshold: threshold, dpi: dpi)
+            }
             for g in grids.indices {
                 for c in grids[g].cells.indices {
                     let box = grids[g].cells[c].box.insetBy(dx: Self.cellInset, dy: Self.cellInset)
@@ -82,6 +96,7 @@ struct ScannedPageAnalyzer: Sendable {
         Self.debugLog(grids.map { "-- grid at \(Int($0.box.x0)),\(Int($0.box.y0))\n\($0.debugDescription)\n" }.joined())
         let text = grids.flatMap { $0.cells.map(\.text) }.joined()
         var analysis = PageAnalysis(number: index + 1, glyphCount: text.count, text: text, grids: grids, freeLines: [])
+        analysis.ocrHeadLines = headLines
         analysis.size = size
         analysis.scanned = true
         analysis.rulingLines = lines

@@ -53,12 +53,21 @@ public enum TitleReader {
 
     /// Title, agency and year from text that contains the title (and maybe more after it).
     static func parse(_ folded: String) -> Title? {
-        guard let suffix = suffixes.first(where: { folded.contains($0) }), let end = folded.firstRange(of: suffix)?.upperBound else { return nil }
-        let title = String(folded[..<end])
-        let agency = agencyPart(of: title, suffix: suffix)
-        guard agency.count <= 40 else { return nil }
-        return Title(title: title, agency: agency.isEmpty ? nil : agency, year: yearIn(title))
+        guard let suffix = suffixes.first(where: { folded.contains($0) }) else { return nil }
+        // The report's name as the body cites it (关于印发《中华人民共和国政府信息公开工作年度报告格式》的
+        // 通知) is not a title: a mention followed by 格式, or with a book-title mark or 关于印发
+        // before it, is skipped for the next one.
+        for range in folded.ranges(of: suffix) where !folded[range.upperBound...].hasPrefix("格式") {
+            let title = String(folded[..<range.upperBound])
+            let agency = agencyPart(of: title, suffix: suffix)
+            guard agency.count <= 40, !agency.contains(where: citationMarks.contains), !agency.contains("关于印发") else { continue }
+            return Title(title: title, agency: agency.isEmpty ? nil : agency, year: yearIn(title))
+        }
+        return nil
     }
+
+    /// Book-title marks: an agency name never holds them; a citation of a document does.
+    static let citationMarks: Set<Character> = ["《", "》", "〈", "〉"]
 
     /// The first `19xx年` / `20xx年` in the text.
     static func yearIn(_ s: String) -> Int? {

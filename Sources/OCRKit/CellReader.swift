@@ -41,6 +41,18 @@ public final class CellReader {
         self.values = values
     }
 
+    /// The lines of a block of running text (the title above a scanned page's tables), read by the
+    /// Chinese model as one block; spaces Tesseract puts between ideographs are dropped.
+    public func readLines(_ block: GrayImage, threshold: UInt8, dpi: Double) -> [String] {
+        guard CellInk.bounds(block, threshold: threshold) != nil else { return [] }
+        var image = block
+        let factor = Self.readingDPI / dpi
+        if abs(factor - 1) > 0.1 { image = image.scaled(by: factor) }
+        image = image.paperStretched(paper: block.median).padded(10)
+        let reading = labels.read(gray: image.pixels, width: image.width, height: image.height, layout: .block, resolution: Int(Self.readingDPI))
+        return reading.text.split(separator: "\n").map { $0.filter { $0 != " " } }.filter { !$0.isEmpty }
+    }
+
     /// Reads the cell whose inside (borders excluded) is `crop`, scanned at `dpi`; `name` names
     /// the picture written for debugging (`GONGKAI_OCR_DUMP`).
     public func read(_ cell: GrayImage, threshold: UInt8, dpi: Double, name: String? = nil) -> Result {

@@ -31,3 +31,15 @@ import Testing
     #expect(t.agency == "新乡市商务局")
     #expect(t.year == 2024)
 }
+
+/// The body's citation of the format notice (…关于印发〈中华人民共和国政府信息公开工作年度报告格式〉
+/// 的通知) names the report but is not its title: with the title lost (a scan's OCR), no title is
+/// read rather than the citation.
+@Test func theCitedFormatNoticeIsNotATitle() {
+    let citation = "本报告根据《中华人民共和国政府信息公开条例》和《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》要求编制。"
+    #expect(TitleReader.read(lines: [citation]) == nil)
+    #expect(TitleReader.read(lines: ["公厅政府信息与政务公开办公室关于印发《中华人民共和国政府信息公开工作年度报告格式》"]) == nil)
+    let wrapped = TitleReader.read(lines: ["潢川县生态环境局2025年度政府信息公开工作年度", "报告", citation])
+    #expect(wrapped?.agency == "潢川县生态环境局")
+    #expect(wrapped?.year == 2025)
+}
