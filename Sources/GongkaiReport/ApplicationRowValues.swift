@@ -22,7 +22,9 @@ extension ApplicationsReader {
             reading.notes.append("三: '\(c.labelText)' → applications.\(t.path) (\(match.how[ci] ?? "?"))")
             readRow(c, template: t, into: &reading, shortRows: &shortRows, warnings: &warnings)
         }
-        for row in shortRows { placeShortRow(row, in: &reading, warnings: &warnings) }
+        var lost: [[String]] = []
+        for row in shortRows { lost.append(placeShortRow(row, in: &reading, warnings: &warnings)) }
+        Self.markBlankLostColumns(shortRows, lost: lost, in: &reading, warnings: &warnings)
         reading.version = versionVotes.max(by: { ($0.value, $0.key) < ($1.value, $1.key) })?.key
     }
 
@@ -62,6 +64,34 @@ extension ApplicationsReader {
             }
             let value = CellInterpreter.interpret(cell.text, path: dotted, page: c.row.page, warnings: &warnings)
             reading.values.append(.init(path: path, value: value, raw: cell.text, page: c.row.page, box: cell.box, cell: c.row.grid.ref(cell)))
+        }
+    }
+
+    /// Columns that every short row may have lost (at least `minBlankCellsForBlankColumn` rows),
+    /// exactly as many as each row is short, with no number read under them in any row: blank
+    /// columns (a 总计 column left empty, invisible in layout text where a blank cell is only
+    /// spaces). Each row's numbers go in order into the other columns; the blank ones are null
+    /// with a `blank_cell` warning, not the values the identities would give.
+    static func markBlankLostColumns(_ rows: [ShortRow], lost: [[String]], in reading: inout TableReading, warnings: inout [ReportWarning]) {
+        guard rows.count >= minBlankCellsForBlankColumn, let short = rows.first.map({ $0.columns.count - $0.tokens.count }),
+              rows.allSatisfy({ $0.columns.count - $0.tokens.count == short }) else { return }
+        let read = Set(reading.values.filter { $0.cell != nil && !$0.raw.allSatisfy(\.isWhitespace) }.compactMap(\.path.last))
+        let blank = Set(rows[0].columns.filter { key in !read.contains(key) && lost.allSatisfy { $0.contains(key) } })
+        guard blank.count == short else { return }
+        for row in rows {
+            let kept = row.columns.filter { !blank.contains($0) }
+            for key in row.columns {
+                let path = row.prefix + [key], dotted = "applications." + path.joined(separator: ".")
+                guard let i = reading.values.firstIndex(where: { $0.path == path }) else { continue }
+                reading.values[i].inferredBy = nil
+                if let t = kept.firstIndex(of: key) {
+                    reading.values[i].value = shortRowNumber(row.tokens[t]); reading.values[i].raw = row.tokens[t]
+                } else {
+                    reading.values[i].value = nil; reading.values[i].raw = ""; reading.values[i].blankByColumn = true
+                    warnings.append(.init(code: "blank_cell", message: "cell \(dotted) is blank: no row of the table has a number in its column, every row as many numbers short as it has blank columns",
+                                          path: dotted, page: row.page))
+                }
+            }
         }
     }
 }

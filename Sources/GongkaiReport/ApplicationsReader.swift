@@ -180,7 +180,9 @@ struct ApplicationsReader {
     /// way of placing the numbers in order is tried, the lost cells filled from the identities;
     /// the row is read only when every placement the identities accept gives the same values.
     /// Otherwise its values stay null, with a warning.
-    func placeShortRow(_ row: ShortRow, in reading: inout TableReading, warnings: inout [ReportWarning]) {
+    /// Returns the columns the row may have lost (none when its placement was not decided).
+    @discardableResult
+    func placeShortRow(_ row: ShortRow, in reading: inout TableReading, warnings: inout [ReportWarning]) -> [String] {
         let n = row.tokens.count, k = row.columns.count
         var placements: [[Int]] = []
         func choose(_ start: Int, _ chosen: [Int]) {
@@ -190,9 +192,7 @@ struct ApplicationsReader {
         }
         choose(0, [])
         let rowPath = row.prefix.joined(separator: ".")
-        let numbers: [ReportNumber?] = row.tokens.map { t in
-            switch CellValueParser.read(t) { case .number(let v): return v; case .zeroToken: return ReportNumber(0); default: return nil }
-        }
+        let numbers = row.tokens.map(Self.shortRowNumber)
         var accepted: [(values: [ExtractedValue], placement: [Int])] = []
         for p in placements {
             var copy = reading
@@ -220,9 +220,16 @@ struct ApplicationsReader {
             }
             let lost = (0..<k).filter { !chosen.placement.contains($0) }.map { row.columns[$0] }
             reading.notes.append("三: \(label) has \(n) numbers for \(k) columns; \(accepted.count) placement(s) fit the identities, all giving the same row; lost: \(lost.joined(separator: ", "))")
+            return Array(Set(accepted.flatMap { a in (0..<k).filter { !a.placement.contains($0) }.map { row.columns[$0] } }))
         } else {
             warnings.append(.init(code: "row_short", message: "table 三 row \(label) has \(n) numbers (\(row.tokens.joined(separator: " "))) for \(k) columns; the identities do not tell which column lost its number (\(accepted.count) placements fit), so its values are null", path: label, page: row.page))
+            return []
         }
+    }
+
+    /// A short row's token as a number (a zero token as 0).
+    static func shortRowNumber(_ t: String) -> ReportNumber? {
+        switch CellValueParser.read(t) { case .number(let v): return v; case .zeroToken: return ReportNumber(0); default: return nil }
     }
 
     static func format2(_ d: Double) -> String {

@@ -205,6 +205,10 @@ public struct LayoutSettings: Sendable, Equatable {
     /// A row's values are placed ambiguously (one cell across the columns) when moving one of them
     /// a column over costs less than this share of the pitch.
     public var textAmbiguousShare: Double = 0.25
+    /// With columns known only from header words (no row fills every column), a row with fewer
+    /// values is placed ambiguously when a value stands farther than this share of the pitch from
+    /// its column's header (pdftotext packs CJK header words, so their places drift by columns).
+    public var textHeaderPlacementReach: Double = 0.5
     /// Section headers: a word over the values reaches more than `textValueReach` columns into
     /// them, or starts right of the labels with its centre at most this many columns left of them.
     public var textSectionHeaderLead: Double = 4

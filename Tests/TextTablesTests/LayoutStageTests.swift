@@ -60,8 +60,17 @@ private func area() throws -> LayoutValueArea {
     let b = try #require(LayoutValueArea(lines: s.lines, header: s.header, body: s.body, settings: LayoutSettings()))
     var split = LayoutHeaderStacks(b).stacks
     #expect(split.count == 2)
-    LayoutValueColumns.joinHalves(&split, down: 1)
+    LayoutValueColumns.joinHalves(&split, down: 1, maxPiece: LayoutSettings().textLetterSpacedPieceLength)
     #expect(split.map { $0.frags.map(\.text).joined() } == ["结果"])
+    // Two headers one space apart (自然人 商业, packed by pdftotext) are not halves of one.
+    let p = section("""
+    项目        自然人 商业
+    甲          3
+    """, headerLines: 1)
+    let pb = try #require(LayoutValueArea(lines: p.lines, header: p.header, body: p.body, settings: LayoutSettings()))
+    var packed = LayoutHeaderStacks(pb).stacks
+    LayoutValueColumns.joinHalves(&packed, down: 1, maxPiece: LayoutSettings().textLetterSpacedPieceLength)
+    #expect(packed.count == 2)
 }
 
 @Test func layoutSpanStageGivesACaptionEveryColumn() throws {

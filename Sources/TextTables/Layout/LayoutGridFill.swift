@@ -47,7 +47,8 @@ struct LayoutGridFill {
             guard let toks = area.tokens[li], !toks.isEmpty else { continue }
             let row = headerRows + r
             let sorted = toks.sorted { $0.pos < $1.pos }
-            switch LayoutSection.place(sorted.map(\.center), in: columns.centers, settings: area.settings) {
+            let reach = columns.fromHeader ? area.settings.textHeaderPlacementReach : nil
+            switch LayoutSection.place(sorted.map(\.center), in: columns.centers, reach: reach, settings: area.settings) {
             case .columns(let cols):
                 var texts: [Int: [String]] = [:]
                 for (f, c) in zip(sorted, cols) { texts[c, default: []].append(f.text) }

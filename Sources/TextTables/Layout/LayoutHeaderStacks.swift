@@ -35,14 +35,14 @@ struct LayoutHeaderStacks {
         // 法人或其他组织, 第二十条第（一）项) span the columns below them.
         var captionRows = Set<Int>()
         for (row, li) in header.enumerated() where row < header.count - 1 {
-            let words = lines[li].fragments.filter(area.inArea)
+            let words = Self.columnWords(lines[li].fragments, area)
             if words.count == 1 { captionRows.insert(row); continue }
             if words.isEmpty { continue }
             break
         }
         for (row, li) in header.enumerated().reversed() {
-            let words = lines[li].fragments.filter(area.inArea)
-            for f in lines[li].fragments where !area.inArea(f) { stubs.append((row, f)) }
+            let words = Self.columnWords(lines[li].fragments, area)
+            for f in lines[li].fragments where !words.contains(where: { $0.charStart == f.charStart }) { stubs.append((row, f)) }
             if captionRows.contains(row) {
                 for f in words { spanning.append(SpanningWord(frag: f, row: row, range: 0...0, whole: true)) }
                 continue
@@ -51,6 +51,19 @@ struct LayoutHeaderStacks {
         }
         setAsideStrayColumnWords()
         stacks.sort { $0.lo < $1.lo }
+    }
+
+    /// A header line's words over the value columns: those `inArea`, and a short word one space
+    /// before one of them (自然人 商业: pdftotext packs a line of CJK column headers, so the first
+    /// may start left of where the values start).
+    static func columnWords(_ frags: [Fragment], _ area: LayoutValueArea) -> [Fragment] {
+        let sorted = frags.sorted { $0.charStart < $1.charStart }
+        let inside = sorted.map(area.inArea)
+        return sorted.indices.filter { i in
+            if inside[i] { return true }
+            guard i + 1 < sorted.count, inside[i + 1], sorted[i].charCount <= area.settings.textMaxCentredHeaderLength else { return false }
+            return sorted[i + 1].charStart - (sorted[i].charStart + sorted[i].charCount) <= 1
+        }.map { sorted[$0] }
     }
 
     func overlap(_ f: Fragment, _ i: Int) -> Double { min(f.physEnd, stacks[i].hi) - max(f.pos, stacks[i].lo) }

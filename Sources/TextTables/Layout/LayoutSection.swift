@@ -45,7 +45,8 @@ struct LayoutSection {
     /// Columns for a row's tokens: in order when there are as many as columns; else by position
     /// (order kept), unless moving a token to a neighbouring column costs almost nothing
     /// (`textAmbiguousShare` of the pitch).
-    static func place(_ xs: [Double], in centers: [Double], settings: LayoutSettings = .init()) -> Placement {
+    /// With `reach`, a value farther than it from its column's centre makes the row ambiguous.
+    static func place(_ xs: [Double], in centers: [Double], reach: Double? = nil, settings: LayoutSettings = .init()) -> Placement {
         let n = xs.count, k = centers.count
         if n == k { return .columns(Array(0..<k)) }
         if n > k {
@@ -56,6 +57,7 @@ struct LayoutSection {
         let cols = best.map { $0! }
         let cost = zip(xs, cols).reduce(0.0) { $0 + abs($1.0 - centers[$1.1]) }
         let pitch = k > 1 ? median(zip(centers, centers.dropFirst()).map { $1 - $0 }) : settings.textDefaultPitch
+        if let reach, zip(xs, cols).contains(where: { abs($0 - centers[$1]) > reach * pitch }) { return .ambiguous }
         // Every alternative that moves one token one column over.
         for i in 0..<n {
             for d in [-1, 1] {

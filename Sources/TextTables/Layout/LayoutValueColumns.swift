@@ -8,6 +8,8 @@ struct LayoutValueColumns {
     let centers: [Double]
     /// The column of each header stack (-1: none).
     let stackColumn: [Int]
+    /// The centres are the header stacks' (no row fills every column), whose places drift.
+    let fromHeader: Bool
     var count: Int { centers.count }
 
     /// Nil when the section has neither values nor header stacks.
@@ -15,7 +17,7 @@ struct LayoutValueColumns {
         var counts: [Int: Int] = [:]
         for li in area.bodyValueLines { if let n = area.tokens[li]?.count, n > 0 { counts[n, default: 0] += 1 } }
         let mode = counts.max { ($0.value, $0.key) < ($1.value, $1.key) }?.key ?? 0
-        if mode > 0 { Self.joinHalves(&stacks, down: mode) }
+        if mode > 0 { Self.joinHalves(&stacks, down: mode, maxPiece: area.settings.textLetterSpacedPieceLength) }
         let k = max(mode, stacks.count)
         guard k > 0 else { return nil }
         var centers: [Double]
@@ -25,6 +27,7 @@ struct LayoutValueColumns {
         } else {
             centers = stacks.map(\.center)
         }
+        fromHeader = full.isEmpty
         for j in 1..<max(1, centers.count) where centers[j] <= centers[j - 1] { centers[j] = centers[j - 1] + 1 }
         self.centers = centers
         if stacks.count == k {
@@ -38,13 +41,14 @@ struct LayoutValueColumns {
 
     /// More header columns than numbers in a row: a word letter-spaced on one header line (结 果)
     /// made two columns of one; a column holding nothing but a neighbour's second half is merged.
-    static func joinHalves(_ stacks: inout [HeaderStack], down mode: Int) {
+    /// Only pieces of at most `maxPiece` characters are halves (自然人 商业 are two headers).
+    static func joinHalves(_ stacks: inout [HeaderStack], down mode: Int, maxPiece: Int) {
         var i = 0
         while stacks.count > mode, i + 1 < stacks.count {
             let a = stacks[i], b = stacks[i + 1]
             func halves(_ x: HeaderStack, _ y: HeaderStack) -> Bool {
-                guard y.frags.count == 1, let f = y.frags.first,
-                      let g = x.frags.first(where: { $0.line == f.line }) else { return false }
+                guard y.frags.count == 1, let f = y.frags.first, f.charCount <= maxPiece,
+                      let g = x.frags.first(where: { $0.line == f.line }), g.charCount <= maxPiece else { return false }
                 return abs((g.charStart + g.charCount + 1) - f.charStart) == 0 || abs((f.charStart + f.charCount + 1) - g.charStart) == 0
             }
             guard halves(a, b) || halves(b, a) else { i += 1; continue }
