@@ -136,6 +136,19 @@ def write_unmapped_fonts(path, source):
         subprocess.run(["qpdf", "--compress-streams=y", "--object-streams=generate", fixed, path], check=True)
 
 
+def write_ocr_sandwich(path, source, page=2):
+    """Page `page` of `source` as another OCR tool leaves a scan: a 150 dpi grey picture under an
+    invisible text layer (Tesseract's own PDF renderer, as ocrmypdf writes: GlyphLessFont, text
+    render mode 3)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["pdftoppm", "-r", "150", "-gray", "-png", "-f", str(page), "-l", str(page), source,
+                        os.path.join(tmp, "p")], check=True)
+        png = [p for p in os.listdir(tmp) if p.endswith(".png")][0]
+        subprocess.run(["tesseract", os.path.join(tmp, png), os.path.join(tmp, "sandwich"), "-l", "chi_sim", "--dpi", "150", "pdf"],
+                       check=True, capture_output=True)
+        os.replace(os.path.join(tmp, "sandwich.pdf"), path)
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     if not os.path.exists(SAMPLE):
@@ -180,6 +193,7 @@ def main():
         f.write(page.encode("utf-16-le"))
     write_huge_numbers(os.path.join(OUT, "huge_numbers.pdf"))
     write_unmapped_fonts(os.path.join(OUT, "unmapped_fonts.pdf"), os.path.join(ROOT, "samples", "lo_2021_combined_dash.pdf"))
+    write_ocr_sandwich(os.path.join(OUT, "ocr_sandwich.pdf"), os.path.join(ROOT, "samples", "lo_2021_combined_dash.pdf"))
     with open(os.path.join(OUT, "hostile_geometry.pdf"), "wb") as f:
         f.write(hostile_geometry())
     for name in sorted(os.listdir(OUT)):

@@ -25,7 +25,7 @@ struct PageAnalysis: Sendable {
 /// How a page read by OCR went.
 struct OCRSummary: Sendable {
     /// Why the page was read by OCR.
-    enum Reason: Sendable { case noTextLayer, unreadableTextLayer, always }
+    enum Reason: Sendable { case noTextLayer, unreadableTextLayer, invisibleTextOverPicture, always }
     var reason: Reason = .noTextLayer
     /// Mean Tesseract confidence (0…100) of the cells that held ink; nil when none did.
     var meanConfidence: Double?
@@ -94,14 +94,18 @@ struct PageAnalyzer: Sendable {
     static let scanCoverage = 0.5
 
     /// Why the page is read by OCR, or nil when it is read from its text: always; or (auto) when it
-    /// has no text and is a picture, or when its text layer maps its glyphs to no characters.
+    /// has no text and is a picture, when its text layer maps its glyphs to no characters, or when
+    /// its only text is an invisible layer over a picture of the page (another tool's OCR).
     func ocrReason(_ document: PDFDocument, page index: Int, glyphs: [Glyph]) -> OCRSummary.Reason? {
         switch ocr {
         case .always: return .always
         case .never: return nil
         case .auto:
             if glyphs.isEmpty { return (document.largestImage(page: index)?.coverage ?? 0) >= Self.scanCoverage ? .noTextLayer : nil }
-            return TextLegibility.isUnreadable(glyphs) ? .unreadableTextLayer : nil
+            if TextLegibility.isUnreadable(glyphs) { return .unreadableTextLayer }
+            // Only table pages (whose paths are read anyway, for their ruling lines) are asked.
+            guard Self.carriesTableLabels(glyphs.map(\.text).joined()) else { return nil }
+            return document.isPictureUnderInvisibleText(page: index, coverage: Self.scanCoverage) ? .invisibleTextOverPicture : nil
         }
     }
 

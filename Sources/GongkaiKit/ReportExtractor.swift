@@ -176,6 +176,7 @@ public struct ReportExtractor: Sendable {
             switch summary.reason {
             case .noTextLayer: why = "has no text layer"
             case .unreadableTextLayer: why = "has a text layer that maps its glyphs to no characters (fonts without a Unicode map)"
+            case .invisibleTextOverPicture: why = "is a picture under an invisible text layer (another tool's OCR, not used)"
             case .always: why = "was asked to be"
             }
             report.tables.warnings.append(ReportWarning(code: "ocr_page", message: "page \(page) \(why) and was read by OCR\(confidence)", page: page))

@@ -157,11 +157,27 @@ public final class PDFDocument {
     }
 
     /// What the page paints, when it is within `PathReader.Limits` and its size agrees with
-    /// poppler-glib's.
+    /// poppler-glib's. The last page's is kept: the OCR decision and the ruling lines ask for it in turn.
     private func vectorShapes(_ index: Int, size: (width: Double, height: Double)) -> PaintedShapes? {
-        guard let reader = pathReader, let shapes = try? reader.shapes(page: index),
-              abs(shapes.width - size.width) <= 1, abs(shapes.height - size.height) <= 1 else { return nil }
+        if let last = lastShapes, last.index == index { return last.shapes }
+        var shapes: PaintedShapes?
+        if let reader = pathReader, let read = try? reader.shapes(page: index),
+           abs(read.width - size.width) <= 1, abs(read.height - size.height) <= 1 { shapes = read }
+        lastShapes = (index, shapes)
         return shapes
+    }
+
+    private var lastShapes: (index: Int, shapes: PaintedShapes?)?
+
+    /// Whether the page is a picture under an invisible text layer (ocrmypdf's output, a scanner's
+    /// "searchable PDF"): it sets an invisible text render mode, and one image covers at least
+    /// `coverage` of it. Such a text layer is OCR of its own, not the report's text.
+    public func isPictureUnderInvisibleText(page index: Int, coverage: Double) -> Bool {
+        withPage(index) { page in
+            let size = PageReader.size(of: page)
+            guard let shapes = vectorShapes(index, size: size), shapes.setsInvisibleText else { return false }
+            return shapes.images.contains { $0.width * $0.height >= coverage * size.width * size.height }
+        } ?? false
     }
 
     /// Glyphs and ruling lines of one page (1-based `number` in the result), turned upright when

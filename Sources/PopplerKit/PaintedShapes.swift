@@ -49,6 +49,8 @@ public struct PaintedShapes: Sendable {
     public var fills: [Fill] = []
     /// Bounding boxes of images drawn (XObjects and inline images), clipped to the page.
     public var images: [Box] = []
+    /// Whether the page sets an invisible text render mode (3 or 7): an OCR tool's text layer.
+    public var setsInvisibleText = false
     /// Width and height of the displayed page.
     public var width: Double
     public var height: Double

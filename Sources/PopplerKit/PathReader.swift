@@ -66,6 +66,7 @@ final class PathReader {
         shapes.fills = UnsafeBufferPointer(start: raw.fills, count: raw.fill_count).map { f in
             PaintedShapes.Fill(box: box(f.box), luma: f.has_luma != 0 ? f.luma : nil, clip: box(f.clip))
         }
+        shapes.setsInvisibleText = raw.sets_invisible_text != 0
         // Only the visible part of an image counts.
         shapes.images = UnsafeBufferPointer(start: raw.images, count: raw.image_count).compactMap { i in
             box(i.box).intersection(box(i.clip))?.intersection(page)

@@ -37,7 +37,13 @@ public:
     void drawImageMask(GfxState *state, Object *ref, Stream *str, int width, int height, bool invert, bool interpolate, bool inlineImg) override;
     void drawImage(GfxState *state, Object *ref, Stream *str, int width, int height, GfxImageColorMap *colorMap, bool interpolate, const int *maskColors, bool inlineImg) override;
 
+    // Text render modes 3 (invisible) and 7 (clip only): the text layer an OCR tool lays over a
+    // scanned picture. Gfx reports each `Tr` here whether or not fonts are loaded.
+    void updateRender(GfxState *state) override { if (state->getRender() == 3 || state->getRender() == 7) invisibleText = true; }
+
     size_t shapeCount() const { return segments.size() + fills.size(); }
+
+    bool invisibleText = false;
 
     std::vector<PPSegment> segments;
     std::vector<PPFill> fills;

@@ -160,6 +160,7 @@ extern "C" PPStatus pp_document_read_page(PPDocument *document, int index, PPLim
     out->fill_count = out->fills ? recorder.fills.size() : 0;
     out->images = copyOut(recorder.images);
     out->image_count = out->images ? recorder.images.size() : 0;
+    out->sets_invisible_text = recorder.invisibleText ? 1 : 0;
     return PP_OK;
 }
 

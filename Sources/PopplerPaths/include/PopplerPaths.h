@@ -50,6 +50,8 @@ typedef struct {
     PPFill *fills; size_t fill_count;
     PPImage *images; size_t image_count;
     double width, height;
+    /// 1 when the page sets text render mode 3 or 7 (invisible text, as OCR tools lay over scans).
+    int sets_invisible_text;
 } PPShapes;
 
 typedef struct PPDocument PPDocument;
