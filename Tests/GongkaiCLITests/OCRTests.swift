@@ -143,12 +143,12 @@ private func rings(_ shapes: [(Double, Double, Double, Double)], width: Int = 30
     }
 }
 
-/// A report whose fonts were embedded without a Unicode map (`Fixtures/unmapped_fonts.pdf`, made by
+/// A report whose fonts were embedded without a Unicode map (`ScanFixtures/unmapped_fonts.pdf`, made by
 /// `scripts/make_fixtures.py` from `samples/lo_2021_combined_dash.pdf`): its text layer is control
 /// characters and stray letters, so its pages are read by OCR (`--ocr auto`) with a warning that
 /// says why; with `--ocr never` it stops with exit 8 and says the text maps to no characters.
 @Test func pagesWhoseFontsMapToNoCharactersAreReadByOCR() throws {
-    let path = "Tests/GongkaiCLITests/Fixtures/unmapped_fonts.pdf"
+    let path = "Tests/GongkaiCLITests/ScanFixtures/unmapped_fonts.pdf"
     let result = try CLI.run(["extract", path])
     #expect(result.status == 0, "stderr: \(result.stderr)")
     let json = try #require(result.json)
@@ -166,12 +166,12 @@ private func rings(_ shapes: [(Double, Double, Double, Double)], width: Int = 30
     #expect(never.stderr.contains("map glyphs to no characters"))
 }
 
-/// A scan under another tool's invisible OCR text (`Fixtures/ocr_sandwich.pdf`: Tesseract's PDF
+/// A scan under another tool's invisible OCR text (`ScanFixtures/ocr_sandwich.pdf`: Tesseract's PDF
 /// renderer, as ocrmypdf writes, over page 2 of `samples/lo_2021_combined_dash.pdf`): that text
 /// does not line up with the cells (read from it, 55 of 175 cells came out right), so the page is
 /// read by gongkai's own OCR, cell by cell, with a warning saying why.
 @Test func aPictureUnderInvisibleTextIsReadByOCR() throws {
-    let result = try CLI.run(["extract", "Tests/GongkaiCLITests/Fixtures/ocr_sandwich.pdf"])
+    let result = try CLI.run(["extract", "Tests/GongkaiCLITests/ScanFixtures/ocr_sandwich.pdf"])
     #expect(result.status == 0, "stderr: \(result.stderr)")
     let json = try #require(result.json)
     let warnings = json["warnings"] as? [[String: Any]] ?? []
