@@ -88,6 +88,11 @@ public struct AlignedReader: Sendable {
         }
     }
 
+    /// A piece of a split as a whole count (a zero mark counts 0), for the identities.
+    static func count(_ raw: String) -> Int? {
+        number(raw).flatMap { Int($0.description) }
+    }
+
     /// An extracted value located in the text (line and column in `CellRef.textPosition`).
     /// `offset`: where the value starts in its run (a run split into several values).
     static func value(path: [String], raw: String, run: TextStream.Run?, offset: Int? = nil, number: ReportNumber?) -> ExtractedValue {

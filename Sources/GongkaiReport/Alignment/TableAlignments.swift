@@ -198,7 +198,7 @@ struct ApplicationsAlignment {
 
     /// 总计 equals the sum of the applicant columns.
     static func rowTotalHolds(_ values: [String]) -> Bool {
-        let n = values.compactMap { Int($0) }
+        let n = values.compactMap(AlignedReader.count)
         return n.count == values.count && n.dropLast().reduce(0, +) == n.last!
     }
 }
@@ -235,7 +235,7 @@ struct ReviewAlignment {
 
     /// Each group's 总计 equals the sum of its four outcomes.
     static func totalsHold(_ values: [String]) -> Bool {
-        let n = values.compactMap { Int($0) }
+        let n = values.compactMap(AlignedReader.count)
         guard n.count == 15 else { return false }
         return stride(from: 0, to: 15, by: 5).allSatisfy { n[$0 + 4] == n[$0..<($0 + 4)].reduce(0, +) }
     }

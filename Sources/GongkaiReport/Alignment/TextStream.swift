@@ -149,12 +149,25 @@ public struct TextStream: Sendable {
     /// Dashes that mark an empty or zero cell (`—`, `——`); ASCII and full-width minus are left to
     /// signs (`17-3`).
     static let cellDashes: Set<Character> = ["—", "–", "―", "─"]
+    /// Slashes that mark an empty cell, one cell each (`//` is no single cell's mark).
+    static let cellSlashes: Set<Character> = ["/", "／"]
 
     /// Text glued to its cells: each stretch of dashes in it is a run of zero-mark cells (`规章———`,
     /// `543——`), whose number of cells the splitter decides; the rest is label text.
     private mutating func addTextAndDashes(_ s: ArraySlice<Character>, line: Int, column: Int) {
         var i = s.startIndex, textStart = s.startIndex
         while i < s.endIndex {
+            if Self.cellSlashes.contains(s[i]) {
+                var j = i
+                while j < s.endIndex, Self.cellSlashes.contains(s[j]) { j += 1 }
+                // `增/减` is a label; `8/////8`, `//` or a lone `/` between numbers are cells.
+                guard j - i >= 2 || (i == s.startIndex && j == s.endIndex) else { i = j; continue }
+                if i > textStart { addText(s[textStart..<i], line: line, column: column + textStart - s.startIndex) }
+                for k in i..<j { tokens.append(.run(Run(raw: String(s[k]), single: true, span: Span(line: line, column: column + k - s.startIndex, length: 1)))) }
+                textStart = j
+                i = j
+                continue
+            }
             guard Self.cellDashes.contains(s[i]) else { i += 1; continue }
             var j = i
             while j < s.endIndex, Self.cellDashes.contains(s[j]) { j += 1 }
