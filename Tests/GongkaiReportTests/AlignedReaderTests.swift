@@ -300,3 +300,19 @@ private let applicationsWithBlankTotals = """
     #expect(number(a, "carried_over.total") == nil)
     #expect(tables.warnings.contains { $0.code == "blank_cell" && $0.path == "carried_over.total" })
 }
+
+@Test func gluedZeroMarksCountAsZeroInTheRowTotal() {
+    let text = """
+    三、收到和处理政府信息公开申请情况 申请人情况自然人法人或其他组织总计 商业企业科研机构社会公益组织法律服务机构其他
+    一、本年新收政府信息公开申请数量11————2 二、上年结转政府信息公开申请数量8/////8 四、政府信息公开行政复议、行政诉讼情况
+    """
+    let a = AlignedReader().read(text).applications
+    // `11————2`: the four dashes hold at most four cells, so 11 is 1 and 1 beside a total of 2.
+    #expect(number(a, "new_received.natural_person") == "1")
+    #expect(number(a, "new_received.commercial_enterprise") == "1")
+    #expect(number(a, "new_received.research_institution") == "0")
+    #expect(number(a, "new_received.total") == "2")
+    #expect(number(a, "carried_over.natural_person") == "8")
+    #expect(number(a, "carried_over.other_org") == "0")
+    #expect(number(a, "carried_over.total") == "8")
+}
