@@ -209,3 +209,110 @@ private let gluedProactiveWithProse = """
     }
     #expect(runs == ["92", "5"])
 }
+
+/// Table 二 crawled with every cell glued: `—` cells run into the numbers and the next label.
+private let gluedProactiveWithDashes = """
+二、主动公开政府信息情况 第二十条第（一）项 信息内容本年新制作数量本年新公开数量对外公开总数量 规章——— 规范性文件———
+第二十条第（五）项 信息内容上一年项目数量本年增/减处理决定数量 行政许可——1 其他对外管理服务事项17-3—
+第二十条第（六）项 信息内容上一年项目数量本年增/减处理决定数量 行政处罚543—— 行政强制60——
+三、收到和处理政府信息公开申请情况
+"""
+
+@Test func gluedDashesAreCellsWhoseCountTheSplitDecides() {
+    let p = AlignedReader().read(gluedProactiveWithDashes).proactive
+    #expect(number(p, "rules.new_made") == "0")
+    #expect(number(p, "rules.total_published") == "0")
+    #expect(number(p, "licensing.previous_year_items") == "0")
+    #expect(number(p, "licensing.decisions") == "1")
+    #expect(number(p, "other_external_services.previous_year_items") == "17")
+    #expect(number(p, "other_external_services.change") == "-3")
+    // `543——` is 543 beside two `—` cells, or 54/3 or 5/43 beside one `——` cell: no guess.
+    #expect(number(p, "penalty.previous_year_items") == nil)
+    #expect(number(p, "penalty.change") == nil)
+    #expect(number(p, "penalty.decisions") == "0")
+}
+
+/// Table 三 whose printed checks fail (the results add up to 10, not 11) and whose 11/0 glue is ambiguous.
+private let gluedBrokenApplications = """
+三、收到和处理政府信息公开申请情况 申请人情况自然人法人或其他组织总计 商业企业科研机构社会公益组织法律服务机构其他
+一、本年新收政府信息公开申请数量110000112 二、上年结转政府信息公开申请数量0000000 三、本年度办理结果（一）予以公开1000001
+（二）部分公开（区分处理的，只计这一情形，不计其他情形）2000002 （三）不予公开1．属于国家秘密0000000 2．其他法律行政法规禁止公开0000000
+3．危及"三安全一稳定"0000000 4．保护第三方合法权益0000000 5．属于三类内部事务信息0000000 6．属于四类过程性信息0000000
+7．属于行政执法案卷0000000 8．属于行政查询事项0000000 （四）无法提供1．本机关不掌握相关政府信息5000005 2．没有现成信息需要另行制作1000001
+3．补正后申请内容仍不明确0000000 （五）不予处理1．信访举报投诉类申请0000000 2．重复申请0000000 3．要求提供公开出版物0000000
+4．无正当理由大量反复申请0000000 5．要求行政机关确认或重新出具已获取信息0000000
+（六）其他处理1．申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请1000001 2．申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请0000000
+3．其他0000000 （七）总计110000011 四、结转下年度继续办理0000011 四、政府信息公开行政复议、行政诉讼情况
+"""
+
+@Test func anAmbiguousGluedCellIsNotFilledByAnIdentity() {
+    var tables = AlignedReader().read(gluedBrokenApplications)
+    #expect(number(tables.applications, "new_received.natural_person") == nil)
+    #expect(tables.applications.value("new_received.natural_person")?.cell != nil)
+    IdentityInference.apply(to: &tables, lossyGrids: [])
+    // The identities would give 10, which neither reading of the printed `110000112` holds.
+    #expect(number(tables.applications, "new_received.natural_person") == nil)
+    #expect(number(tables.applications, "results.total.natural_person") == nil)
+    #expect(number(tables.applications, "new_received.total") == "12")
+}
+
+/// Table 三 crawled with spaces, its blank 总计 column dropped from every row.
+private let applicationsWithBlankTotals = """
+三、收到和处理政府信息公开申请情况 申请人情况 自然人 法人或其他组织 总计 商业企业 科研机构 社会公益组织 法律服务机构 其他
+一、本年新收政府信息公开申请数量 1 无 无 无 无 无
+二、上年结转政府信息公开申请数量 无 无 无 无 无 无
+三、本年度办理结果 （一）予以公开 1 无 无 无 无 无
+四、政府信息公开行政复议、行政诉讼情况
+"""
+
+@Test func aShortRowIsPlacedWhereTheRowTotalAllowsOneBlank() {
+    let tables = AlignedReader().read(applicationsWithBlankTotals)
+    let a = tables.applications
+    #expect(number(a, "new_received.natural_person") == "1")
+    #expect(number(a, "new_received.other_org") == "0")
+    #expect(number(a, "new_received.total") == nil)
+    #expect(number(a, "results.granted.natural_person") == "1")
+    #expect(tables.warnings.contains { $0.code == "blank_cell" && $0.path == "applications.new_received.total" })
+    // Six zeros fit a blank in any column; both placed rows leave 总计 blank, so it is assumed
+    // blank here too, with a warning, and only printed values are read.
+    #expect(number(a, "carried_over.natural_person") == "0")
+    #expect(number(a, "carried_over.total") == nil)
+    #expect(tables.warnings.contains { $0.code == "blank_cell_assumed" && $0.path == "applications.carried_over.total" })
+}
+
+@Test func oneShortRowPlacedByItsTotalIsNoEvidenceForTheOthers() {
+    let text = applicationsWithBlankTotals.replacingOccurrences(of: "（一）予以公开 1 无 无 无 无 无", with: "（一）予以公开 无 无 无 无 无 无")
+    let tables = AlignedReader().read(text)
+    #expect(number(tables.applications, "new_received.natural_person") == "1")
+    #expect(number(tables.applications, "carried_over.natural_person") == nil)
+    #expect(tables.warnings.contains { $0.code == "row_short" && $0.path == "carried_over" })
+}
+
+@Test func anEmptyCellBetweenTabsIsABlankCellNotAShift() {
+    let text = "三、收到和处理政府信息公开申请情况\t申请人情况\t自然人\t法人或其他组织\t总计\n商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\n"
+        + "\t一、本年新收政府信息公开申请数量\t1\t无\t\t无\t无\t无\t1\n\t二、上年结转政府信息公开申请数量\t1\t无\t无\t无\t无\t无\t\n四、政府信息公开行政复议、行政诉讼情况\n"
+    let tables = AlignedReader().read(text)
+    let a = tables.applications
+    #expect(number(a, "new_received.research_institution") == nil)
+    #expect(number(a, "new_received.social_welfare_org") == "0")
+    #expect(number(a, "new_received.total") == "1")
+    #expect(number(a, "carried_over.natural_person") == "1")
+    #expect(number(a, "carried_over.total") == nil)
+    #expect(tables.warnings.contains { $0.code == "blank_cell" && $0.path == "carried_over.total" })
+}
+
+@Test func gluedZeroMarksCountAsZeroInTheRowTotal() {
+    let text = """
+    三、收到和处理政府信息公开申请情况 申请人情况自然人法人或其他组织总计 商业企业科研机构社会公益组织法律服务机构其他
+    一、本年新收政府信息公开申请数量11————2 二、上年结转政府信息公开申请数量8/////8 四、政府信息公开行政复议、行政诉讼情况
+    """
+    let a = AlignedReader().read(text).applications
+    // `11————2`: the four dashes hold at most four cells, so 11 is 1 and 1 beside a total of 2.
+    #expect(number(a, "new_received.natural_person") == "1")
+    #expect(number(a, "new_received.commercial_enterprise") == "1")
+    #expect(number(a, "new_received.research_institution") == "0")
+    #expect(number(a, "new_received.total") == "2")
+    #expect(number(a, "carried_over.natural_person") == "8")
+    #expect(number(a, "carried_over.other_org") == "0")
+    #expect(number(a, "carried_over.total") == "8")
+}

@@ -88,6 +88,11 @@ public struct AlignedReader: Sendable {
         }
     }
 
+    /// A piece of a split as a whole count (a zero mark counts 0), for the identities.
+    static func count(_ raw: String) -> Int? {
+        number(raw).flatMap { Int($0.description) }
+    }
+
     /// An extracted value located in the text (line and column in `CellRef.textPosition`).
     /// `offset`: where the value starts in its run (a run split into several values).
     static func value(path: [String], raw: String, run: TextStream.Run?, offset: Int? = nil, number: ReportNumber?) -> ExtractedValue {
@@ -107,12 +112,17 @@ public struct AlignedReader: Sendable {
                         accept: ([String]) -> Bool, narrow: ([RunSplitter.Split]) -> [RunSplitter.Split] = { $0 },
                         warnings: inout [ReportWarning]) -> [ExtractedValue] {
         let prefix = path.split(separator: ".").map(String.init)
-        func nulls(_ code: String, _ message: String) -> [ExtractedValue] {
+        // Nulls for digits that were printed but not placed point at them: no lost cell, so no
+        // identity may fill them with a value the printed digits do not hold.
+        func nulls(_ code: String, _ message: String, printed: Bool = false) -> [ExtractedValue] {
             warnings.append(.init(code: code, message: message, path: path))
-            return keys.map { value(path: prefix + [$0], raw: "", run: nil, number: nil) }
+            return keys.map { value(path: prefix + [$0], raw: "", run: printed ? runs.first : nil, number: nil) }
         }
         if runs.isEmpty { return nulls("row_blank", "row \(path): no values after its label") }
         if runs.count == keys.count, runs.allSatisfy({ $0.single || number($0.raw) != nil }) {
+            for (key, run) in zip(keys, runs) where run.raw.isEmpty {
+                warnings.append(.init(code: "blank_cell", message: "row \(path): cell \(key) is empty between its separators", path: path + "." + key))
+            }
             return zip(keys, runs).map { value(path: prefix + [$0], raw: $1.raw, run: $1, number: number($1.raw)) }
         }
         if runs.count > keys.count {
@@ -133,7 +143,7 @@ public struct AlignedReader: Sendable {
             }
         case .ambiguous(let splits, let complete):
             let shown = splits.prefix(4).map { $0.values.joined(separator: "/") }.joined(separator: "; ")
-            var values = nulls("split_ambiguous", "row \(path): the glued digits \(runs.map(\.raw).joined(separator: " ")) split \(complete ? "\(splits.count)" : "more than \(splits.count)") ways: \(shown)\(splits.count > 4 ? "; …" : "")")
+            var values = nulls("split_ambiguous", "row \(path): the glued digits \(runs.map(\.raw).joined(separator: " ")) split \(complete ? "\(splits.count)" : "more than \(splits.count)") ways: \(shown)\(splits.count > 4 ? "; …" : "")", printed: true)
             guard complete else { return values }
             // A cell every consistent split reads alike is determined all the same.
             for i in keys.indices where splits.allSatisfy({ $0.values[i] == splits[0].values[i] && $0.pieces[i].run == splits[0].pieces[i].run }) {
@@ -142,9 +152,9 @@ public struct AlignedReader: Sendable {
             }
             return values
         case .none:
-            return nulls("split_none", "row \(path): no split of \(runs.map(\.raw).joined(separator: " ")) into \(keys.count) values fits the row's identity")
+            return nulls("split_none", "row \(path): no split of \(runs.map(\.raw).joined(separator: " ")) into \(keys.count) values fits the row's identity", printed: true)
         case .tooMany:
-            return nulls("split_unbounded", "row \(path): too many ways to split \(runs.map(\.raw).joined(separator: " "))")
+            return nulls("split_unbounded", "row \(path): too many ways to split \(runs.map(\.raw).joined(separator: " "))", printed: true)
         }
     }
 }

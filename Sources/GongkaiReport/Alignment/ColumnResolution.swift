@@ -22,7 +22,7 @@ enum ColumnResolution {
         var choice = Array(repeating: 0, count: ambiguous.count)
         while true {
             var rows = fixed
-            for (i, a) in ambiguous.enumerated() { rows[a.path] = a.splits[choice[i]].values.map { Int($0) } }
+            for (i, a) in ambiguous.enumerated() { rows[a.path] = a.splits[choice[i]].values.map(AlignedReader.count) }
             if identitiesHold(rows) { surviving.append(choice) }
             guard advance(&choice, limits: ambiguous.map(\.splits.count)) else { break }
         }

@@ -47,6 +47,10 @@ enum RunSplitter {
             let remainingRuns = runs.count - r - 1
             // Digits left cannot fit into the values left: no split down this path.
             if digitsFrom[r] - offset > (count - values.count) * maxValueDigits { return }
+            if run.dashes > 1 {
+                placeDashes(run: r, remainingRuns: remainingRuns)
+                return
+            }
             if run.single {
                 values.append(run.raw); pieces.append((r, 0))
                 if values.count + remainingRuns <= count { place(run: r + 1, offset: 0) }
@@ -66,6 +70,15 @@ enum RunSplitter {
                     if end == chars.count { place(run: r + 1, offset: 0) } else if values.count < count { place(run: r, offset: end) }
                 }
                 values.removeLast(); pieces.removeLast()
+            }
+        }
+        /// A glued dash run is one to `dashes` zero-mark cells (`——` is one cell or two).
+        func placeDashes(run r: Int, remainingRuns: Int) {
+            let run = runs[r]
+            for cells in 1...run.dashes where values.count + cells + remainingRuns <= count {
+                for k in 0..<cells { values.append("—"); pieces.append((r, k)) }
+                place(run: r + 1, offset: 0)
+                values.removeLast(cells); pieces.removeLast(cells)
             }
         }
         place(run: 0, offset: 0)

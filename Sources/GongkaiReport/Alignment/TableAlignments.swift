@@ -99,7 +99,12 @@ struct ApplicationsAlignment {
         // A row with fewer digits than columns shows the text drops blank cells: then runs are cells, never glued.
         let dropsBlanks = rowRuns.contains { !$0.runs.isEmpty && $0.runs.reduce(0) { $0 + $1.raw.count } < Self.keys.count }
         var reading = TableReading(version: version)
+        let placements = dropsBlanks ? Self.blankPlacements(rowRuns) : [:]
         for (path, runs) in rowRuns {
+            if let p = placements[path] {
+                reading.values += Self.place(path: path, runs: runs, blanks: p.blanks, assumed: p.assumed, warnings: &warnings)
+                continue
+            }
             reading.values += AlignedReader.readRow(path: path, keys: Self.keys, runs: runs, splitAllowed: !dropsBlanks,
                                                    accept: Self.rowTotalHolds, warnings: &warnings)
         }
@@ -153,9 +158,47 @@ struct ApplicationsAlignment {
         return anchors
     }
 
+    /// Where each short row's blank cells stand: by its row total where only one placement fits;
+    /// else, when every row so placed (two at least) leaves the same columns blank, in those columns
+    /// if the row total allows it there — a table-level assumption (`assumed`), warned as such.
+    static func blankPlacements(_ rowRuns: [(path: String, runs: [TextStream.Run])]) -> [String: (blanks: [Int], assumed: Bool)] {
+        var out: [String: (blanks: [Int], assumed: Bool)] = [:]
+        var short: [(path: String, ints: [Int])] = []
+        for (path, runs) in rowRuns where runs.count < keys.count && !runs.isEmpty {
+            let ints = runs.compactMap { AlignedReader.number($0.raw).flatMap { Int($0.description) } }
+            guard ints.count == runs.count else { continue }
+            if let b = BlankPlacement.blanks(values: ints, width: keys.count) { out[path] = (b, false) } else { short.append((path, ints)) }
+        }
+        let shared = Set(out.values.map(\.blanks))
+        guard out.count >= 2, shared.count == 1, let common = shared.first else { return out }
+        for (path, ints) in short where ints.count + common.count == keys.count && BlankPlacement.fits(ints, blanks: common, width: keys.count) {
+            out[path] = (common, true)
+        }
+        return out
+    }
+
+    /// The row's values set into the columns that are not blank, in order; blank cells null.
+    static func place(path: String, runs: [TextStream.Run], blanks: [Int], assumed: Bool, warnings: inout [ReportWarning]) -> [ExtractedValue] {
+        let prefix = path.split(separator: ".").map(String.init)
+        var next = 0
+        var out: [ExtractedValue] = []
+        for (c, key) in keys.enumerated() {
+            if blanks.contains(c) {
+                // A blank the report printed: it points at the row, so no identity fills it.
+                out.append(AlignedReader.value(path: prefix + [key], raw: "", run: runs.first, number: nil))
+                let why = assumed ? "assumed blank as in every row whose row total places its blank cells" : "the row total allows only this column to be the blank cell the text dropped"
+                warnings.append(.init(code: assumed ? "blank_cell_assumed" : "blank_cell", message: "row \(path): \(runs.count) numbers for \(keys.count) columns; \(key) \(why)", path: "applications.\(path).\(key)"))
+            } else {
+                out.append(AlignedReader.value(path: prefix + [key], raw: runs[next].raw, run: runs[next], number: AlignedReader.number(runs[next].raw)))
+                next += 1
+            }
+        }
+        return out
+    }
+
     /// 总计 equals the sum of the applicant columns.
     static func rowTotalHolds(_ values: [String]) -> Bool {
-        let n = values.compactMap { Int($0) }
+        let n = values.compactMap(AlignedReader.count)
         return n.count == values.count && n.dropLast().reduce(0, +) == n.last!
     }
 }
@@ -192,7 +235,7 @@ struct ReviewAlignment {
 
     /// Each group's 总计 equals the sum of its four outcomes.
     static func totalsHold(_ values: [String]) -> Bool {
-        let n = values.compactMap { Int($0) }
+        let n = values.compactMap(AlignedReader.count)
         guard n.count == 15 else { return false }
         return stride(from: 0, to: 15, by: 5).allSatisfy { n[$0 + 4] == n[$0..<($0 + 4)].reduce(0, +) }
     }

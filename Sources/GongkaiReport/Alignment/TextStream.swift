@@ -21,6 +21,9 @@ public struct TextStream: Sendable {
         /// The run reads as one value only (a decimal, a signed number, a zero token, a unit).
         public var single: Bool
         public var span: Span
+        /// A run of dashes glued to its neighbours (`543——`): one to `dashes` zero-mark cells, as
+        /// a cell may print `—` or `——`. 0 for digit runs.
+        public var dashes: Int = 0
     }
 
     public enum Token: Sendable, Equatable {
@@ -42,19 +45,33 @@ public struct TextStream: Sendable {
             var column = 0
             var piece: [Character] = []
             var pieceStart = 0
+            let lineStart = tokens.count
+            var previous: Character?
             for ch in line {
                 if Self.isSeparator(ch) {
                     if !piece.isEmpty { addPiece(piece, line: lineNumber, column: pieceStart) }
+                    if ch == "\t", previous == "\t" { addBlankCell(line: lineNumber, column: column, lineStart: lineStart) }
                     piece = []
                     pieceStart = column + 1
                 } else {
                     if piece.isEmpty { pieceStart = column }
                     piece.append(ch)
                 }
+                previous = ch
                 column += 1
             }
             if !piece.isEmpty { addPiece(piece, line: lineNumber, column: pieceStart) }
+            if previous == "\t" { addBlankCell(line: lineNumber, column: column, lineStart: lineStart) }
         }
+    }
+
+    /// An empty cell between tabs (`1\t\t3`, or a tab ending the line) in a row written on one line,
+    /// label then values: a blank cell the page printed, read as a blank run (null, never a shift).
+    private mutating func addBlankCell(line: Int, column: Int, lineStart: Int) {
+        let onLine = tokens[lineStart...]
+        guard let label = onLine.lastIndex(where: { if case .text = $0 { return true } else { return false } }),
+              label + 1 < tokens.count else { return }
+        tokens.append(.run(Run(raw: "", single: true, span: Span(line: line, column: column, length: 0))))
     }
 
     /// A line that is only a page number (`— 3 —`, `- 12 -`, `第 2 页 共 4 页`): a page break inside a
@@ -116,7 +133,7 @@ public struct TextStream: Sendable {
             let isValue = runEnd > start && Self.valueFollows(next, unit: unitLength > 0)
                 && Self.reads(digits) && !(start > 0 && piece[start - 1] == "第")
             if isValue {
-                if start > textStart { addText(piece[textStart..<start], line: line, column: column + textStart) }
+                if start > textStart { addTextAndDashes(piece[textStart..<start], line: line, column: column + textStart) }
                 // A decimal is one value (an amount), never glued counts.
                 if digits.contains(".") { single = true }
                 tokens.append(.run(Run(raw: digits, single: single, span: Span(line: line, column: column + start, length: runEnd - start + unitLength))))
@@ -126,7 +143,41 @@ public struct TextStream: Sendable {
                 i = end
             }
         }
-        if textStart < piece.count { addText(piece[textStart...], line: line, column: column + textStart) }
+        if textStart < piece.count { addTextAndDashes(piece[textStart...], line: line, column: column + textStart) }
+    }
+
+    /// Dashes that mark an empty or zero cell (`—`, `——`); ASCII and full-width minus are left to
+    /// signs (`17-3`).
+    static let cellDashes: Set<Character> = ["—", "–", "―", "─"]
+    /// Slashes that mark an empty cell, one cell each (`//` is no single cell's mark).
+    static let cellSlashes: Set<Character> = ["/", "／"]
+
+    /// Text glued to its cells: each stretch of dashes in it is a run of zero-mark cells (`规章———`,
+    /// `543——`), whose number of cells the splitter decides; the rest is label text.
+    private mutating func addTextAndDashes(_ s: ArraySlice<Character>, line: Int, column: Int) {
+        var i = s.startIndex, textStart = s.startIndex
+        while i < s.endIndex {
+            if Self.cellSlashes.contains(s[i]) {
+                var j = i
+                while j < s.endIndex, Self.cellSlashes.contains(s[j]) { j += 1 }
+                // `增/减` is a label; `8/////8`, `//` or a lone `/` between numbers are cells.
+                guard j - i >= 2 || (i == s.startIndex && j == s.endIndex) else { i = j; continue }
+                if i > textStart { addText(s[textStart..<i], line: line, column: column + textStart - s.startIndex) }
+                for k in i..<j { tokens.append(.run(Run(raw: String(s[k]), single: true, span: Span(line: line, column: column + k - s.startIndex, length: 1)))) }
+                textStart = j
+                i = j
+                continue
+            }
+            guard Self.cellDashes.contains(s[i]) else { i += 1; continue }
+            var j = i
+            while j < s.endIndex, Self.cellDashes.contains(s[j]) { j += 1 }
+            if i > textStart { addText(s[textStart..<i], line: line, column: column + textStart - s.startIndex) }
+            let span = Span(line: line, column: column + i - s.startIndex, length: j - i)
+            tokens.append(.run(Run(raw: String(s[i..<j]), single: j - i == 1, span: span, dashes: j - i)))
+            textStart = j
+            i = j
+        }
+        if textStart < s.endIndex { addText(s[textStart..<s.endIndex], line: line, column: column + textStart - s.startIndex) }
     }
 
     /// End of the digit run starting at `i` (digits with inner `.`/`,` between digits), or nil.
