@@ -21,3 +21,12 @@ private func numbers(of label: String, in grid: CellGrid) -> [String] {
     #expect(numbers(of: "3、其他", in: grid) == ["0", "0", "0", "0", "0", "0", "0"])
     #expect(numbers(of: "四、结转下年度继续办理", in: grid) == ["0", "0", "0", "0", "0", "0", "0"])
 }
+
+@Test func numbersBesideAWrappedGroupLabelGoWithTheRowLabelBelow() throws {
+    // （三）不予公 / 开 wraps beside 5、's numbers (set above its label like every row's): they are
+    // 5、's, and 4、 keeps the line above its own label.
+    let grid = try aboveGrid("layout_numbers_above_labels_group_wrap.txt")
+    #expect(numbers(of: "5、属于三类内部事务信息", in: grid) == ["0", "1", "0", "0", "0", "0", "1"])
+    #expect(numbers(of: "4、保护第三方合法权益", in: grid) == ["0", "0", "0", "0", "0", "0", "0"])
+    #expect(numbers(of: "6、属于四类过程性信息", in: grid) == ["0", "0", "0", "0", "0", "0", "0"])
+}

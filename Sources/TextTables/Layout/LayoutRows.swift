@@ -41,6 +41,17 @@ struct LayoutRows {
         return previous
     }
 
+    /// With numbers above labels, a line whose only label is a group label's wrapped piece further
+    /// left (（三）不予公 / 开 beside the numbers) is the row of the label right below it.
+    func groupLineAbove(_ b: LabelBlock) -> Int? {
+        guard let previous = rowLines.last(where: { $0 < b.firstLine }), b.firstLine - previous == 1,
+              let stubs = area.stubs[previous], !stubs.isEmpty,
+              stubs.allSatisfy({ $0.posEnd < b.start - area.settings.textGroupIndent }),
+              !blocks.indices.contains(where: { blockRows[$0].contains(previous) && blocks[$0].start >= b.start - area.settings.textGroupIndent })
+        else { return nil }
+        return previous
+    }
+
     /// Which way orphans go in this table, by what most of them show (the layout sets all rows
     /// alike): a line of numbers right below a row label that has numbers of its own, or with a
     /// row label right below it and none right above, belongs to the label below; the mirror
@@ -70,9 +81,10 @@ struct LayoutRows {
         }
         let rows = Set(beside.flatMap { blockRows[$0] })
         if !rows.isEmpty { return rows.sorted() }
-        if numbersAboveLabels, let line = orphanAbove(b) { return [line] }
-        if let line = orphanBelow(b) { return [line] }
-        if let line = orphanAbove(b) { return [line] }
+        // The layout sets all rows alike: with numbers above labels, a line of numbers below a
+        // label is the next row's, never this one's.
+        if numbersAboveLabels, let line = orphanAbove(b) ?? groupLineAbove(b) { return [line] }
+        if !numbersAboveLabels, let line = orphanBelow(b) ?? orphanAbove(b) { return [line] }
         // A group label on a line of its own (（三）不予公开, 三、本年度办理结果) between rows
         // whose labels stand further right: it is theirs.
         let previous = rowLines.last { $0 < b.firstLine }, following = rowLines.first { $0 > b.lastLine }
