@@ -41,12 +41,34 @@ struct LayoutRows {
         return previous
     }
 
-    /// Which way orphans go in this table: the first such line right below a label that has its
-    /// own numbers can only belong to the label below it, and the layout sets all rows alike.
+    /// With numbers above labels, a line whose only label is a group label's wrapped piece further
+    /// left (（三）不予公 / 开 beside the numbers) is the row of the label right below it.
+    func groupLineAbove(_ b: LabelBlock) -> Int? {
+        guard let previous = rowLines.last(where: { $0 < b.firstLine }), b.firstLine - previous == 1,
+              let stubs = area.stubs[previous], !stubs.isEmpty,
+              stubs.allSatisfy({ $0.posEnd < b.start - area.settings.textGroupIndent }),
+              !blocks.indices.contains(where: { blockRows[$0].contains(previous) && blocks[$0].start >= b.start - area.settings.textGroupIndent })
+        else { return nil }
+        return previous
+    }
+
+    /// Which way orphans go in this table, by what most of them show (the layout sets all rows
+    /// alike): a line of numbers right below a row label that has numbers of its own, or with a
+    /// row label right below it and none right above, belongs to the label below; the mirror
+    /// case to the label above. Group labels (labels to their right) say nothing.
     var numbersAboveLabels: Bool {
-        guard let first = rowLines.first(where: isOrphan),
-              let above = blocks.indices.last(where: { blocks[$0].lastLine < first }), first - blocks[above].lastLine <= 1 else { return false }
-        return !blockRows[above].isEmpty
+        let rowLabels = blocks.indices.filter { !blocks[$0].isGroup }
+        var votesAbove = 0, votesBelow = 0
+        for line in rowLines where isOrphan(line) {
+            let up = rowLabels.filter { blocks[$0].lastLine < line }.max { blocks[$0].lastLine < blocks[$1].lastLine }
+            let down = rowLabels.filter { blocks[$0].firstLine > line }.min { blocks[$0].firstLine < blocks[$1].firstLine }
+            let upNear = up.map { line - blocks[$0].lastLine <= 1 } ?? false
+            let downNear = down.map { blocks[$0].firstLine - line <= 1 } ?? false
+            let upOwn = upNear && !blockRows[up!].isEmpty, downOwn = downNear && !blockRows[down!].isEmpty
+            if (upOwn && !downOwn) || (downNear && !upNear) { votesAbove += 1 }
+            if (downOwn && !upOwn) || (upNear && !downNear) { votesBelow += 1 }
+        }
+        return votesAbove > votesBelow
     }
 
     /// The rows of a block beside no line of values.
@@ -59,9 +81,10 @@ struct LayoutRows {
         }
         let rows = Set(beside.flatMap { blockRows[$0] })
         if !rows.isEmpty { return rows.sorted() }
-        if numbersAboveLabels, let line = orphanAbove(b) { return [line] }
-        if let line = orphanBelow(b) { return [line] }
-        if let line = orphanAbove(b) { return [line] }
+        // The layout sets all rows alike: with numbers above labels, a line of numbers below a
+        // label is the next row's, never this one's.
+        if numbersAboveLabels, let line = orphanAbove(b) ?? groupLineAbove(b) { return [line] }
+        if !numbersAboveLabels, let line = orphanBelow(b) ?? orphanAbove(b) { return [line] }
         // A group label on a line of its own (（三）不予公开, 三、本年度办理结果) between rows
         // whose labels stand further right: it is theirs.
         let previous = rowLines.last { $0 < b.firstLine }, following = rowLines.first { $0 > b.lastLine }
@@ -71,7 +94,8 @@ struct LayoutRows {
         }
         let neighbours = [previous, following].compactMap { $0 }.filter { deeper($0) }
         if !neighbours.isEmpty, deeper(following) { return neighbours }
-        if !rowLines.contains(b.firstLine) { rowLines.append(b.firstLine) }
+        // Kept in order: the orphan searches look for the nearest line above or below.
+        if !rowLines.contains(b.firstLine) { rowLines.insert(b.firstLine, at: rowLines.firstIndex { $0 > b.firstLine } ?? rowLines.endIndex) }
         return [b.firstLine]
     }
 
