@@ -2,16 +2,6 @@ import PageGeometry
 import Testing
 @testable import TableLayout
 
-private func glyphs(_ text: String, x: Double, y: Double, size: Double = 10) -> [Glyph] {
-    var out: [Glyph] = []
-    var cx = x
-    for c in text {
-        let w = c.isASCII ? size * 0.5 : size
-        out.append(Glyph(text: String(c), box: Rect(x0: cx, y0: y, x1: cx + w, y1: y + size)))
-        cx += w
-    }
-    return out
-}
 
 /// A borderless table as a word processor lays it out: a merged 申请人情况 header over a two-level
 /// header, a label wrapped over two lines with its numbers centred between them, a group label

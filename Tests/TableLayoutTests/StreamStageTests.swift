@@ -2,18 +2,8 @@ import PageGeometry
 import Testing
 @testable import TableLayout
 
-/// Unit tests of the stream builder's stages, each on a page made for it (10 pt CJK glyphs, so
-/// one em is 10 pt).
-private func glyphs(_ text: String, x: Double, y: Double, size: Double = 10) -> [Glyph] {
-    var out: [Glyph] = []
-    var cx = x
-    for c in text {
-        let w = c.isASCII ? size * 0.5 : size
-        out.append(Glyph(text: String(c), box: Rect(x0: cx, y0: y, x1: cx + w, y1: y + size)))
-        cx += w
-    }
-    return out
-}
+// Unit tests of the stream builder's stages, each on a page made for it (10 pt CJK glyphs, so
+// one em is 10 pt).
 
 private let settings = LayoutSettings()
 private let cutter = StreamLineCutter(settings: settings)
