@@ -96,15 +96,16 @@ struct PageAnalyzer: Sendable {
     /// Why the page is read by OCR, or nil when it is read from its text: always; or (auto) when it
     /// has no text and is a picture, when its text layer maps its glyphs to no characters, or when
     /// its only text is an invisible layer over a picture of the page (another tool's OCR).
-    func ocrReason(_ document: PDFDocument, page index: Int, glyphs: [Glyph]) -> OCRSummary.Reason? {
+    /// `unreadable`: `TextLegibility.isUnreadable(glyphs)`; `text`: the glyphs' text.
+    func ocrReason(_ document: PDFDocument, page index: Int, glyphs: [Glyph], unreadable: Bool, text: String) -> OCRSummary.Reason? {
         switch ocr {
         case .always: return .always
         case .never: return nil
         case .auto:
             if glyphs.isEmpty { return (document.largestImage(page: index)?.coverage ?? 0) >= Self.scanCoverage ? .noTextLayer : nil }
-            if TextLegibility.isUnreadable(glyphs) { return .unreadableTextLayer }
+            if unreadable { return .unreadableTextLayer }
             // Only table pages (whose paths are read anyway, for their ruling lines) are asked.
-            guard Self.carriesTableLabels(glyphs.map(\.text).joined()) else { return nil }
+            guard Self.carriesTableLabels(text) else { return nil }
             return document.isPictureUnderInvisibleText(page: index, coverage: Self.scanCoverage) ? .invisibleTextOverPicture : nil
         }
     }
@@ -121,17 +122,19 @@ struct PageAnalyzer: Sendable {
     func analyze(_ document: PDFDocument, page index: Int) -> PageAnalysis {
         let pageText = document.text(page: index)
         var glyphs = pageText.glyphs
-        if let reason = ocrReason(document, page: index, glyphs: glyphs), let (scanned, confidence) = scans.analyze(document, page: index) {
+        let unreadable = TextLegibility.isUnreadable(glyphs)
+        var text = ""
+        text.reserveCapacity(glyphs.count * 3)
+        for g in glyphs { text += g.text }
+        if let reason = ocrReason(document, page: index, glyphs: glyphs, unreadable: unreadable, text: text),
+           let (scanned, confidence) = scans.analyze(document, page: index) {
             var analysis = scanned
             analysis.ocr = OCRSummary(reason: reason, meanConfidence: confidence)
             if !keepLayout { analysis.rulingLines = [] }
             return analysis
         }
-        let unreadable = TextLegibility.isUnreadable(glyphs)
-        if unreadable { glyphs = [] }
-        var text = ""
-        text.reserveCapacity(glyphs.count * 3)
-        for g in glyphs { text += g.text }
+        // A text layer that says nothing counts as none.
+        if unreadable { glyphs = []; text = "" }
         var grids: [CellGrid] = []
         var outside = glyphs
         var tableGlyphs: [Glyph] = []
