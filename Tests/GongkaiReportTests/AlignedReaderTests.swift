@@ -316,3 +316,32 @@ private let applicationsWithBlankTotals = """
     #expect(number(a, "carried_over.other_org") == "0")
     #expect(number(a, "carried_over.total") == "8")
 }
+
+@Test func gluedZeroWordsAreCellsOneEach() {
+    let text = """
+    三、收到和处理政府信息公开申请情况 申请人情况自然人法人或其他组织总计 商业企业科研机构社会公益组织法律服务机构其他
+    一、本年新收政府信息公开申请数量1无无无无无
+    二、上年结转政府信息公开申请数量无无无无无无
+    三、本年度办理结果（一）予以公开1无无无无无
+    （四）无法提供1.本机关不掌握相关政府信息无无无无无无
+    四、政府信息公开行政复议、行政诉讼情况
+    """
+    let tables = AlignedReader().read(text)
+    let a = tables.applications
+    // Six cells for seven columns: the row total leaves only 总计 blank, as the page printed it.
+    #expect(number(a, "new_received.natural_person") == "1")
+    #expect(number(a, "new_received.other_org") == "0")
+    #expect(number(a, "new_received.total") == nil)
+    #expect(tables.warnings.contains { $0.code == "blank_cell" && $0.path == "applications.new_received.total" })
+    #expect(number(a, "carried_over.commercial_enterprise") == "0")
+    // `无法提供` keeps its 无: the label is found and its row read.
+    #expect(number(a, "results.unable.not_held.natural_person") == "0")
+}
+
+@Test func aZeroWordInALabelOrProseIsNoCell() {
+    #expect(TextStream.zeroWordCells(in: ArraySlice(Array("无法提供")), at: 0, after: nil) == nil)
+    #expect(TextStream.zeroWordCells(in: ArraySlice(Array("本年度无")), at: 3, after: nil) == nil)
+    #expect(TextStream.zeroWordCells(in: ArraySlice(Array("无无法提供")), at: 0, after: nil) == nil)
+    #expect(TextStream.zeroWordCells(in: ArraySlice(Array("无无无法提供")), at: 0, after: nil) == 2)
+    #expect(TextStream.zeroWordCells(in: ArraySlice(Array("无")), at: 0, after: "7") == 1)
+}

@@ -133,7 +133,7 @@ public struct TextStream: Sendable {
             let isValue = runEnd > start && Self.valueFollows(next, unit: unitLength > 0)
                 && Self.reads(digits) && !(start > 0 && piece[start - 1] == "第")
             if isValue {
-                if start > textStart { addTextAndDashes(piece[textStart..<start], line: line, column: column + textStart) }
+                if start > textStart { addTextAndDashes(piece[textStart..<start], after: textStart > 0 ? piece[textStart - 1] : nil, line: line, column: column + textStart) }
                 // A decimal is one value (an amount), never glued counts.
                 if digits.contains(".") { single = true }
                 tokens.append(.run(Run(raw: digits, single: single, span: Span(line: line, column: column + start, length: runEnd - start + unitLength))))
@@ -143,7 +143,7 @@ public struct TextStream: Sendable {
                 i = end
             }
         }
-        if textStart < piece.count { addTextAndDashes(piece[textStart...], line: line, column: column + textStart) }
+        if textStart < piece.count { addTextAndDashes(piece[textStart...], after: textStart > 0 ? piece[textStart - 1] : nil, line: line, column: column + textStart) }
     }
 
     /// Dashes that mark an empty or zero cell (`—`, `——`); ASCII and full-width minus are left to
@@ -153,8 +153,9 @@ public struct TextStream: Sendable {
     static let cellSlashes: Set<Character> = ["/", "／"]
 
     /// Text glued to its cells: each stretch of dashes in it is a run of zero-mark cells (`规章———`,
-    /// `543——`), whose number of cells the splitter decides; the rest is label text.
-    private mutating func addTextAndDashes(_ s: ArraySlice<Character>, line: Int, column: Int) {
+    /// `543——`) whose number of cells the splitter decides; slashes and zero words (`无无无`) are
+    /// cells one each; the rest is label text.
+    private mutating func addTextAndDashes(_ s: ArraySlice<Character>, after previous: Character?, line: Int, column: Int) {
         var i = s.startIndex, textStart = s.startIndex
         while i < s.endIndex {
             if Self.cellSlashes.contains(s[i]) {
@@ -162,6 +163,13 @@ public struct TextStream: Sendable {
                 while j < s.endIndex, Self.cellSlashes.contains(s[j]) { j += 1 }
                 // `增/减` is a label; `8/////8`, `//` or a lone `/` between numbers are cells.
                 guard j - i >= 2 || (i == s.startIndex && j == s.endIndex) else { i = j; continue }
+                if i > textStart { addText(s[textStart..<i], line: line, column: column + textStart - s.startIndex) }
+                for k in i..<j { tokens.append(.run(Run(raw: String(s[k]), single: true, span: Span(line: line, column: column + k - s.startIndex, length: 1)))) }
+                textStart = j
+                i = j
+                continue
+            }
+            if let j = Self.zeroWordCells(in: s, at: i, after: previous) {
                 if i > textStart { addText(s[textStart..<i], line: line, column: column + textStart - s.startIndex) }
                 for k in i..<j { tokens.append(.run(Run(raw: String(s[k]), single: true, span: Span(line: line, column: column + k - s.startIndex, length: 1)))) }
                 textStart = j
@@ -178,6 +186,35 @@ public struct TextStream: Sendable {
             i = j
         }
         if textStart < s.endIndex { addText(s[textStart..<s.endIndex], line: line, column: column + textStart - s.startIndex) }
+    }
+
+    /// The zero word of a cell (`无`), glued to its row: `无无无无无无` after a label, `1无无` after a
+    /// number.
+    static let zeroWord: Character = "无"
+    /// Label words that begin with the zero word (`（四）无法提供`, `无正当理由…`): a `无` before
+    /// one of these is the label's, not a cell.
+    static let zeroWordLabelFollowers: Set<Character> = ["法", "正"]
+
+    /// Where a stretch of zero-word cells starting at `i` ends, or nil when `s[i]` opens none.
+    /// Two or more `无` in a row are cells, one each (no label holds `无无`); a single `无` is a
+    /// cell only between numbers or at the end of the piece after a number (`1无`), since prose
+    /// and labels use the word too.
+    /// - Parameter previous: the character before `s` in its piece (a number's last digit).
+    static func zeroWordCells(in s: ArraySlice<Character>, at i: Int, after previous: Character?) -> Int? {
+        guard s[i] == zeroWord, i == s.startIndex || s[i - 1] != zeroWord else { return nil }
+        var j = i
+        while j < s.endIndex, s[j] == zeroWord { j += 1 }
+        if j < s.endIndex, zeroWordLabelFollowers.contains(s[j]) { j -= 1 }
+        if j - i >= 2 { return j }
+        guard j - i == 1 else { return nil }
+        let afterNumber = (i > s.startIndex ? s[i - 1] : previous).map(isDigit) ?? false
+        let beforeNumberOrEnd = j == s.endIndex || isDigit(s[j])
+        return afterNumber && beforeNumberOrEnd ? j : nil
+    }
+
+    static func isDigit(_ c: Character) -> Bool {
+        let a = asciiDigit(c)
+        return a.isASCII && a.isNumber
     }
 
     /// End of the digit run starting at `i` (digits with inner `.`/`,` between digits), or nil.
