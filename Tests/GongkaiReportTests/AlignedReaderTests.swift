@@ -339,9 +339,40 @@ private let applicationsWithBlankTotals = """
 }
 
 @Test func aZeroWordInALabelOrProseIsNoCell() {
-    #expect(TextStream.zeroWordCells(in: ArraySlice(Array("无法提供")), at: 0, after: nil) == nil)
-    #expect(TextStream.zeroWordCells(in: ArraySlice(Array("本年度无")), at: 3, after: nil) == nil)
-    #expect(TextStream.zeroWordCells(in: ArraySlice(Array("无无法提供")), at: 0, after: nil) == nil)
-    #expect(TextStream.zeroWordCells(in: ArraySlice(Array("无无无法提供")), at: 0, after: nil) == 2)
-    #expect(TextStream.zeroWordCells(in: ArraySlice(Array("无")), at: 0, after: "7") == 1)
+    #expect(TextStream.zeroWordCells(in: ArraySlice(Array("无法提供")), at: 0, after: nil, before: nil) == nil)
+    #expect(TextStream.zeroWordCells(in: ArraySlice(Array("本年度无")), at: 3, after: nil, before: nil) == nil)
+    #expect(TextStream.zeroWordCells(in: ArraySlice(Array("无无法提供")), at: 0, after: nil, before: nil) == nil)
+    #expect(TextStream.zeroWordCells(in: ArraySlice(Array("无无无法提供")), at: 0, after: nil, before: nil) == 2)
+    #expect(TextStream.zeroWordCells(in: ArraySlice(Array("无")), at: 0, after: "7", before: nil) == 1)
+    #expect(TextStream.zeroWordCells(in: ArraySlice(Array("文件无")), at: 2, after: nil, before: "1") == 3)
+    #expect(TextStream.zeroWordCells(in: ArraySlice(Array("无")), at: 0, after: "1", before: "法") == nil)
+}
+
+@Test func gluedDashMarksOfAWholeRowAreCellsOneEach() {
+    let text = """
+    四、政府信息公开行政复议、行政诉讼情况
+    行政复议行政诉讼
+    结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉
+    结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计
+    ———————————————
+    五、存在的主要问题及改进情况
+    """
+    let r = AlignedReader().read(text).reviewLitigation
+    #expect(number(r, "review.upheld") == "0")
+    #expect(number(r, "litigation_after_review.total") == "0")
+}
+
+@Test func aMisprintedLabelBetweenItsNeighboursIsFound() {
+    let text = """
+    三、收到和处理政府信息公开申请情况 申请人情况自然人法人或其他组织总计 商业企业科研机构社会公益组织法律服务机构其他
+    一、本年新收政府信息公开申请数量1000001
+    （三）不予公开1.属于国家秘密0000000
+    2.其他法律行政止公开1000001
+    3.危及“三安全一稳定”0000000
+    四、政府信息公开行政复议、行政诉讼情况
+    """
+    let tables = AlignedReader().read(text)
+    #expect(number(tables.applications, "results.withheld.state_secret.natural_person") == "0")
+    #expect(number(tables.applications, "results.withheld.prohibited_by_law.natural_person") == "1")
+    #expect(number(tables.applications, "results.withheld.prohibited_by_law.total") == "1")
 }

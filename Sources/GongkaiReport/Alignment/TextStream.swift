@@ -106,6 +106,11 @@ public struct TextStream: Sendable {
 
     /// A whitespace-free piece: a zero token as a whole, else alternating text and digit runs.
     private mutating func addPiece(_ piece: [Character], line: Int, column: Int) {
+        // Three or more dashes are several cells' marks glued (a cell prints `—` or `——`).
+        if piece.count >= 3, piece.allSatisfy(Self.cellDashes.contains) {
+            addTextAndDashes(piece[...], after: nil, before: nil, line: line, column: column)
+            return
+        }
         if case .zeroToken = CellValueParser.read(String(piece)) {
             tokens.append(.run(Run(raw: String(piece), single: true, span: Span(line: line, column: column, length: piece.count))))
             return
@@ -133,7 +138,7 @@ public struct TextStream: Sendable {
             let isValue = runEnd > start && Self.valueFollows(next, unit: unitLength > 0)
                 && Self.reads(digits) && !(start > 0 && piece[start - 1] == "第")
             if isValue {
-                if start > textStart { addTextAndDashes(piece[textStart..<start], after: textStart > 0 ? piece[textStart - 1] : nil, line: line, column: column + textStart) }
+                if start > textStart { addTextAndDashes(piece[textStart..<start], after: textStart > 0 ? piece[textStart - 1] : nil, before: piece[start], line: line, column: column + textStart) }
                 // A decimal is one value (an amount), never glued counts.
                 if digits.contains(".") { single = true }
                 tokens.append(.run(Run(raw: digits, single: single, span: Span(line: line, column: column + start, length: runEnd - start + unitLength))))
@@ -143,7 +148,7 @@ public struct TextStream: Sendable {
                 i = end
             }
         }
-        if textStart < piece.count { addTextAndDashes(piece[textStart...], after: textStart > 0 ? piece[textStart - 1] : nil, line: line, column: column + textStart) }
+        if textStart < piece.count { addTextAndDashes(piece[textStart...], after: textStart > 0 ? piece[textStart - 1] : nil, before: nil, line: line, column: column + textStart) }
     }
 
     /// Dashes that mark an empty or zero cell (`—`, `——`); ASCII and full-width minus are left to
@@ -155,7 +160,7 @@ public struct TextStream: Sendable {
     /// Text glued to its cells: each stretch of dashes in it is a run of zero-mark cells (`规章———`,
     /// `543——`) whose number of cells the splitter decides; slashes and zero words (`无无无`) are
     /// cells one each; the rest is label text.
-    private mutating func addTextAndDashes(_ s: ArraySlice<Character>, after previous: Character?, line: Int, column: Int) {
+    private mutating func addTextAndDashes(_ s: ArraySlice<Character>, after previous: Character?, before next: Character?, line: Int, column: Int) {
         var i = s.startIndex, textStart = s.startIndex
         while i < s.endIndex {
             if Self.cellSlashes.contains(s[i]) {
@@ -169,7 +174,7 @@ public struct TextStream: Sendable {
                 i = j
                 continue
             }
-            if let j = Self.zeroWordCells(in: s, at: i, after: previous) {
+            if let j = Self.zeroWordCells(in: s, at: i, after: previous, before: next) {
                 if i > textStart { addText(s[textStart..<i], line: line, column: column + textStart - s.startIndex) }
                 for k in i..<j { tokens.append(.run(Run(raw: String(s[k]), single: true, span: Span(line: line, column: column + k - s.startIndex, length: 1)))) }
                 textStart = j
@@ -197,19 +202,19 @@ public struct TextStream: Sendable {
 
     /// Where a stretch of zero-word cells starting at `i` ends, or nil when `s[i]` opens none.
     /// Two or more `无` in a row are cells, one each (no label holds `无无`); a single `无` is a
-    /// cell only between numbers or at the end of the piece after a number (`1无`), since prose
-    /// and labels use the word too.
-    /// - Parameter previous: the character before `s` in its piece (a number's last digit).
-    static func zeroWordCells(in s: ArraySlice<Character>, at i: Int, after previous: Character?) -> Int? {
+    /// cell only before a number (`文件无15`) or after one at the end of the piece (`1无`), since
+    /// prose and labels use the word too.
+    /// - Parameters: previous, next: the characters around `s` in its piece (a number's digits).
+    static func zeroWordCells(in s: ArraySlice<Character>, at i: Int, after previous: Character?, before next: Character?) -> Int? {
         guard s[i] == zeroWord, i == s.startIndex || s[i - 1] != zeroWord else { return nil }
         var j = i
         while j < s.endIndex, s[j] == zeroWord { j += 1 }
-        if j < s.endIndex, zeroWordLabelFollowers.contains(s[j]) { j -= 1 }
+        if let following = j < s.endIndex ? s[j] : next, zeroWordLabelFollowers.contains(following) { j -= 1 }
         if j - i >= 2 { return j }
         guard j - i == 1 else { return nil }
         let afterNumber = (i > s.startIndex ? s[i - 1] : previous).map(isDigit) ?? false
-        let beforeNumberOrEnd = j == s.endIndex || isDigit(s[j])
-        return afterNumber && beforeNumberOrEnd ? j : nil
+        let beforeNumber = (j < s.endIndex ? s[j] : next).map(isDigit) ?? false
+        return beforeNumber || (afterNumber && j == s.endIndex) ? j : nil
     }
 
     static func isDigit(_ c: Character) -> Bool {
