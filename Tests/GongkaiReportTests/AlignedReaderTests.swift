@@ -81,6 +81,18 @@ private func number(_ t: TableReading, _ path: String) -> String? {
     #expect(tables.applications.value("new_received.natural_person")?.value == nil)
     #expect(tables.applications.value("carried_over.total")?.value == nil)
     #expect(tables.warnings.contains { $0.code == "row_short" })
+    // 821 + 35 + 2 + 1 = 859: the row shows its own total, which stands in 总计 whatever the
+    // placement of the others; `18 18` is no such evidence (one term).
+    #expect(number(tables.applications, "new_received.total") == "859")
+    #expect(tables.warnings.contains { $0.code == "row_short" && $0.path == "new_received" && $0.message.contains("agreeing only on total") })
+}
+
+@Test func aRowShowsItsOwnTotalOnlyWithTwoNonZeroTerms() {
+    #expect(BlankPlacement.showsOwnTotal([821, 35, 2, 1, 859]))
+    #expect(!BlankPlacement.showsOwnTotal([18, 18]))
+    #expect(!BlankPlacement.showsOwnTotal([5, 0, 5]))
+    #expect(!BlankPlacement.showsOwnTotal([258, 12, 1, 1]))
+    #expect(BlankPlacement.agreedCells(values: [5, 3, 8], width: 7) == [6: 2])
 }
 
 @Test func listNumbersGluedToValuesOpenTheNextLabel() {
