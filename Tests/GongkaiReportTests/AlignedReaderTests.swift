@@ -388,3 +388,24 @@ private let applicationsWithBlankTotals = """
     #expect(number(tables.applications, "results.withheld.prohibited_by_law.natural_person") == "1")
     #expect(number(tables.applications, "results.withheld.prohibited_by_law.total") == "1")
 }
+
+@Test func blankCellsBetweenTabsCountInARowOfValuesWithoutLabel() {
+    let text = "四、政府信息公开行政复议、行政诉讼情况行政复议\t行政诉讼\n"
+        + "结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t复议后起诉\n"
+        + "结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n"
+        + "5\t\t\t2\t7\t8\t\t\t1\t9\t\t\t\t\t\n五、存在的主要问题\n"
+    let r = AlignedReader().read(text).reviewLitigation
+    #expect(number(r, "review.upheld") == "5")
+    #expect(number(r, "review.corrected") == nil)
+    #expect(number(r, "review.pending") == "2")
+    #expect(number(r, "review.total") == "7")
+    #expect(number(r, "litigation_direct.total") == "9")
+    #expect(number(r, "litigation_after_review.total") == nil)
+}
+
+@Test func aLoneValueEndingInATabIsOneCell() {
+    let runs = TextStream("一、本年新收政府信息公开申请数量\t\n8\t\n/\t\n5\t\t3\t\n").tokens.compactMap { t -> String? in
+        if case .run(let r) = t { return r.raw } else { return nil }
+    }
+    #expect(runs == ["8", "/", "5", "", "3", ""])
+}

@@ -62,16 +62,31 @@ public struct TextStream: Sendable {
             }
             if !piece.isEmpty { addPiece(piece, line: lineNumber, column: pieceStart) }
             if previous == "\t" { addBlankCell(line: lineNumber, column: column, lineStart: lineStart) }
+            dropBlankCellsOfALoneValue(lineStart: lineStart)
         }
     }
 
     /// An empty cell between tabs (`1\t\t3`, or a tab ending the line) in a row written on one line,
-    /// label then values: a blank cell the page printed, read as a blank run (null, never a shift).
+    /// label then values, or values alone (table 四's row under its header): a blank cell the page
+    /// printed, read as a blank run (null, never a shift).
     private mutating func addBlankCell(line: Int, column: Int, lineStart: Int) {
         let onLine = tokens[lineStart...]
-        guard let label = onLine.lastIndex(where: { if case .text = $0 { return true } else { return false } }),
-              label + 1 < tokens.count else { return }
+        if let label = onLine.lastIndex(where: { if case .text = $0 { return true } else { return false } }) {
+            guard label + 1 < tokens.count else { return }
+        } else {
+            guard !onLine.isEmpty else { return }
+        }
         tokens.append(.run(Run(raw: "", single: true, span: Span(line: line, column: column, length: 0))))
+    }
+
+    /// A line of one value and tabs (`8\t`: text written a cell per line, each ending in a tab) is
+    /// a cell, not a row: its tabs end the cell and mark no blank cells.
+    private mutating func dropBlankCellsOfALoneValue(lineStart: Int) {
+        let onLine = tokens[lineStart...]
+        guard onLine.contains(where: { if case .run(let r) = $0 { return r.raw.isEmpty } else { return false } }),
+              !onLine.contains(where: { if case .text = $0 { return true } else { return false } }) else { return }
+        let values = onLine.filter { if case .run(let r) = $0 { return !r.raw.isEmpty } else { return false } }
+        if values.count < 2 { tokens.removeSubrange(lineStart...) ; tokens += values }
     }
 
     /// A line that is only a page number (`— 3 —`, `- 12 -`, `第 2 页 共 4 页`): a page break inside a
