@@ -89,14 +89,21 @@ public struct ReportDocument: Sendable {
     }
 
     /// One `provenance` entry: page, box (PDF points, top-left origin), raw text, the grid cell
-    /// (`null` when the row had no cell in that column: the box is then where it should be), and
-    /// for text inputs the line and column where the cell's text starts.
+    /// (`null` when the row had no cell in that column: the box is then where it should be; and
+    /// for values read by aligning the template to the text, which have no grid), and for text
+    /// inputs the line and column where the cell's text starts.
     static func provenance(of v: ExtractedValue, path: String) -> JSONValue {
         var o: [String: JSONValue] = [
             "path": .string(path), "page": .number(ReportNumber(v.page)), "raw": .string(v.raw),
             "box": .array([v.box.x0, v.box.y0, v.box.x1, v.box.y1].map { .number(Self.points($0)) }),
         ]
-        if let c = v.cell {
+        if let c = v.cell, c.grid < 0 {
+            o["cell"] = .null
+            if let t = c.textPosition {
+                o["line"] = .number(ReportNumber(t.line))
+                o["column"] = .number(ReportNumber(t.column))
+            }
+        } else if let c = v.cell {
             o["cell"] = .object([
                 "grid": .number(ReportNumber(c.grid)), "row": .number(ReportNumber(c.row)), "column": .number(ReportNumber(c.column)),
                 "row_span": .number(ReportNumber(c.rowSpan)), "column_span": .number(ReportNumber(c.columnSpan)),

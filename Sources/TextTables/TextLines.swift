@@ -30,7 +30,10 @@ struct Fragment {
 
 /// One line of the input with its fragments and what kind of line it is.
 struct TextLineInfo {
-    enum Kind { case blank, pageNumber, heading, prose, table, pipe }
+    /// `delimited`: cells separated by tabs (a web table copied or crawled, a word processor's
+    /// table saved as text): the tabs are cell boundaries, not columns of a layout, so no layout
+    /// grid is built from it; the template alignment reads it, a blank between two tabs a blank cell.
+    enum Kind { case blank, pageNumber, heading, prose, table, pipe, delimited }
 
     let index: Int
     /// 1-based line number in the input (the y coordinate of grids).
@@ -120,6 +123,13 @@ extension TextLineInfo {
         if t.hasPrefix("第") && t.contains("页") && rest.allSatisfy({ "第页共 ".contains($0) }) { return true }
         if rest.allSatisfy({ "/ ".contains($0) }) && rest.contains("/") && t.split(separator: "/").count == 2 { return true }
         return false
+    }
+
+    /// Text on both sides of a tab: cells of a delimited row. (`pdftotext -layout` writes spaces
+    /// only; a tab that merely indents a line is no cell boundary.)
+    static func isTabDelimited(_ t: Substring) -> Bool {
+        guard let tab = t.firstIndex(of: "\t") else { return false }
+        return t[tab...].contains { $0 != "\t" && !TextTokens.isSpace($0.unicodeScalars.first!) }
     }
 
     private static let headingNumerals: Set<Character> = Set("一二三四五六七八九十")

@@ -146,6 +146,7 @@ public struct TextTableReader: Sendable {
             let t = lines[i].trimmed
             if lines[i].isBlank { lines[i].kind = .blank; continue }
             if options.pipeTables, PipeTable.isPipeRow(t) { lines[i].kind = .pipe; continue }
+            if TextLineInfo.isTabDelimited(t) { lines[i].kind = .delimited; continue }
             if TextLineInfo.isPageNumber(t, atPageEdge: atEdge.contains(i)) { lines[i].kind = .pageNumber; continue }
         }
         func isLongRun(_ j: Int?) -> Bool {
@@ -201,7 +202,7 @@ public struct TextTableReader: Sendable {
             switch l.kind {
             case .table: current.append(l.index)
             case .blank, .pageNumber: continue
-            case .heading, .prose, .pipe:
+            case .heading, .prose, .pipe, .delimited:
                 if !current.isEmpty { out.append(current); current = [] }
             }
         }

@@ -81,6 +81,18 @@ private func number(_ t: TableReading, _ path: String) -> String? {
     #expect(tables.applications.value("new_received.natural_person")?.value == nil)
     #expect(tables.applications.value("carried_over.total")?.value == nil)
     #expect(tables.warnings.contains { $0.code == "row_short" })
+    // 821 + 35 + 2 + 1 = 859: the row shows its own total, which stands in 总计 whatever the
+    // placement of the others; `18 18` is no such evidence (one term).
+    #expect(number(tables.applications, "new_received.total") == "859")
+    #expect(tables.warnings.contains { $0.code == "row_short" && $0.path == "new_received" && $0.message.contains("agreeing only on total") })
+}
+
+@Test func aRowShowsItsOwnTotalOnlyWithTwoNonZeroTerms() {
+    #expect(BlankPlacement.showsOwnTotal([821, 35, 2, 1, 859]))
+    #expect(!BlankPlacement.showsOwnTotal([18, 18]))
+    #expect(!BlankPlacement.showsOwnTotal([5, 0, 5]))
+    #expect(!BlankPlacement.showsOwnTotal([258, 12, 1, 1]))
+    #expect(BlankPlacement.agreedCells(values: [5, 3, 8], width: 7) == [6: 2])
 }
 
 @Test func listNumbersGluedToValuesOpenTheNextLabel() {
@@ -315,4 +327,85 @@ private let applicationsWithBlankTotals = """
     #expect(number(a, "carried_over.natural_person") == "8")
     #expect(number(a, "carried_over.other_org") == "0")
     #expect(number(a, "carried_over.total") == "8")
+}
+
+@Test func gluedZeroWordsAreCellsOneEach() {
+    let text = """
+    三、收到和处理政府信息公开申请情况 申请人情况自然人法人或其他组织总计 商业企业科研机构社会公益组织法律服务机构其他
+    一、本年新收政府信息公开申请数量1无无无无无
+    二、上年结转政府信息公开申请数量无无无无无无
+    三、本年度办理结果（一）予以公开1无无无无无
+    （四）无法提供1.本机关不掌握相关政府信息无无无无无无
+    四、政府信息公开行政复议、行政诉讼情况
+    """
+    let tables = AlignedReader().read(text)
+    let a = tables.applications
+    // Six cells for seven columns: the row total leaves only 总计 blank, as the page printed it.
+    #expect(number(a, "new_received.natural_person") == "1")
+    #expect(number(a, "new_received.other_org") == "0")
+    #expect(number(a, "new_received.total") == nil)
+    #expect(tables.warnings.contains { $0.code == "blank_cell" && $0.path == "applications.new_received.total" })
+    #expect(number(a, "carried_over.commercial_enterprise") == "0")
+    // `无法提供` keeps its 无: the label is found and its row read.
+    #expect(number(a, "results.unable.not_held.natural_person") == "0")
+}
+
+@Test func aZeroWordInALabelOrProseIsNoCell() {
+    #expect(TextStream.zeroWordCells(in: ArraySlice(Array("无法提供")), at: 0, after: nil, before: nil) == nil)
+    #expect(TextStream.zeroWordCells(in: ArraySlice(Array("本年度无")), at: 3, after: nil, before: nil) == nil)
+    #expect(TextStream.zeroWordCells(in: ArraySlice(Array("无无法提供")), at: 0, after: nil, before: nil) == nil)
+    #expect(TextStream.zeroWordCells(in: ArraySlice(Array("无无无法提供")), at: 0, after: nil, before: nil) == 2)
+    #expect(TextStream.zeroWordCells(in: ArraySlice(Array("无")), at: 0, after: "7", before: nil) == 1)
+    #expect(TextStream.zeroWordCells(in: ArraySlice(Array("文件无")), at: 2, after: nil, before: "1") == 3)
+    #expect(TextStream.zeroWordCells(in: ArraySlice(Array("无")), at: 0, after: "1", before: "法") == nil)
+}
+
+@Test func gluedDashMarksOfAWholeRowAreCellsOneEach() {
+    let text = """
+    四、政府信息公开行政复议、行政诉讼情况
+    行政复议行政诉讼
+    结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉
+    结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计
+    ———————————————
+    五、存在的主要问题及改进情况
+    """
+    let r = AlignedReader().read(text).reviewLitigation
+    #expect(number(r, "review.upheld") == "0")
+    #expect(number(r, "litigation_after_review.total") == "0")
+}
+
+@Test func aMisprintedLabelBetweenItsNeighboursIsFound() {
+    let text = """
+    三、收到和处理政府信息公开申请情况 申请人情况自然人法人或其他组织总计 商业企业科研机构社会公益组织法律服务机构其他
+    一、本年新收政府信息公开申请数量1000001
+    （三）不予公开1.属于国家秘密0000000
+    2.其他法律行政止公开1000001
+    3.危及“三安全一稳定”0000000
+    四、政府信息公开行政复议、行政诉讼情况
+    """
+    let tables = AlignedReader().read(text)
+    #expect(number(tables.applications, "results.withheld.state_secret.natural_person") == "0")
+    #expect(number(tables.applications, "results.withheld.prohibited_by_law.natural_person") == "1")
+    #expect(number(tables.applications, "results.withheld.prohibited_by_law.total") == "1")
+}
+
+@Test func blankCellsBetweenTabsCountInARowOfValuesWithoutLabel() {
+    let text = "四、政府信息公开行政复议、行政诉讼情况行政复议\t行政诉讼\n"
+        + "结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t复议后起诉\n"
+        + "结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n"
+        + "5\t\t\t2\t7\t8\t\t\t1\t9\t\t\t\t\t\n五、存在的主要问题\n"
+    let r = AlignedReader().read(text).reviewLitigation
+    #expect(number(r, "review.upheld") == "5")
+    #expect(number(r, "review.corrected") == nil)
+    #expect(number(r, "review.pending") == "2")
+    #expect(number(r, "review.total") == "7")
+    #expect(number(r, "litigation_direct.total") == "9")
+    #expect(number(r, "litigation_after_review.total") == nil)
+}
+
+@Test func aLoneValueEndingInATabIsOneCell() {
+    let runs = TextStream("一、本年新收政府信息公开申请数量\t\n8\t\n/\t\n5\t\t3\t\n").tokens.compactMap { t -> String? in
+        if case .run(let r) = t { return r.raw } else { return nil }
+    }
+    #expect(runs == ["8", "/", "5", "", "3", ""])
 }

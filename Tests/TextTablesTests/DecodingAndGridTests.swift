@@ -101,3 +101,16 @@ import Testing
     #expect(!PageFurniture.isPageNumber("12", atPageEdge: false))
     #expect(!PageFurniture.isPageNumber("1.信访举报投诉类申请 0 0 0", atPageEdge: true))
 }
+
+/// Cells separated by tabs (a web table copied or crawled): the tabs are cell boundaries, not the
+/// columns of a layout, so no layout grid is built from them (their tab stops would put numbers
+/// under the wrong headers); the template alignment reads such text.
+@Test func tabDelimitedRowsAreNotReadAsLayoutText() {
+    let text = "申请人情况\n自然人\t法人或其他组织\t总计\n商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\n"
+        + "一、本年新收政府信息公开申请数量\t821\t35\t\t\t2\t1\t859\n二、上年结转政府信息公开申请数量\t18\t\t\t\t\t\t18\n"
+        + "四、结转下年度继续办理\t72\t\t\t\t\t\t72\n"
+    #expect(TextTableReader().read(text).grids.isEmpty)
+    #expect(TextLineInfo.isTabDelimited("自然人\t总计"))
+    #expect(!TextLineInfo.isTabDelimited("自然人\t"))
+    #expect(!TextLineInfo.isTabDelimited("一、总体情况"))
+}

@@ -66,12 +66,17 @@ public struct AlignedReader: Sendable {
         var cursor = from
         for (i, anchor) in anchors.enumerated() {
             var limit = min(to, cursor + searchWindow)
+            var bounded = false
             for next in anchors[(i + 1)..<min(anchors.count, i + 4)] {
                 for p in next.patterns where p.count > 3 {
-                    if let at = LabelFinder.exact(p, in: t, from: cursor, to: limit) { limit = min(limit, at) }
+                    if let at = LabelFinder.exact(p, in: t, from: cursor, to: limit), at < limit { limit = at; bounded = true }
                 }
             }
-            if let m = LabelFinder.find(anyOf: anchor.patterns, in: t, from: cursor, to: limit) {
+            // Between neighbours found exactly, the label can only be there: a misprint that drops
+            // a few characters (`其他法律行政止公开`) is allowed more edits.
+            let m = LabelFinder.find(anyOf: anchor.patterns, in: t, from: cursor, to: limit)
+                ?? (bounded && !placed.isEmpty ? LabelFinder.find(anyOf: anchor.patterns, in: t, from: cursor, to: limit, budget: LabelFinder.boundedBudget) : nil)
+            if let m {
                 placed.append(Placed(anchor: anchor, match: m))
                 cursor = m.end
             }

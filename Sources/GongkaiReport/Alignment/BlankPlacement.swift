@@ -5,18 +5,47 @@
 enum BlankPlacement {
     /// Columns left blank by a placement, or nil when no single placement fits.
     static func blanks(values: [Int], width: Int) -> [Int]? {
+        let all = fitting(values: values, width: width)
+        return all.count == 1 ? all[0] : nil
+    }
+
+    /// Every placement (its blank columns) the row total does not contradict.
+    static func fitting(values: [Int], width: Int) -> [[Int]] {
         let missing = width - values.count
-        guard missing > 0, missing <= 3, !values.isEmpty else { return nil }
-        var fitting: [[Int]] = []
-        for blanks in combinations(of: missing, in: width) where fits(values, blanks: blanks, width: width) {
-            fitting.append(blanks)
-            if fitting.count > 1 { return nil }
+        guard missing > 0, !values.isEmpty else { return [] }
+        return combinations(of: missing, in: width).filter { fits(values, blanks: $0, width: width) }
+    }
+
+    /// For each column, the index of the printed value every fitting placement sets there; columns
+    /// on which placements differ (or that some leave blank) are absent. Empty when none fits.
+    static func agreedCells(values: [Int], width: Int) -> [Int: Int] {
+        let all = fitting(values: values, width: width)
+        guard let first = all.first else { return [:] }
+        func indexes(_ blanks: [Int]) -> [Int?] {
+            var next = 0
+            return (0..<width).map { c in blanks.contains(c) ? nil : { defer { next += 1 }; return next }() }
         }
-        return fitting.first
+        var agreed: [Int: Int] = [:]
+        let firstIndexes = indexes(first)
+        for c in 0..<width {
+            guard let i = firstIndexes[c], all.dropFirst().allSatisfy({ indexes($0)[c] == i }) else { continue }
+            agreed[c] = i
+        }
+        return agreed
+    }
+
+    /// The last printed value is the sum of the others, two of them at least not zero: the row
+    /// shows its own total (`821 35 2 1 859`). A total column left blank would make that sum a
+    /// coincidence, so the last value stands in 总计 wherever the others stand.
+    static func showsOwnTotal(_ values: [Int]) -> Bool {
+        guard values.count >= 3 else { return false }
+        let parts = values.dropLast()
+        return parts.filter { $0 != 0 }.count >= 2 && parts.reduce(0, +) == values.last!
     }
 
     /// The row total (last column = sum of the others) holds wherever every term is printed.
     static func fits(_ values: [Int], blanks: [Int], width: Int) -> Bool {
+        if showsOwnTotal(values), blanks.contains(width - 1) { return false }
         var cells: [Int?] = []
         var next = 0
         for c in 0..<width {

@@ -23,8 +23,12 @@ enum LabelFinder {
     /// Edits allowed for a pattern of this length: none for short labels, a fifth for long ones.
     static func budget(_ length: Int) -> Int { length <= 4 ? 0 : length / 5 }
 
+    /// Edits allowed where the label's neighbours were found exactly on both sides, so it can
+    /// stand nowhere else: a quarter of a label of eight or more characters.
+    static func boundedBudget(_ length: Int) -> Int { length < 8 ? budget(length) : length / 4 }
+
     /// First occurrence of `pattern` in `text[from..<to]`: exact first, else the best approximate one.
-    static func find(_ pattern: [UInt32], in text: [UInt32], from: Int, to: Int) -> Match? {
+    static func find(_ pattern: [UInt32], in text: [UInt32], from: Int, to: Int, budget: (Int) -> Int = budget) -> Match? {
         let to = min(to, text.count)
         guard !pattern.isEmpty, from < to else { return nil }
         if let s = exact(pattern, in: text, from: from, to: to) { return Match(start: s, end: s + pattern.count, edits: 0) }
@@ -33,11 +37,11 @@ enum LabelFinder {
     }
 
     /// The first exact occurrence of any variant; else the approximate one with the fewest edits.
-    static func find(anyOf patterns: [[UInt32]], in text: [UInt32], from: Int, to: Int) -> Match? {
+    static func find(anyOf patterns: [[UInt32]], in text: [UInt32], from: Int, to: Int, budget: (Int) -> Int = budget) -> Match? {
         let to = min(to, text.count)
         let exacts = patterns.compactMap { p in exact(p, in: text, from: from, to: to).map { Match(start: $0, end: $0 + p.count, edits: 0) } }
         if let e = exacts.min(by: { $0.start < $1.start }) { return e }
-        return patterns.compactMap { find($0, in: text, from: from, to: to) }.min { ($0.edits, $0.start) < ($1.edits, $1.start) }
+        return patterns.compactMap { find($0, in: text, from: from, to: to, budget: budget) }.min { ($0.edits, $0.start) < ($1.edits, $1.start) }
     }
 
     static func exact(_ p: [UInt32], in t: [UInt32], from: Int, to: Int) -> Int? {

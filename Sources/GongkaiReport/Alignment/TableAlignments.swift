@@ -105,6 +105,10 @@ struct ApplicationsAlignment {
                 reading.values += Self.place(path: path, runs: runs, blanks: p.blanks, assumed: p.assumed, warnings: &warnings)
                 continue
             }
+            if dropsBlanks, let agreed = Self.placeAgreed(path: path, runs: runs, warnings: &warnings) {
+                reading.values += agreed
+                continue
+            }
             reading.values += AlignedReader.readRow(path: path, keys: Self.keys, runs: runs, splitAllowed: !dropsBlanks,
                                                    accept: Self.rowTotalHolds, warnings: &warnings)
         }
@@ -175,6 +179,25 @@ struct ApplicationsAlignment {
             out[path] = (common, true)
         }
         return out
+    }
+
+    /// A short row no single placement fits, read where every fitting placement agrees (the 总计 of
+    /// a row that shows its own total, `821 35 2 1 859`); the rest null, the candidates named.
+    /// Nil when no cell is agreed on.
+    static func placeAgreed(path: String, runs: [TextStream.Run], warnings: inout [ReportWarning]) -> [ExtractedValue]? {
+        let ints = runs.compactMap { AlignedReader.number($0.raw).flatMap { Int($0.description) } }
+        guard ints.count == runs.count else { return nil }
+        let agreed = BlankPlacement.agreedCells(values: ints, width: keys.count)
+        guard !agreed.isEmpty else { return nil }
+        let prefix = path.split(separator: ".").map(String.init)
+        let placements = BlankPlacement.fitting(values: ints, width: keys.count).count
+        let open = keys.indices.filter { agreed[$0] == nil }.map { keys[$0] }
+        warnings.append(.init(code: "row_short", message: "row \(path): \(runs.count) numbers for \(keys.count) columns and the text drops blank cells; \(placements) placements fit, agreeing only on \(agreed.keys.sorted().map { keys[$0] }.joined(separator: ", ")); \(open.joined(separator: ", ")) not known", path: path))
+        return keys.indices.map { c in
+            // Unknown cells point at the row's printed digits, so no identity fills them.
+            guard let i = agreed[c] else { return AlignedReader.value(path: prefix + [keys[c]], raw: "", run: runs.first, number: nil) }
+            return AlignedReader.value(path: prefix + [keys[c]], raw: runs[i].raw, run: runs[i], number: AlignedReader.number(runs[i].raw))
+        }
     }
 
     /// The row's values set into the columns that are not blank, in order; blank cells null.

@@ -62,16 +62,31 @@ public struct TextStream: Sendable {
             }
             if !piece.isEmpty { addPiece(piece, line: lineNumber, column: pieceStart) }
             if previous == "\t" { addBlankCell(line: lineNumber, column: column, lineStart: lineStart) }
+            dropBlankCellsOfALoneValue(lineStart: lineStart)
         }
     }
 
     /// An empty cell between tabs (`1\t\t3`, or a tab ending the line) in a row written on one line,
-    /// label then values: a blank cell the page printed, read as a blank run (null, never a shift).
+    /// label then values, or values alone (table 四's row under its header): a blank cell the page
+    /// printed, read as a blank run (null, never a shift).
     private mutating func addBlankCell(line: Int, column: Int, lineStart: Int) {
         let onLine = tokens[lineStart...]
-        guard let label = onLine.lastIndex(where: { if case .text = $0 { return true } else { return false } }),
-              label + 1 < tokens.count else { return }
+        if let label = onLine.lastIndex(where: { if case .text = $0 { return true } else { return false } }) {
+            guard label + 1 < tokens.count else { return }
+        } else {
+            guard !onLine.isEmpty else { return }
+        }
         tokens.append(.run(Run(raw: "", single: true, span: Span(line: line, column: column, length: 0))))
+    }
+
+    /// A line of one value and tabs (`8\t`: text written a cell per line, each ending in a tab) is
+    /// a cell, not a row: its tabs end the cell and mark no blank cells.
+    private mutating func dropBlankCellsOfALoneValue(lineStart: Int) {
+        let onLine = tokens[lineStart...]
+        guard onLine.contains(where: { if case .run(let r) = $0 { return r.raw.isEmpty } else { return false } }),
+              !onLine.contains(where: { if case .text = $0 { return true } else { return false } }) else { return }
+        let values = onLine.filter { if case .run(let r) = $0 { return !r.raw.isEmpty } else { return false } }
+        if values.count < 2 { tokens.removeSubrange(lineStart...) ; tokens += values }
     }
 
     /// A line that is only a page number (`— 3 —`, `- 12 -`, `第 2 页 共 4 页`): a page break inside a
@@ -106,6 +121,11 @@ public struct TextStream: Sendable {
 
     /// A whitespace-free piece: a zero token as a whole, else alternating text and digit runs.
     private mutating func addPiece(_ piece: [Character], line: Int, column: Int) {
+        // Three or more dashes are several cells' marks glued (a cell prints `—` or `——`).
+        if piece.count >= 3, piece.allSatisfy(Self.cellDashes.contains) {
+            addTextAndDashes(piece[...], after: nil, before: nil, line: line, column: column)
+            return
+        }
         if case .zeroToken = CellValueParser.read(String(piece)) {
             tokens.append(.run(Run(raw: String(piece), single: true, span: Span(line: line, column: column, length: piece.count))))
             return
@@ -133,7 +153,7 @@ public struct TextStream: Sendable {
             let isValue = runEnd > start && Self.valueFollows(next, unit: unitLength > 0)
                 && Self.reads(digits) && !(start > 0 && piece[start - 1] == "第")
             if isValue {
-                if start > textStart { addTextAndDashes(piece[textStart..<start], line: line, column: column + textStart) }
+                if start > textStart { addTextAndDashes(piece[textStart..<start], after: textStart > 0 ? piece[textStart - 1] : nil, before: piece[start], line: line, column: column + textStart) }
                 // A decimal is one value (an amount), never glued counts.
                 if digits.contains(".") { single = true }
                 tokens.append(.run(Run(raw: digits, single: single, span: Span(line: line, column: column + start, length: runEnd - start + unitLength))))
@@ -143,7 +163,7 @@ public struct TextStream: Sendable {
                 i = end
             }
         }
-        if textStart < piece.count { addTextAndDashes(piece[textStart...], line: line, column: column + textStart) }
+        if textStart < piece.count { addTextAndDashes(piece[textStart...], after: textStart > 0 ? piece[textStart - 1] : nil, before: nil, line: line, column: column + textStart) }
     }
 
     /// Dashes that mark an empty or zero cell (`—`, `——`); ASCII and full-width minus are left to
@@ -153,8 +173,9 @@ public struct TextStream: Sendable {
     static let cellSlashes: Set<Character> = ["/", "／"]
 
     /// Text glued to its cells: each stretch of dashes in it is a run of zero-mark cells (`规章———`,
-    /// `543——`), whose number of cells the splitter decides; the rest is label text.
-    private mutating func addTextAndDashes(_ s: ArraySlice<Character>, line: Int, column: Int) {
+    /// `543——`) whose number of cells the splitter decides; slashes and zero words (`无无无`) are
+    /// cells one each; the rest is label text.
+    private mutating func addTextAndDashes(_ s: ArraySlice<Character>, after previous: Character?, before next: Character?, line: Int, column: Int) {
         var i = s.startIndex, textStart = s.startIndex
         while i < s.endIndex {
             if Self.cellSlashes.contains(s[i]) {
@@ -162,6 +183,13 @@ public struct TextStream: Sendable {
                 while j < s.endIndex, Self.cellSlashes.contains(s[j]) { j += 1 }
                 // `增/减` is a label; `8/////8`, `//` or a lone `/` between numbers are cells.
                 guard j - i >= 2 || (i == s.startIndex && j == s.endIndex) else { i = j; continue }
+                if i > textStart { addText(s[textStart..<i], line: line, column: column + textStart - s.startIndex) }
+                for k in i..<j { tokens.append(.run(Run(raw: String(s[k]), single: true, span: Span(line: line, column: column + k - s.startIndex, length: 1)))) }
+                textStart = j
+                i = j
+                continue
+            }
+            if let j = Self.zeroWordCells(in: s, at: i, after: previous, before: next) {
                 if i > textStart { addText(s[textStart..<i], line: line, column: column + textStart - s.startIndex) }
                 for k in i..<j { tokens.append(.run(Run(raw: String(s[k]), single: true, span: Span(line: line, column: column + k - s.startIndex, length: 1)))) }
                 textStart = j
@@ -178,6 +206,35 @@ public struct TextStream: Sendable {
             i = j
         }
         if textStart < s.endIndex { addText(s[textStart..<s.endIndex], line: line, column: column + textStart - s.startIndex) }
+    }
+
+    /// The zero word of a cell (`无`), glued to its row: `无无无无无无` after a label, `1无无` after a
+    /// number.
+    static let zeroWord: Character = "无"
+    /// Label words that begin with the zero word (`（四）无法提供`, `无正当理由…`): a `无` before
+    /// one of these is the label's, not a cell.
+    static let zeroWordLabelFollowers: Set<Character> = ["法", "正"]
+
+    /// Where a stretch of zero-word cells starting at `i` ends, or nil when `s[i]` opens none.
+    /// Two or more `无` in a row are cells, one each (no label holds `无无`); a single `无` is a
+    /// cell only before a number (`文件无15`) or after one at the end of the piece (`1无`), since
+    /// prose and labels use the word too.
+    /// - Parameters: previous, next: the characters around `s` in its piece (a number's digits).
+    static func zeroWordCells(in s: ArraySlice<Character>, at i: Int, after previous: Character?, before next: Character?) -> Int? {
+        guard s[i] == zeroWord, i == s.startIndex || s[i - 1] != zeroWord else { return nil }
+        var j = i
+        while j < s.endIndex, s[j] == zeroWord { j += 1 }
+        if let following = j < s.endIndex ? s[j] : next, zeroWordLabelFollowers.contains(following) { j -= 1 }
+        if j - i >= 2 { return j }
+        guard j - i == 1 else { return nil }
+        let afterNumber = (i > s.startIndex ? s[i - 1] : previous).map(isDigit) ?? false
+        let beforeNumber = (j < s.endIndex ? s[j] : next).map(isDigit) ?? false
+        return beforeNumber || (afterNumber && j == s.endIndex) ? j : nil
+    }
+
+    static func isDigit(_ c: Character) -> Bool {
+        let a = asciiDigit(c)
+        return a.isASCII && a.isNumber
     }
 
     /// End of the digit run starting at `i` (digits with inner `.`/`,` between digits), or nil.
