@@ -409,3 +409,31 @@ private let applicationsWithBlankTotals = """
     }
     #expect(runs == ["8", "/", "5", "", "3", ""])
 }
+
+/// `pdftotext` without `-layout` on a ruled table: every label first, then the numbers column by
+/// column. No number can be placed: the table is null and says why, no value is guessed.
+@Test func textThatLostTheTableOrderIsNotRead() {
+    let labels = ["一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量", "三、本年度办理结果", "（一）予以公开",
+                  "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "（三）不予公开", "1.属于国家秘密", "2.其他法律行政法规禁止公开",
+                  "3.危及“三安全一稳定”", "4.保护第三方合法权益", "5.属于三类内部事务信息", "6.属于四类过程性信息"]
+    let numbers = (0..<70).map { String($0 % 3) }
+    let text = "三、收到和处理政府信息公开申请情况\n申请人情况\n" + labels.joined(separator: "\n") + "\n" + numbers.joined(separator: "\n") + "\n四、政府信息公开行政复议、行政诉讼情况\n"
+    let tables = AlignedReader().read(text)
+    #expect(tables.applications.values.allSatisfy { $0.value == nil })
+    #expect(tables.warnings.contains { $0.code == "text_order_lost" })
+}
+
+@Test func numbersOfABlockOfRowsAreNotDealtOutToRowsFarAbove() {
+    let rows: [(path: String, runs: [TextStream.Run])] = [("a", []), ("b", []), ("c", []),
+        ("d", (0..<28).map { TextStream.Run(raw: "\($0)", single: true, span: .init(line: 1, column: $0, length: 1)) })]
+    let out = ApplicationsAlignment.regroup(rows, width: 7)
+    #expect(out.map(\.runs.count) == [0, 0, 0, 28])
+    let near = ApplicationsAlignment.regroup(Array(rows.dropFirst(2)).map { ($0.path, Array($0.runs.prefix(14))) }, width: 7)
+    #expect(near.map(\.runs.count) == [7, 7])
+}
+
+@Test func headerWordsBeforeASectionsMarkerAreNotItsColumns() {
+    let t = LabelText.foldScalars("4-30本年增/减处理决定数量第二十条第（六）项信息内容上一年项目数量")
+    let columns = ProactiveAlignment.columns(in: t, from: 0, to: t.count)
+    #expect(columns.map(\.key) == ["previous_year_items"])
+}

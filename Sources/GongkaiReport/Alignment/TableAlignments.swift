@@ -55,8 +55,13 @@ struct ProactiveAlignment {
     }
 
     /// The template columns whose labels stand in a header stretch, in the order written.
+    /// Only the words after the stretch's last 信息内容 count: column words before it are another
+    /// header's, out of place where the text lost its order (`本年增/减 处理决定数量 第二十条第（六）项
+    /// 信息内容 上一年项目数量`).
     static func columns(in t: [UInt32], from: Int, to: Int) -> [ReportTemplates.ProactiveColumn] {
-        guard from < to, LabelFinder.exact(LabelText.foldScalars(ReportTemplates.proactiveHeaderMarker), in: t, from: from, to: to) != nil else { return [] }
+        let marker = LabelText.foldScalars(ReportTemplates.proactiveHeaderMarker)
+        guard from < to, var from = LabelFinder.exact(marker, in: t, from: from, to: to) else { return [] }
+        while let later = LabelFinder.exact(marker, in: t, from: from + 1, to: to) { from = later }
         var found: [(position: Int, column: ReportTemplates.ProactiveColumn)] = []
         for column in ReportTemplates.proactiveColumns {
             let hits = column.labels.compactMap { LabelFinder.exact(LabelText.foldScalars($0), in: t, from: from, to: to) }
@@ -96,6 +101,10 @@ struct ApplicationsAlignment {
             warnings.append(.init(code: "row_label_missing", message: "row \(path) of table 三: label not found; read from the one extra row of numbers between its neighbours", path: "applications." + path))
         }
         rowRuns.removeAll { found[$0.path] == nil && $0.runs.isEmpty }
+        if let block = rowRuns.first(where: { $0.runs.count >= Self.orderLostRows * Self.keys.count }),
+           rowRuns.filter({ $0.runs.isEmpty }).count * 2 >= rowRuns.count {
+            return (Self.orderLost(rowRuns, block: block, version: version, warnings: &warnings), end)
+        }
         // A row with fewer digits than columns shows the text drops blank cells: then runs are cells, never glued.
         let dropsBlanks = rowRuns.contains { !$0.runs.isEmpty && $0.runs.reduce(0) { $0 + $1.raw.count } < Self.keys.count }
         var reading = TableReading(version: version)
@@ -120,6 +129,30 @@ struct ApplicationsAlignment {
         return (reading, end)
     }
 
+    /// Rows' worth of numbers after one label that, with half the rows or more left without any,
+    /// show the text lost the table's order. (A smaller block is local — a few rows' numbers set
+    /// after their labels — and leaves those rows null as too long, the rest read.)
+    static let orderLostRows = 3
+
+    /// Text that lost the table's order (`pdftotext` without `-layout` on some tables: the labels
+    /// in one block, the numbers in another, column by column): a label followed by several rows'
+    /// worth of numbers. No number can be placed, so the table's values are null, and said so.
+    static func orderLost(_ rowRuns: [(path: String, runs: [TextStream.Run])], block: (path: String, runs: [TextStream.Run]),
+                          version: TemplateVersion, warnings: inout [ReportWarning]) -> TableReading {
+        let empty = rowRuns.filter { $0.runs.isEmpty }.count
+        warnings.append(.init(code: "text_order_lost", message: "table 三: \(block.runs.count) numbers follow the label of row \(block.path) and \(empty) of \(rowRuns.count) rows have none: the text lost the table's order (labels and numbers in separate blocks); its values are not read", path: "applications"))
+        var reading = TableReading(version: version)
+        for (path, runs) in rowRuns {
+            let prefix = path.split(separator: ".").map(String.init)
+            // Null values pointing at printed digits: no identity fills them.
+            reading.values += keys.map { AlignedReader.value(path: prefix + [$0], raw: "", run: runs.first ?? block.runs.first, number: nil) }
+        }
+        return reading
+    }
+
+    /// Most consecutive rows whose numbers are pooled and dealt out again (`regroup`).
+    static let maxRegroupRows = 3
+
     /// Numbers set beside a neighbour's label (a tall cell's numbers centred a line above or below
     /// its label): consecutive rows whose runs are all whole rows (0, n, 2n …) and add up to n per row
     /// take them in order, the one placement that gives each row its n values.
@@ -127,9 +160,11 @@ struct ApplicationsAlignment {
         var out = rows
         var i = 0
         while i < out.count {
-            // Only rows that are each off their count (0 or several rows' worth) pool together.
+            // Only rows that are each off their count (0 or several rows' worth) pool together, and
+            // only a few: numbers stand beside a neighbour's label, not a block of rows away (text
+            // whose order is lost — labels in one block, numbers in another — is not regrouped).
             var j = i, total = 0, balanced = false
-            while j < out.count, out[j].runs.count % n == 0, out[j].runs.count != n {
+            while j < out.count, j - i < maxRegroupRows, out[j].runs.count % n == 0, out[j].runs.count != n {
                 total += out[j].runs.count
                 if total == n * (j - i + 1) { balanced = true; break }
                 j += 1
