@@ -11,12 +11,14 @@ struct LayoutValueArea {
     let v: Double
     /// Header words starting at or right of this stand over the value columns.
     let headerThreshold: Double
-    /// Body lines holding a value.
-    let bodyValueLines: [Int]
+    /// Body lines holding a value (`LayoutStaircase` may move a line's values to another line).
+    var bodyValueLines: [Int]
     /// Cell tokens per body line.
-    let tokens: [Int: [Fragment]]
+    var tokens: [Int: [Fragment]]
     /// Label fragments per body line.
     let stubs: [Int: [Fragment]]
+    /// Lines of a staircase that could not be read (`LayoutStaircase`): never a nearby label's.
+    var unreadSteps: Set<Int> = []
 
     init?(lines: [TextLineInfo], header: [Int], body: [Int], settings: LayoutSettings) {
         self.lines = lines; self.header = header; self.body = body; self.settings = settings
