@@ -1,3 +1,5 @@
+import TableLayout
+
 /// A run of non-space characters on one line of text, with its position under both column
 /// metrics. `pos`/`posEnd` are in the metric chosen for the document; `physEnd` is where the text
 /// ends when CJK characters are counted two columns wide (their real extent next to digits).
@@ -52,6 +54,17 @@ struct TextLineInfo {
         return text[first...last]
     }
     var hasValue: Bool { fragments.contains(where: \.isValue) }
+
+    /// Cells one space apart: at least `textSpacedCellsMinCount` pieces, all numbers, or all CJK
+    /// words of two to `textMaxCentredHeaderLength` characters — a row or a header line that
+    /// pdftotext packed (`— — — …`, `维持 纠正 结果 审结 总计 …`), not prose, however long.
+    func isSpacedCells(_ settings: LayoutSettings) -> Bool {
+        guard fragments.count >= settings.textSpacedCellsMinCount else { return false }
+        if fragments.allSatisfy(\.isValue) { return true }
+        return fragments.allSatisfy { f in
+            (2...settings.textMaxCentredHeaderLength).contains(f.charCount) && f.text.unicodeScalars.allSatisfy(TextTokens.isCJK)
+        }
+    }
     var isBlank: Bool { fragments.isEmpty }
 
     init(index: Int, number: Int, text: String, page: Int) {

@@ -127,6 +127,7 @@ public struct TextTableReader: Sendable {
     }
 
     func classify(_ lines: inout [TextLineInfo]) {
+        let settings = LayoutSettings()
         func nextNonBlank(_ i: Int, _ step: Int) -> Int? {
             var j = i + step
             while j >= 0 && j < lines.count {
@@ -151,7 +152,7 @@ public struct TextTableReader: Sendable {
         func isLongRun(_ j: Int?) -> Bool {
             guard let j else { return false }
             let l = lines[j]
-            guard l.kind != .pageNumber, l.kind != .pipe, !l.hasWideGap else { return false }
+            guard l.kind != .pageNumber, l.kind != .pipe, !l.hasWideGap, !l.isSpacedCells(settings) else { return false }
             return l.trimmed.count >= 20 || l.text.contains("。")
         }
         for i in lines.indices where lines[i].kind == .table {
@@ -169,7 +170,7 @@ public struct TextTableReader: Sendable {
                 }
             }
             if !l.hasWideGap && t.contains("。") { lines[i].kind = .prose; continue }
-            if !l.hasWideGap && t.count >= 28 && (isLongRun(nextNonBlank(i, -1)) || isLongRun(nextNonBlank(i, 1))) {
+            if !l.hasWideGap && t.count >= 28 && !l.isSpacedCells(settings) && (isLongRun(nextNonBlank(i, -1)) || isLongRun(nextNonBlank(i, 1))) {
                 lines[i].kind = .prose
             }
         }
