@@ -33,7 +33,12 @@ struct LayoutValueArea {
             return nil
         }
         self.v = v
-        let stubRight = bodyValueLines.flatMap { li in lines[li].fragments.filter { !$0.isValue && $0.pos < v }.map(\.posEnd) }.max()
+        // Where the labels end, from the rows on the header's page: pdftotext lays out each page on
+        // its own character grid, so rows continued on the next page may sit columns further left
+        // or right, and their labels say nothing about where the header's columns begin.
+        let headerPage = header.first.map { lines[$0].page }
+        let stubRight = bodyValueLines.filter { headerPage == nil || lines[$0].page == headerPage }
+            .flatMap { li in lines[li].fragments.filter { !$0.isValue && $0.pos < v }.map(\.posEnd) }.max()
         headerThreshold = min((stubRight ?? .infinity) + settings.textLabelClearance, v - settings.textHeaderLead)
         var tokens: [Int: [Fragment]] = [:]
         var stubs: [Int: [Fragment]] = [:]
