@@ -60,6 +60,14 @@ struct LayoutRows {
         return previous
     }
 
+    /// Whether the nearest label at `b`'s level ending above `line` has a row of its own (so the
+    /// line of numbers cannot be its).
+    func rowLabelAboveHasRow(_ line: Int, _ b: LabelBlock) -> Bool {
+        let level = blocks.indices.filter { blocks[$0].lastLine < line && blocks[$0].start >= b.start - area.settings.textGroupIndent }
+        guard let above = level.max(by: { blocks[$0].lastLine < blocks[$1].lastLine }) else { return false }
+        return !blockRows[above].isEmpty
+    }
+
     /// Which way orphans go in this table, by what most of them show (the layout sets all rows
     /// alike): a line of numbers right below a row label that has numbers of its own, or with a
     /// row label right below it and none right above, belongs to the label below; the mirror
@@ -93,6 +101,9 @@ struct LayoutRows {
         // label is the next row's, never this one's.
         if numbersAboveLabels, let line = orphanAbove(b) ?? groupLineAbove(b) { return [line] }
         if !numbersAboveLabels, let line = orphanBelow(b) ?? orphanAbove(b) { return [line] }
+        // Numbers on their labels' lines, but this label set lower than its numbers, beside a group
+        // label's pieces (度 / 开): the line is this row's when the row label above has its own.
+        if !numbersAboveLabels, let line = groupLineAbove(b), rowLabelAboveHasRow(line, b) { return [line] }
         // A group label on a line of its own (（三）不予公开, 三、本年度办理结果) between rows
         // whose labels stand further right: it is theirs.
         let previous = rowLines.last { $0 < b.firstLine }, following = rowLines.first { $0 > b.lastLine }
