@@ -158,7 +158,8 @@ public struct TextTableReader: Sendable {
         for i in lines.indices where lines[i].kind == .table {
             let l = lines[i]
             let t = l.trimmed
-            if !l.hasWideGap && TextLineInfo.isHeading(t) {
+            // A second list item on the line (三、 无法提 2、没有现成…) makes it table labels.
+            if !l.hasWideGap && TextLineInfo.isHeading(t) && !l.fragments.dropFirst().contains(where: \.numbered) {
                 // A heading is followed by text or a table header, never by a row of numbers; and
                 // never comes right under a row of numbers without a label (numbers set above their
                 // label: the label is due, `四、结转下年度继续办理`).
