@@ -43,7 +43,7 @@ struct AlignedFallback {
         var merged = ReaderMerge.merge(grid: grid.tables, aligned: aligned, fillNulls: !onlyMissingTables)
         merged.warnings.removeAll { $0.code == "table_missing" || $0.code == "title_missing" }
         for kind in [\ReportTables.proactive, \.applications, \.reviewLitigation] { merged[keyPath: kind].notes = [] }
-        var report = ReportParser().assemble(merged, warnings: [], title: grid.title, lossyGrids: lossy)
+        var report = ReportParser().assemble(merged, warnings: [], title: grid.title, lossyGrids: lossy, fullText: tables.fullText)
         report.notes = grid.notes + merged.notes.filter { !grid.notes.contains($0) }
         return report
     }

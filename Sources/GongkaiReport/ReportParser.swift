@@ -23,23 +23,25 @@ public struct ReportParser: Sendable {
             throw diagnoseMissingTables(title: title, grids: grids, fullText: fullText)
         }
         return assemble(tables, warnings: warnings, title: title, lossyGrids: Set(grids.indices.filter { grids[$0].blankCellsMayBeLost }),
-                        candidateGrids: byKind)
+                        candidateGrids: byKind, fullText: fullText)
     }
 
     /// Read tables → the report: missing-table warnings, inferred cells, versions, checks. Shared by
     /// the grid readers and the text alignment (`AlignedReader`). `candidateGrids` are the grids
     /// classified as each table, so that a table whose grid was found but not matched says so.
-    public func assemble(_ tables: ReportTables, warnings: [ReportWarning], title: TitleReader.Title?, lossyGrids: Set<Int>) -> ReportDocument {
-        assemble(tables, warnings: warnings, title: title, lossyGrids: lossyGrids, candidateGrids: [:])
+    /// `fullText`: the document's text, where a table not read is looked for by its heading.
+    public func assemble(_ tables: ReportTables, warnings: [ReportWarning], title: TitleReader.Title?, lossyGrids: Set<Int>,
+                         fullText: String = "") -> ReportDocument {
+        assemble(tables, warnings: warnings, title: title, lossyGrids: lossyGrids, candidateGrids: [:], fullText: fullText)
     }
 
     func assemble(_ tables: ReportTables, warnings: [ReportWarning], title: TitleReader.Title?, lossyGrids: Set<Int>,
-                  candidateGrids: [ReportTableKind: [KeyedGrid]]) -> ReportDocument {
+                  candidateGrids: [ReportTableKind: [KeyedGrid]], fullText: String = "") -> ReportDocument {
         var tables = tables, warnings = warnings
         for (reading, name, kind) in [(tables.proactive, "二 主动公开", ReportTableKind.proactive), (tables.applications, "三 申请", .applications),
                                       (tables.reviewLitigation, "四 复议诉讼", .reviewLitigation)] where !reading.found {
             warnings.append(UnmatchedTables.warning(table: name, grids: candidateGrids[kind] ?? [])
-                            ?? .init(code: "table_missing", message: "table \(name) not found"))
+                            ?? MissingTable.warning(table: name, kind: kind, fullText: fullText))
         }
         if title == nil { warnings.append(.init(code: "title_missing", message: "report title not found on the first page")) }
         tables.warnings += warnings

@@ -212,6 +212,9 @@ public struct LayoutSettings: Sendable, Equatable {
     /// Section headers: a word over the values reaches more than `textValueReach` columns into
     /// them, or starts right of the labels with its centre at most this many columns left of them.
     public var textSectionHeaderLead: Double = 4
+    /// A line of at least this many pieces one space apart, all numbers or all short CJK words, is
+    /// a table line (a row or header pdftotext packed), never prose, however long.
+    public var textSpacedCellsMinCount: Int = 3
 
     public init() {}
 

@@ -1,3 +1,5 @@
+import TableLayout
+
 /// A run of non-space characters on one line of text, with its position under both column
 /// metrics. `pos`/`posEnd` are in the metric chosen for the document; `physEnd` is where the text
 /// ends when CJK characters are counted two columns wide (their real extent next to digits).
@@ -55,6 +57,18 @@ struct TextLineInfo {
         return text[first...last]
     }
     var hasValue: Bool { fragments.contains(where: \.isValue) }
+
+    /// Cells one space apart: at least `textSpacedCellsMinCount` pieces, all numbers (after a label
+    /// or not), or all CJK words of two to `textMaxCentredHeaderLength` characters — a row or a
+    /// header line that pdftotext packed (`— — — …`, `1.本机关不掌握相关政府信 — — — …`,
+    /// `维持 纠正 结果 审结 总计 …`), not prose, however long.
+    func isSpacedCells(_ settings: LayoutSettings) -> Bool {
+        guard fragments.count >= settings.textSpacedCellsMinCount else { return false }
+        if fragments.suffix(settings.textSpacedCellsMinCount).allSatisfy(\.isValue) { return true }
+        return fragments.allSatisfy { f in
+            (2...settings.textMaxCentredHeaderLength).contains(f.charCount) && f.text.unicodeScalars.allSatisfy(TextTokens.isCJK)
+        }
+    }
     var isBlank: Bool { fragments.isEmpty }
 
     init(index: Int, number: Int, text: String, page: Int) {
@@ -70,7 +84,8 @@ struct TextLineInfo {
                                   isValue: TextTokens.isValue(sub), numbered: TextTokens.startsWithNumbering(sub)))
             current = ""; curCount = 0; curWidth = 0
         }
-        for ch in text {
+        let chars = Array(text)
+        for (i, ch) in chars.enumerated() {
             let scalar = ch.unicodeScalars.first!
             if ch == "\t" {
                 flush()
@@ -83,6 +98,7 @@ struct TextLineInfo {
                 charCol += 1; dispCol += TextTokens.displayWidth(scalar); spaces += 1
                 continue
             }
+            if Self.startsGluedNumbering(chars, at: i, after: current.last) { flush() }
             if current.isEmpty {
                 if !frags.isEmpty && spaces >= 2 { wide = true }
                 spaces = 0; curChar = charCol; curDisp = dispCol
@@ -94,6 +110,14 @@ struct TextLineInfo {
         flush()
         fragments = frags
         hasWideGap = wide
+    }
+
+    /// Two labels pdftotext ran together without a space (息2.没有现成信息…, 无法提供1.本机关…): list
+    /// numbering (1. 2、) right after an ideograph and before one starts a label of its own.
+    static func startsGluedNumbering(_ chars: [Character], at i: Int, after previous: Character?) -> Bool {
+        guard let previous, i + 2 < chars.count, chars[i].isASCII, ("1"..."9").contains(chars[i]), "、.．".contains(chars[i + 1]) else { return false }
+        func ideograph(_ c: Character) -> Bool { c.unicodeScalars.count == 1 && TextTokens.isCJK(c.unicodeScalars.first!) }
+        return ideograph(previous) && ideograph(chars[i + 2])
     }
 }
 

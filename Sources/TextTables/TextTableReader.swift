@@ -127,6 +127,7 @@ public struct TextTableReader: Sendable {
     }
 
     func classify(_ lines: inout [TextLineInfo]) {
+        let settings = LayoutSettings()
         func nextNonBlank(_ i: Int, _ step: Int) -> Int? {
             var j = i + step
             while j >= 0 && j < lines.count {
@@ -152,13 +153,14 @@ public struct TextTableReader: Sendable {
         func isLongRun(_ j: Int?) -> Bool {
             guard let j else { return false }
             let l = lines[j]
-            guard l.kind != .pageNumber, l.kind != .pipe, !l.hasWideGap else { return false }
+            guard l.kind != .pageNumber, l.kind != .pipe, !l.hasWideGap, !l.isSpacedCells(settings) else { return false }
             return l.trimmed.count >= 20 || l.text.contains("。")
         }
         for i in lines.indices where lines[i].kind == .table {
             let l = lines[i]
             let t = l.trimmed
-            if !l.hasWideGap && TextLineInfo.isHeading(t) {
+            // A second list item on the line (三、 无法提 2、没有现成…) makes it table labels.
+            if !l.hasWideGap && TextLineInfo.isHeading(t) && !l.fragments.dropFirst().contains(where: \.numbered) {
                 // A heading is followed by text or a table header, never by a row of numbers; and
                 // never comes right under a row of numbers without a label (numbers set above their
                 // label: the label is due, `四、结转下年度继续办理`).
@@ -170,7 +172,7 @@ public struct TextTableReader: Sendable {
                 }
             }
             if !l.hasWideGap && t.contains("。") { lines[i].kind = .prose; continue }
-            if !l.hasWideGap && t.count >= 28 && (isLongRun(nextNonBlank(i, -1)) || isLongRun(nextNonBlank(i, 1))) {
+            if !l.hasWideGap && t.count >= 28 && !l.isSpacedCells(settings) && (isLongRun(nextNonBlank(i, -1)) || isLongRun(nextNonBlank(i, 1))) {
                 lines[i].kind = .prose
             }
         }

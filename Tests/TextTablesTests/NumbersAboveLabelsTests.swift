@@ -30,3 +30,12 @@ private func numbers(of label: String, in grid: CellGrid) -> [String] {
     #expect(numbers(of: "4、保护第三方合法权益", in: grid) == ["0", "0", "0", "0", "0", "0", "0"])
     #expect(numbers(of: "6、属于四类过程性信息", in: grid) == ["0", "0", "0", "0", "0", "0", "0"])
 }
+
+@Test func aLabelSetBelowItsNumbersBesideAGroupLabelTakesThem() throws {
+    // Numbers on their labels' lines, except 5、, set a line lower than its numbers, which stand
+    // beside the group label's pieces 度 / 开: they are 5、's (4、 has its own).
+    let grid = try aboveGrid("layout_label_below_its_numbers_beside_group.txt")
+    #expect(numbers(of: "5、属于三类内部事务信息", in: grid) == ["0", "1", "0", "0", "0", "0", "1"])
+    #expect(numbers(of: "4、保护第三方合法权益", in: grid) == ["0", "0", "0", "0", "0", "0", "0"])
+    #expect(numbers(of: "6、属于四类过程性信息", in: grid) == ["0", "0", "0", "0", "0", "0", "0"])
+}

@@ -33,12 +33,14 @@ struct LayoutBlock {
             var state: State
             if sections.isEmpty { sections.append(Section()); state = .header(complete: false) } else { state = .body }
             let threshold = min((stubRight ?? .infinity) + settings.textLabelClearance, v - settings.textHeaderLead)
-            for li in run {
+            for (n, li) in run.enumerated() {
                 let frags = lines[li].fragments
                 // Over the values: reaching into them, or starting right of the labels and
                 // centred near them (a wrapped label piece such as 形，不 stays a label).
                 let inArea = frags.filter { $0.posEnd > v + settings.textValueReach || ($0.pos >= threshold && $0.center >= v - settings.textSectionHeaderLead) }
-                let kind: Int = inArea.isEmpty ? 0 : (inArea.count == frags.count ? 1 : 2)  // 0 label, 1 value area, 2 both
+                var kind: Int = inArea.isEmpty ? 0 : (inArea.count == frags.count ? 1 : 2)  // 0 label, 1 value area, 2 both
+                if kind == 0, case .body = state, sections[sections.count - 1].body.contains(where: { lines[$0].hasValue }),
+                   isCaption(li, followedBy: n + 1 < run.count ? run[n + 1] : nil, threshold: threshold) { kind = 1 }
                 switch state {
                 case .body:
                     let current = sections[sections.count - 1]
@@ -88,6 +90,16 @@ struct LayoutBlock {
             distribute(pending, v: lastV ?? fallback)
         }
         return sections
+    }
+
+    /// A caption set far left of its section's numbers (第二十条第(五)项 over one wide column whose
+    /// number stands at the cell's right edge): a single word right of the labels, followed by a
+    /// line of words one of which also stands right of them (信息内容  本年处理决定数量) — a new
+    /// section's header, not a row label.
+    func isCaption(_ li: Int, followedBy next: Int?, threshold: Double) -> Bool {
+        guard lines[li].fragments.count == 1, lines[li].fragments[0].pos >= threshold, let next else { return false }
+        let words = lines[next].fragments
+        return words.count >= 2 && !lines[next].hasValue && words.dropFirst().contains { $0.pos >= threshold }
     }
 
     func grids() -> [(line: Int, grid: CellGrid)] {

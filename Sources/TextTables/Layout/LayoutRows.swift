@@ -22,8 +22,9 @@ struct LayoutRows {
         self.rowLines.sort()
     }
 
-    /// A line of numbers with no label of its own belongs to a label-only block next to it.
-    func isOrphan(_ line: Int) -> Bool { (area.stubs[line] ?? []).isEmpty }
+    /// A line of numbers with no label of its own belongs to a label-only block next to it (not
+    /// a line of an unread staircase: which row it is cannot be told).
+    func isOrphan(_ line: Int) -> Bool { (area.stubs[line] ?? []).isEmpty && !area.unreadSteps.contains(line) }
 
     func labelsBetween(_ a: Int, _ b: Int) -> Bool { blocks.contains { $0.frags.contains { $0.line > a && $0.line < b } } }
 
@@ -41,15 +42,30 @@ struct LayoutRows {
         return previous
     }
 
-    /// With numbers above labels, a line whose only label is a group label's wrapped piece further
-    /// left (（三）不予公 / 开 beside the numbers) is the row of the label right below it.
+    /// With numbers above labels, a line whose only label is a group label's piece further left is
+    /// the row of the label right below it: a wrapped piece ending left of it (（三）不予公 / 开
+    /// beside the numbers), or a group label's first line that goes on beside and below it
+    /// (（四）无法提 beside the numbers, 1、本机关不掌握… below, 供 further down).
     func groupLineAbove(_ b: LabelBlock) -> Int? {
+        let indent = area.settings.textGroupIndent
+        func groupPiece(_ f: Fragment) -> Bool {
+            if f.posEnd < b.start - indent { return true }
+            guard f.pos < b.start - indent else { return false }
+            return blocks.contains { o in o.lastLine > b.firstLine && o.frags.contains { $0.line == f.line && $0.pos == f.pos } }
+        }
         guard let previous = rowLines.last(where: { $0 < b.firstLine }), b.firstLine - previous == 1,
-              let stubs = area.stubs[previous], !stubs.isEmpty,
-              stubs.allSatisfy({ $0.posEnd < b.start - area.settings.textGroupIndent }),
-              !blocks.indices.contains(where: { blockRows[$0].contains(previous) && blocks[$0].start >= b.start - area.settings.textGroupIndent })
+              let stubs = area.stubs[previous], !stubs.isEmpty, stubs.allSatisfy(groupPiece),
+              !blocks.indices.contains(where: { blockRows[$0].contains(previous) && blocks[$0].start >= b.start - indent })
         else { return nil }
         return previous
+    }
+
+    /// Whether the nearest label at `b`'s level ending above `line` has a row of its own (so the
+    /// line of numbers cannot be its).
+    func rowLabelAboveHasRow(_ line: Int, _ b: LabelBlock) -> Bool {
+        let level = blocks.indices.filter { blocks[$0].lastLine < line && blocks[$0].start >= b.start - area.settings.textGroupIndent }
+        guard let above = level.max(by: { blocks[$0].lastLine < blocks[$1].lastLine }) else { return false }
+        return !blockRows[above].isEmpty
     }
 
     /// Which way orphans go in this table, by what most of them show (the layout sets all rows
@@ -85,6 +101,9 @@ struct LayoutRows {
         // label is the next row's, never this one's.
         if numbersAboveLabels, let line = orphanAbove(b) ?? groupLineAbove(b) { return [line] }
         if !numbersAboveLabels, let line = orphanBelow(b) ?? orphanAbove(b) { return [line] }
+        // Numbers on their labels' lines, but this label set lower than its numbers, beside a group
+        // label's pieces (度 / 开): the line is this row's when the row label above has its own.
+        if !numbersAboveLabels, let line = groupLineAbove(b), rowLabelAboveHasRow(line, b) { return [line] }
         // A group label on a line of its own (（三）不予公开, 三、本年度办理结果) between rows
         // whose labels stand further right: it is theirs.
         let previous = rowLines.last { $0 < b.firstLine }, following = rowLines.first { $0 > b.lastLine }

@@ -11,6 +11,8 @@ import TableLayout
 ///    (in order); a row with fewer values places them by position, and when positions do not tell
 ///    clearly the row's values go into one cell across the columns (the report layer then
 ///    decides, or leaves them null) rather than being guessed into columns.
+///    A staircase (a few rows' numbers written column by column, one per line, below their
+///    labels) is read back into those rows where its shape allows one reading (`LayoutStaircase`).
 /// 4. spans (`LayoutHeaderSpans`): a word over several columns (申请人情况, 行政诉讼) is a cell
 ///    spanning them.
 /// 5. label attachment (`LayoutLabelBlocks`, `LayoutRows`): a label line that does not start with
@@ -25,9 +27,10 @@ struct LayoutSection {
     var settings = LayoutSettings()
 
     func grid() -> CellGrid? {
-        guard let area = LayoutValueArea(lines: lines, header: header, body: body, settings: settings) else { return nil }
-        var stacks = LayoutHeaderStacks(area)
-        guard let columns = LayoutValueColumns(area, stacks: &stacks.stacks) else { return nil }
+        guard let read = LayoutValueArea(lines: lines, header: header, body: body, settings: settings) else { return nil }
+        var stacks = LayoutHeaderStacks(read)
+        guard let columns = LayoutValueColumns(read, stacks: &stacks.stacks) else { return nil }
+        let area = LayoutStaircase(area: read, centers: columns.centers).folded()
         var spanning = stacks.spanning
         LayoutHeaderSpans(stacks: stacks.stacks, columns: columns, settings: settings).resolve(&spanning)
         let blocks = LayoutLabelBlocks(area: area).blocks()

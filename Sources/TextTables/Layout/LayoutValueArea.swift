@@ -11,12 +11,14 @@ struct LayoutValueArea {
     let v: Double
     /// Header words starting at or right of this stand over the value columns.
     let headerThreshold: Double
-    /// Body lines holding a value.
-    let bodyValueLines: [Int]
+    /// Body lines holding a value (`LayoutStaircase` may move a line's values to another line).
+    var bodyValueLines: [Int]
     /// Cell tokens per body line.
-    let tokens: [Int: [Fragment]]
+    var tokens: [Int: [Fragment]]
     /// Label fragments per body line.
     let stubs: [Int: [Fragment]]
+    /// Lines of a staircase that could not be read (`LayoutStaircase`): never a nearby label's.
+    var unreadSteps: Set<Int> = []
 
     init?(lines: [TextLineInfo], header: [Int], body: [Int], settings: LayoutSettings) {
         self.lines = lines; self.header = header; self.body = body; self.settings = settings
@@ -31,7 +33,12 @@ struct LayoutValueArea {
             return nil
         }
         self.v = v
-        let stubRight = bodyValueLines.flatMap { li in lines[li].fragments.filter { !$0.isValue && $0.pos < v }.map(\.posEnd) }.max()
+        // Where the labels end, from the rows on the header's page: pdftotext lays out each page on
+        // its own character grid, so rows continued on the next page may sit columns further left
+        // or right, and their labels say nothing about where the header's columns begin.
+        let headerPage = header.first.map { lines[$0].page }
+        let stubRight = bodyValueLines.filter { headerPage == nil || lines[$0].page == headerPage }
+            .flatMap { li in lines[li].fragments.filter { !$0.isValue && $0.pos < v }.map(\.posEnd) }.max()
         headerThreshold = min((stubRight ?? .infinity) + settings.textLabelClearance, v - settings.textHeaderLead)
         var tokens: [Int: [Fragment]] = [:]
         var stubs: [Int: [Fragment]] = [:]
