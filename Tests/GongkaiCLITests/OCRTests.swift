@@ -187,3 +187,34 @@ private func rings(_ shapes: [(Double, Double, Double, Double)], width: Int = 30
     // Measured: 173 of 175.
     #expect(right >= 165)
 }
+
+/// A column rule of a scan turned back level: two pixels wide, with the steps of its turn left as
+/// short runs in the column beside it. However its pieces are ordered, they are one line.
+@Test func scannedRuleAndTheStepsBesideItAreOneLine() {
+    let width = 200, height = 420
+    var ink = [Bool](repeating: false, count: width * height)
+    for y in 10..<410 { ink[y * width + 101] = true; ink[y * width + 102] = true }
+    for (y0, y1) in [(100, 140), (200, 240), (300, 340)] { for y in y0..<y1 { ink[y * width + 99] = true } }
+    let lines = ScanLineFinder().lines(ink: ink, width: width, height: height, scale: 150.0 / 72)
+    #expect(lines.count == 1)
+    #expect(lines.first.map { abs($0.start - 10 * 72 / 150.0) < 0.1 && abs($0.end - 410 * 72 / 150.0) < 0.1 } == true)
+}
+
+/// A 0 with a blot on its stroke comes back from Tesseract as a 9 at 90% confidence: a 6, 8 or 9
+/// read from a 0's ring is not taken; a real 9 (its loop high) and other digits are.
+@Test func ringShapeBeliesALoneNineButNotARealNine() throws {
+    let zero = rings([(15, 20, 7, 12)])
+    let zeroBox = try #require(CellInk.bounds(zero, threshold: 128))
+    #expect(CellInk.belies("9", zero, zeroBox, threshold: 128))
+    #expect(CellInk.belies("6", zero, zeroBox, threshold: 128))
+    #expect(!CellInk.belies("0", zero, zeroBox, threshold: 128))
+    #expect(!CellInk.belies("4", zero, zeroBox, threshold: 128))
+    #expect(!CellInk.belies("90", zero, zeroBox, threshold: 128))
+    var nine = rings([(15, 15, 7, 11)])
+    for y in 15..<36 { nine.pixels[y * nine.width + 21] = 20; nine.pixels[y * nine.width + 20] = 20 }
+    let nineBox = try #require(CellInk.bounds(nine, threshold: 128))
+    #expect(!CellInk.belies("9", nine, nineBox, threshold: 128))
+    // A ring the Chinese model reads as 人 is a digit's shape all the same.
+    #expect(CellInk.isLoneDigitShape(zero, zeroBox, threshold: 128))
+    #expect(!CellInk.isLoneDigitShape(nine, nineBox, threshold: 128))
+}
