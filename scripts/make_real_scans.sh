@@ -5,7 +5,8 @@
 #
 # For each text-layer PDF, OUTDIR/STEM.scan.pdf is the PDF as a scanner would give it
 # (scripts/make_scans.py; default options --dpi 150 --degrees 0.6 --noise 10 --seed 3) and
-# OUTDIR/STEM.scan.truth.json the pseudo-truth: `gongkai extract` of the original. Then
+# OUTDIR/STEM.truth.json (score pairs STEM.scan.pdf with it) the pseudo-truth: `gongkai extract` of
+# the original. Then
 #
 #   /work/shared/tools/score --cmd '.build/release/gongkai extract {input}' 'OUTDIR/*.scan.pdf'
 #
@@ -14,7 +15,7 @@
 # (the pseudo-truth is only as good as the text-layer reading: a report whose own totals are
 # broken shows its failed checks in both.) The scans are several MB each: keep them out of the repo.
 set -eu
-[ $# -ge 2 ] || { sed -n '2,14p' "$0"; exit 2; }
+[ $# -ge 2 ] || { sed -n '2,15p' "$0"; exit 2; }
 out=$1; shift
 here=$(cd "$(dirname "$0")" && pwd)
 gongkai=${GONGKAI:-$here/../.build/release/gongkai}
@@ -25,7 +26,7 @@ while [ $# -gt 0 ] && [ "$1" != "--" ]; do inputs="$inputs $1"; shift; done
 mkdir -p "$out"
 for pdf in $inputs; do
     stem=$(basename "$pdf" .pdf)
-    "$gongkai" extract "$pdf" > "$out/$stem.scan.truth.json"
+    "$gongkai" extract "$pdf" > "$out/$stem.truth.json"
     python3 "$here/make_scans.py" "$pdf" "$out/$stem.scan.pdf" "$@"
     echo "$out/$stem.scan.pdf"
 done

@@ -93,9 +93,10 @@ public final class CellReader {
         let enlarged = image.scaled(by: Self.secondLookScale)
         var second = values.read(gray: enlarged.pixels, width: enlarged.width, height: enlarged.height, layout: .line, resolution: resolution)
         second.text = second.text.filter { !$0.isWhitespace }
-        let loneDigitReadable = Double(ink.y1 - ink.y0) * factor >= Self.minLoneDigitHeight && !CellInk.belies(second.text, crop, ink, threshold: threshold)
+        let loneDigitReadable = Double(ink.y1 - ink.y0) * factor >= Self.minLoneDigitHeight
             && [value.text, unlimited].allSatisfy { !$0.contains { $0.isNumber && String($0) != second.text } }
-        if second.confidence >= minValueConfidence, Self.isValue(second.text), second.text.count > 1 || loneDigitReadable {
+        if second.confidence >= minValueConfidence, Self.isValue(second.text), second.text.count > 1 || loneDigitReadable,
+           !CellInk.belies(second.text, crop, ink, threshold: threshold) {
             return Result(text: second.text, confidence: second.confidence, doubtful: false)
         }
         // Two models agreeing on a number: the whitelist lowers Tesseract's confidence in a lone 0
@@ -205,14 +206,32 @@ enum CellInk {
         isUprightStem(image, box, threshold: threshold) || isRing(image, box, threshold: threshold) || isFaintRing(image, box)
     }
 
-    /// Whether the glyph's shape rules out `text` read as a lone digit: a 6, 8 or 9 read from one
-    /// ring around a tall centred hole (a 0's shape; the loops of 6 and 9 sit low and high, an 8
-    /// has two). Tesseract reads a 0 whose stroke carries a blot of scanner noise as a 9 at 90%
-    /// confidence; the shape says 0, so neither is taken. (A 4's triangle can pass for such a hole:
-    /// other digits are not looked at.)
+    /// Whether the cell's ink rules out `text` read from it: fewer characters than glyphs standing
+    /// apart (both models read a 71 whose 1 is one faint pixel wide as 7; one character only when
+    /// its ink is wider than a digit, for a faint 0 may break into two arcs), or a 6, 8 or 9 read
+    /// from one ring around a tall centred hole (a 0's shape; the loops of 6 and 9 sit low and
+    /// high, an 8 has two — Tesseract reads a 0 whose stroke carries a blot of scanner noise as a 9
+    /// at 90% confidence). A 4's triangle can pass for such a hole: other digits are not held to it.
     static func belies(_ text: String, _ image: GrayImage, _ box: Box, threshold: UInt8) -> Bool {
+        let wide = Double(box.x1 - box.x0) > 0.8 * Double(box.y1 - box.y0)
+        if text.count < separateGlyphs(image, box), text.count > 1 || wide { return true }
         guard text.count == 1, let digit = text.first, "689".contains(digit) else { return false }
         return isRing(image, box, threshold: threshold) || isFaintRing(image, box)
+    }
+
+    /// How many glyphs stand apart side by side in the box: runs of columns holding ink at the
+    /// glyphs' own faint level (where the strokes of a 0 that a 150 dpi scan broke apart join
+    /// again), each with at least half the box's height in ink pixels (a speck is no glyph).
+    static func separateGlyphs(_ image: GrayImage, _ box: Box) -> Int {
+        let faint = faintThreshold(image, box), least = max(4, (box.y1 - box.y0) / 2)
+        var count = 0, run = 0
+        for x in box.x0...box.x1 {
+            let column = x < box.x1 ? (box.y0..<box.y1).reduce(0) { $0 + (image[x, $1] < faint ? 1 : 0) } : 0
+            if column > 0 { run += column; continue }
+            if run >= least { count += 1 }
+            run = 0
+        }
+        return count
     }
 
     /// The level that counts as ink for the shape of a faint glyph (thin strokes of a 150 dpi scan

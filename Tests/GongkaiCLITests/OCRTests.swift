@@ -218,3 +218,22 @@ private func rings(_ shapes: [(Double, Double, Double, Double)], width: Int = 30
     #expect(CellInk.isLoneDigitShape(zero, zeroBox, threshold: 128))
     #expect(!CellInk.isLoneDigitShape(nine, nineBox, threshold: 128))
 }
+
+/// A 71 whose 1 is a faint stroke one pixel wide: both models read 7. Two glyphs stand apart in
+/// the ink, so a one-character reading of it is not taken; a 0 broken into two arcs is one glyph.
+@Test func aReadingShorterThanTheGlyphsStandingApartIsNotTaken() throws {
+    var seventyOne = GrayImage(width: 30, height: 24, filledWith: 230)
+    for x in 4..<13 { for y in 4..<6 { seventyOne.pixels[y * 30 + x] = 30 } }          // the 7's bar
+    for y in 6..<20 { let x = 12 - (y - 6) / 3; seventyOne.pixels[y * 30 + x] = 30; seventyOne.pixels[y * 30 + x + 1] = 30 }
+    for y in 4..<20 { seventyOne.pixels[y * 30 + 18] = 120 }                            // the faint 1
+    let box = try #require(CellInk.bounds(seventyOne, threshold: 150))
+    #expect(CellInk.separateGlyphs(seventyOne, box) == 2)
+    #expect(CellInk.belies("7", seventyOne, box, threshold: 150))
+    #expect(!CellInk.belies("71", seventyOne, box, threshold: 150))
+    // A 0 whose top and bottom strokes are gone: two arcs, narrower than a digit is wide.
+    var arcs = rings([(15, 20, 6, 12)])
+    for i in arcs.pixels.indices where i / arcs.width < 12 || i / arcs.width > 28 { arcs.pixels[i] = 230 }
+    let arcBox = try #require(CellInk.bounds(arcs, threshold: 128))
+    #expect(CellInk.separateGlyphs(arcs, arcBox) == 2)
+    #expect(!CellInk.belies("0", arcs, arcBox, threshold: 128))
+}
