@@ -211,11 +211,17 @@ enum CellInk {
     /// its ink is wider than a digit, for a faint 0 may break into two arcs), or a 6, 8 or 9 read
     /// from one ring around a tall centred hole (a 0's shape; the loops of 6 and 9 sit low and
     /// high, an 8 has two — Tesseract reads a 0 whose stroke carries a blot of scanner noise as a 9
-    /// at 90% confidence). A 4's triangle can pass for such a hole: other digits are not held to it.
+    /// at 90% confidence), or any digit but 1 read from one upright stem (a serif 1 read as a 4 at
+    /// 95%; looked for at the glyph's own faint level, where a 4's thin diagonal comes back — a 4
+    /// of tiny type, its diagonal lost even there, is left null too). A 4's triangle can pass for a
+    /// ring's hole: other digits are not held to that.
     static func belies(_ text: String, _ image: GrayImage, _ box: Box, threshold: UInt8) -> Bool {
         let wide = Double(box.x1 - box.x0) > 0.8 * Double(box.y1 - box.y0)
         if text.count < separateGlyphs(image, box), text.count > 1 || wide { return true }
-        guard text.count == 1, let digit = text.first, "689".contains(digit) else { return false }
+        guard text.count == 1, let digit = text.first, digit.isNumber else { return false }
+        let faint = faintThreshold(image, box)
+        if digit != "1", isUprightStem(image, box, threshold: faint) { return true }
+        guard "689".contains(digit) else { return false }
         return isRing(image, box, threshold: threshold) || isFaintRing(image, box)
     }
 
