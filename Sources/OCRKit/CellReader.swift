@@ -27,6 +27,11 @@ public final class CellReader {
     public var minAgreedConfidence = 60
     /// The resolution cells are read at.
     static let readingDPI = 200.0
+    /// How much a number cell is enlarged for a second reading when the first was unsure.
+    static let secondLookScale = 1.5
+    /// Least height (pixels at `readingDPI`) of a lone digit taken from the enlarged reading alone:
+    /// 10.5 pt digits are some 20 px tall; 7.5 pt ones, 13 px, are too small to enlarge safely.
+    static let minLoneDigitHeight = 16.0
     /// Characters a value cell may hold (`—`, `无` are read by the Chinese model).
     static let valueCharacters = "0123456789.+-/"
 
@@ -71,21 +76,35 @@ public final class CellReader {
         if CellInk.isSlash(crop, ink, threshold: threshold) { return Result(text: "/", confidence: 100, doubtful: false) }
         var value = values.read(gray: image.pixels, width: image.width, height: image.height, layout: .line, resolution: resolution)
         value.text = value.text.filter { !$0.isWhitespace }
-        if value.confidence >= minValueConfidence, Self.isValue(value.text) {
+        if value.confidence >= minValueConfidence, Self.isValue(value.text), !CellInk.belies(value.text, crop, ink, threshold: threshold) {
             return Result(text: value.text, confidence: value.confidence, doubtful: false)
         }
         let label = labels.read(gray: image.pixels, width: image.width, height: image.height, layout: .block, resolution: resolution)
         Self.trace(name, value: value, label: label, crop: crop, ink: ink, threshold: threshold)
         let text = label.text.filter { !$0.isWhitespace }
-        if text.contains(where: Self.isChinese), !(text.count == 1 && CellInk.isUprightStem(crop, ink, threshold: threshold)) {
+        if text.contains(where: Self.isChinese), !(text.count == 1 && CellInk.isLoneDigitShape(crop, ink, threshold: threshold)) {
             return Result(text: text, confidence: label.confidence, doubtful: false)
+        }
+        let unlimited = String(text.map { $0 == "O" || $0 == "o" ? "0" : $0 })
+        // A number neither model is sure of, looked at again enlarged by half: the thin strokes of
+        // small type (7.5 pt digits are 10 px tall at 150 dpi) and a serif 1 beside another digit
+        // are read best larger. A lone digit of tiny type so read must agree with the Chinese
+        // model (below): enlarged, a 0 ten pixels tall can come back as a sure 9.
+        let enlarged = image.scaled(by: Self.secondLookScale)
+        var second = values.read(gray: enlarged.pixels, width: enlarged.width, height: enlarged.height, layout: .line, resolution: resolution)
+        second.text = second.text.filter { !$0.isWhitespace }
+        let loneDigitReadable = Double(ink.y1 - ink.y0) * factor >= Self.minLoneDigitHeight
+            && [value.text, unlimited].allSatisfy { !$0.contains { $0.isNumber && String($0) != second.text } }
+        if second.confidence >= minValueConfidence, Self.isValue(second.text), second.text.count > 1 || loneDigitReadable,
+           !CellInk.belies(second.text, crop, ink, threshold: threshold) {
+            return Result(text: second.text, confidence: second.confidence, doubtful: false)
         }
         // Two models agreeing on a number: the whitelist lowers Tesseract's confidence in a lone 0
         // (its first choice was the letter O), the Chinese model reads it without a whitelist.
-        let unlimited = String(text.map { $0 == "O" || $0 == "o" ? "0" : $0 })
-        if !value.text.isEmpty, value.text == unlimited, Self.isValue(value.text),
-           value.confidence + label.confidence >= minValueConfidence || label.confidence >= minAgreedConfidence {
-            return Result(text: value.text, confidence: max(value.confidence, label.confidence), doubtful: false)
+        for reading in [value, second] where !reading.text.isEmpty && reading.text == unlimited && Self.isValue(reading.text)
+            && !CellInk.belies(reading.text, crop, ink, threshold: threshold)
+            && (reading.confidence + label.confidence >= minValueConfidence || label.confidence >= minAgreedConfidence) {
+            return Result(text: reading.text, confidence: max(reading.confidence, label.confidence), doubtful: false)
         }
         // A lone 0 that one model reads unsure (or the other reads as nothing or a letter, such as D):
         // one model's 0, no other digit from either, and the glyph's shape (one ring around a tall
@@ -102,7 +121,7 @@ public final class CellReader {
         if value.text.isEmpty {
             value = values.read(gray: image.pixels, width: image.width, height: image.height, layout: .character, resolution: resolution)
             value.text = value.text.filter { !$0.isWhitespace }
-            if value.confidence >= minValueConfidence, value.text == text, Self.isValue(value.text) {
+            if value.confidence >= minValueConfidence, value.text == text, Self.isValue(value.text), !CellInk.belies(value.text, crop, ink, threshold: threshold) {
                 return Result(text: value.text, confidence: value.confidence, doubtful: false)
             }
         }
@@ -179,6 +198,46 @@ enum CellInk {
         // Steady: each step moves left going down, give or take a pixel of noise.
         let steady = zip(centres, centres.dropFirst()).allSatisfy { $1 <= $0 + 1.5 }
         return steady && top - bottom >= Double(width) * 0.5
+    }
+
+    /// A lone glyph shaped like a 1 or a 0 (which the Chinese model reads as 人, 工 or 于): a
+    /// digit, whatever character that model made of it.
+    static func isLoneDigitShape(_ image: GrayImage, _ box: Box, threshold: UInt8) -> Bool {
+        isUprightStem(image, box, threshold: threshold) || isRing(image, box, threshold: threshold) || isFaintRing(image, box)
+    }
+
+    /// Whether the cell's ink rules out `text` read from it: fewer characters than glyphs standing
+    /// apart (both models read a 71 whose 1 is one faint pixel wide as 7; one character only when
+    /// its ink is wider than a digit, for a faint 0 may break into two arcs), or a 6, 8 or 9 read
+    /// from one ring around a tall centred hole (a 0's shape; the loops of 6 and 9 sit low and
+    /// high, an 8 has two — Tesseract reads a 0 whose stroke carries a blot of scanner noise as a 9
+    /// at 90% confidence), or any digit but 1 read from one upright stem (a serif 1 read as a 4 at
+    /// 95%; looked for at the glyph's own faint level, where a 4's thin diagonal comes back — a 4
+    /// of tiny type, its diagonal lost even there, is left null too). A 4's triangle can pass for a
+    /// ring's hole: other digits are not held to that.
+    static func belies(_ text: String, _ image: GrayImage, _ box: Box, threshold: UInt8) -> Bool {
+        let wide = Double(box.x1 - box.x0) > 0.8 * Double(box.y1 - box.y0)
+        if text.count < separateGlyphs(image, box), text.count > 1 || wide { return true }
+        guard text.count == 1, let digit = text.first, digit.isNumber else { return false }
+        let faint = faintThreshold(image, box)
+        if digit != "1", isUprightStem(image, box, threshold: faint) { return true }
+        guard "689".contains(digit) else { return false }
+        return isRing(image, box, threshold: threshold) || isFaintRing(image, box)
+    }
+
+    /// How many glyphs stand apart side by side in the box: runs of columns holding ink at the
+    /// glyphs' own faint level (where the strokes of a 0 that a 150 dpi scan broke apart join
+    /// again), each with at least half the box's height in ink pixels (a speck is no glyph).
+    static func separateGlyphs(_ image: GrayImage, _ box: Box) -> Int {
+        let faint = faintThreshold(image, box), least = max(4, (box.y1 - box.y0) / 2)
+        var count = 0, run = 0
+        for x in box.x0...box.x1 {
+            let column = x < box.x1 ? (box.y0..<box.y1).reduce(0) { $0 + (image[x, $1] < faint ? 1 : 0) } : 0
+            if column > 0 { run += column; continue }
+            if run >= least { count += 1 }
+            run = 0
+        }
+        return count
     }
 
     /// The level that counts as ink for the shape of a faint glyph (thin strokes of a 150 dpi scan

@@ -83,21 +83,56 @@ public struct ScanLineFinder: Sendable {
     /// Bands thin enough to be lines, as `RulingLine`s in points, collinear pieces joined.
     private func join(_ bands: [Band], _ orientation: RulingLine.Orientation, scale: Double) -> [RulingLine] {
         let maxThick = max(2, Int((settings.maxThickness * scale).rounded()))
-        var pieces = bands.filter { $0.last - $0.first + 1 <= maxThick }.map { b in
+        let pieces = bands.filter { $0.last - $0.first + 1 <= maxThick }.map { b in
             RulingLine(orientation: orientation, position: (Double(b.first + b.last) / 2 + 0.5) / scale,
                        start: Double(b.lo) / scale, end: Double(b.hi + 1) / scale, thickness: Double(b.last - b.first + 1) / scale)
         }
-        pieces.sort { ($0.position, $0.start) < ($1.position, $1.start) }
+        return Self.joinCollinear(pieces, gap: settings.joinGap)
+    }
+
+    /// Pieces within `positionTolerance` points of each other across, whose extents overlap or
+    /// come within `gap` points along, merged into one line — whatever order they come in. A
+    /// rule turned by deskewing steps from one pixel row to the next and leaves short bands beside
+    /// the long one; merged only with a neighbour in sorted order, such a piece stayed a line of
+    /// its own, and where several columns' pieces ended at one height the lattice closed a row
+    /// there (a border through the middle of a row).
+    public static func joinCollinear(_ pieces: [RulingLine], gap: Double, positionTolerance: Double = 1.5) -> [RulingLine] {
+        // Longest first: a merged line keeps close to the long rule's position.
         var out: [RulingLine] = []
-        for p in pieces {
-            if let i = out.lastIndex(where: { abs($0.position - p.position) <= 1.5 && p.start <= $0.end + settings.joinGap && p.end >= $0.start - settings.joinGap }) {
-                out[i].start = min(out[i].start, p.start)
-                out[i].end = max(out[i].end, p.end)
-                out[i].thickness = max(out[i].thickness, p.thickness)
+        var weights: [Double] = []
+        for p in pieces.sorted(by: { $0.length > $1.length }) {
+            if let i = out.indices.first(where: { Self.continues(out[$0], p, gap: gap, tolerance: positionTolerance) }) {
+                Self.absorb(p, weight: p.length, into: &out[i], weight: &weights[i])
             } else {
-                out.append(p)
+                out.append(p); weights.append(p.length)
             }
         }
-        return out
+        // A piece can bridge two lines that were apart when each was placed.
+        var merged = true
+        while merged {
+            merged = false
+            outer: for i in out.indices {
+                for j in out.indices where j > i && Self.continues(out[i], out[j], gap: gap, tolerance: positionTolerance) {
+                    Self.absorb(out[j], weight: weights[j], into: &out[i], weight: &weights[i])
+                    out.remove(at: j); weights.remove(at: j)
+                    merged = true
+                    break outer
+                }
+            }
+        }
+        return out.sorted { ($0.position, $0.start) < ($1.position, $1.start) }
+    }
+
+    private static func continues(_ a: RulingLine, _ b: RulingLine, gap: Double, tolerance: Double) -> Bool {
+        abs(a.position - b.position) <= tolerance && b.start <= a.end + gap && b.end >= a.start - gap
+    }
+
+    /// `piece` made part of `line`: the extent of both, the position their length-weighted mean.
+    private static func absorb(_ piece: RulingLine, weight: Double, into line: inout RulingLine, weight total: inout Double) {
+        line.position = (line.position * total + piece.position * weight) / max(total + weight, 1e-9)
+        total += weight
+        line.start = min(line.start, piece.start)
+        line.end = max(line.end, piece.end)
+        line.thickness = max(line.thickness, piece.thickness)
     }
 }

@@ -65,13 +65,17 @@ public struct LatticeExtractor: Sendable {
     /// Borders a page break left out: where three or more vertical lines end (or start) at one
     /// height with no horizontal line there — a table, or a row split by the browser, cut at the
     /// page's edge — a horizontal line across them closes the table, so that its last row's
-    /// column lines still meet two borders.
+    /// column lines still meet two borders. A line that stops where another piece of the same
+    /// column line goes on (a dashed rule, a scanned rule with a hole) has a gap there, no end.
     static func closingLines(_ lines: [RulingLine], tolerance: Double, reach: Double = 2.5) -> [RulingLine] {
         let horizontal = lines.filter { $0.orientation == .horizontal }
-        let vertical = lines.filter { $0.orientation == .vertical && $0.length >= 4 * tolerance }
+        let allVertical = lines.filter { $0.orientation == .vertical }
+        let vertical = allVertical.filter { $0.length >= 4 * tolerance }
         var out: [RulingLine] = []
         for atEnd in [true, false] {
-            let ends = vertical.map { (atEnd ? $0.end : $0.start, $0) }
+            let ends = vertical.filter { v in
+                !allVertical.contains { goesOn($0, past: v, atEnd: atEnd, tolerance: tolerance, within: 2 * reach) }
+            }.map { (atEnd ? $0.end : $0.start, $0) }
             for y in Snapping.cluster(ends.map(\.0), tolerance: tolerance) {
                 let group = ends.filter { abs($0.0 - y) <= tolerance }.map(\.1)
                 guard group.count >= 3, let x0 = group.map(\.position).min(), let x1 = group.map(\.position).max() else { continue }
@@ -89,6 +93,14 @@ public struct LatticeExtractor: Sendable {
             }
         }
         return out
+    }
+
+    /// Whether `other` continues the column line `line` beyond its end (`atEnd`; else beyond its
+    /// start): at the same position, starting within `within` of that end and running on past it.
+    private static func goesOn(_ other: RulingLine, past line: RulingLine, atEnd: Bool, tolerance: Double, within: Double) -> Bool {
+        guard other != line, abs(other.position - line.position) <= tolerance else { return false }
+        return atEnd ? other.start <= line.end + within && other.end > line.end + within
+                     : other.end >= line.start - within && other.start < line.start - within
     }
 
     private func buildGrid(_ lines: [RulingLine], glyphs: [Glyph], claimed: inout [Bool], page: Int) -> CellGrid? {

@@ -124,6 +124,9 @@ private func rings(_ shapes: [(Double, Double, Double, Double)], width: Int = 30
     for (image, isOne) in [(one, true), (flagged, true), (footed, true), (slash, false), (four, false), (lowBar, false)] {
         let box = try #require(CellInk.bounds(image, threshold: 128))
         #expect(CellInk.isUprightStem(image, box, threshold: 128) == isOne)
+        // Tesseract read a serif 1 of a 200 dpi scan as a 4 at 95%: the stem belies any digit but 1.
+        #expect(CellInk.belies("4", image, box, threshold: 128) == isOne)
+        #expect(!CellInk.belies("1", image, box, threshold: 128))
     }
     // The same stroke running from the cell's top edge to its bottom edge: a border's remnant.
     var border = GrayImage(width: 12, height: 20, filledWith: 230)
@@ -186,4 +189,54 @@ private func rings(_ shapes: [(Double, Double, Double, Double)], width: Int = 30
     let right = try applicationCellsRight(json)
     // Measured: 173 of 175.
     #expect(right >= 165)
+}
+
+/// A column rule of a scan turned back level: two pixels wide, with the steps of its turn left as
+/// short runs in the column beside it. However its pieces are ordered, they are one line.
+@Test func scannedRuleAndTheStepsBesideItAreOneLine() {
+    let width = 200, height = 420
+    var ink = [Bool](repeating: false, count: width * height)
+    for y in 10..<410 { ink[y * width + 101] = true; ink[y * width + 102] = true }
+    for (y0, y1) in [(100, 140), (200, 240), (300, 340)] { for y in y0..<y1 { ink[y * width + 99] = true } }
+    let lines = ScanLineFinder().lines(ink: ink, width: width, height: height, scale: 150.0 / 72)
+    #expect(lines.count == 1)
+    #expect(lines.first.map { abs($0.start - 10 * 72 / 150.0) < 0.1 && abs($0.end - 410 * 72 / 150.0) < 0.1 } == true)
+}
+
+/// A 0 with a blot on its stroke comes back from Tesseract as a 9 at 90% confidence: a 6, 8 or 9
+/// read from a 0's ring is not taken; a real 9 (its loop high) and other digits are.
+@Test func ringShapeBeliesALoneNineButNotARealNine() throws {
+    let zero = rings([(15, 20, 7, 12)])
+    let zeroBox = try #require(CellInk.bounds(zero, threshold: 128))
+    #expect(CellInk.belies("9", zero, zeroBox, threshold: 128))
+    #expect(CellInk.belies("6", zero, zeroBox, threshold: 128))
+    #expect(!CellInk.belies("0", zero, zeroBox, threshold: 128))
+    #expect(!CellInk.belies("4", zero, zeroBox, threshold: 128))
+    #expect(!CellInk.belies("90", zero, zeroBox, threshold: 128))
+    var nine = rings([(15, 15, 7, 11)])
+    for y in 15..<36 { nine.pixels[y * nine.width + 21] = 20; nine.pixels[y * nine.width + 20] = 20 }
+    let nineBox = try #require(CellInk.bounds(nine, threshold: 128))
+    #expect(!CellInk.belies("9", nine, nineBox, threshold: 128))
+    // A ring the Chinese model reads as 人 is a digit's shape all the same.
+    #expect(CellInk.isLoneDigitShape(zero, zeroBox, threshold: 128))
+    #expect(!CellInk.isLoneDigitShape(nine, nineBox, threshold: 128))
+}
+
+/// A 71 whose 1 is a faint stroke one pixel wide: both models read 7. Two glyphs stand apart in
+/// the ink, so a one-character reading of it is not taken; a 0 broken into two arcs is one glyph.
+@Test func aReadingShorterThanTheGlyphsStandingApartIsNotTaken() throws {
+    var seventyOne = GrayImage(width: 30, height: 24, filledWith: 230)
+    for x in 4..<13 { for y in 4..<6 { seventyOne.pixels[y * 30 + x] = 30 } }          // the 7's bar
+    for y in 6..<20 { let x = 12 - (y - 6) / 3; seventyOne.pixels[y * 30 + x] = 30; seventyOne.pixels[y * 30 + x + 1] = 30 }
+    for y in 4..<20 { seventyOne.pixels[y * 30 + 18] = 120 }                            // the faint 1
+    let box = try #require(CellInk.bounds(seventyOne, threshold: 150))
+    #expect(CellInk.separateGlyphs(seventyOne, box) == 2)
+    #expect(CellInk.belies("7", seventyOne, box, threshold: 150))
+    #expect(!CellInk.belies("71", seventyOne, box, threshold: 150))
+    // A 0 whose top and bottom strokes are gone: two arcs, narrower than a digit is wide.
+    var arcs = rings([(15, 20, 6, 12)])
+    for i in arcs.pixels.indices where i / arcs.width < 12 || i / arcs.width > 28 { arcs.pixels[i] = 230 }
+    let arcBox = try #require(CellInk.bounds(arcs, threshold: 128))
+    #expect(CellInk.separateGlyphs(arcs, arcBox) == 2)
+    #expect(!CellInk.belies("0", arcs, arcBox, threshold: 128))
 }

@@ -119,3 +119,33 @@ private func samplePage() -> PageContent {
     #expect(grid.cells(inRow: 0).count == 1)
     #expect(grid.cells(inRow: 3).map(\.columnSpan) == [1, 3])
 }
+
+/// A scanned rule turned back level leaves short pieces beside its column lines; where three of
+/// them stop at one height inside a row, that is a hole in the column lines, not the foot of a
+/// table cut by a page break: no border is closed there (it split the row （一）予以公开 into a sliver
+/// of glyph tops and a blank row).
+@Test func columnLinePiecesEndingInsideARowCloseNoBorder() throws {
+    var page = samplePage()
+    for x in [100.0, 140, 180, 220, 260] {
+        page.rulingLines.append(RulingLine(orientation: .vertical, position: x + 0.4, start: 60, end: 71, thickness: 0.5))
+    }
+    let grid = try #require(LatticeExtractor().extract(page).tables.first)
+    #expect(grid.rowCount == 5)
+    #expect(grid.cells(inRow: 3).map(\.text) == ["不予公开", "国家秘密", "7", "12", "无", "19"])
+}
+
+/// A dashed column line: three columns' dashes end at the same heights, each dash followed by the
+/// next: no border is closed at a dash's end, so the dashes below the last border (meeting one
+/// border at most) are no row of the table.
+@Test func dashedColumnLinesCloseNoBorderAtTheirDashes() throws {
+    func h(_ y: Double) -> RulingLine { RulingLine(orientation: .horizontal, position: y, start: 0, end: 300, thickness: 0.5) }
+    var lines = [h(0), h(30)]
+    for x in [0.0, 100, 200, 300] {
+        lines.append(RulingLine(orientation: .vertical, position: x, start: 0, end: 30, thickness: 0.5))
+        for y in stride(from: 30.0, to: 90, by: 12) { lines.append(RulingLine(orientation: .vertical, position: x, start: y, end: y + 9, thickness: 0.5)) }
+    }
+    let page = PageContent(number: 1, width: 400, height: 200, glyphs: [], rulingLines: lines)
+    let closing = LatticeExtractor.closingLines(lines, tolerance: 2, reach: 2.5)
+    #expect(closing.map(\.position) == [])
+    #expect(LatticeExtractor().extract(page).tables.first?.rowCount == 1)
+}
