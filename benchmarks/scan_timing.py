@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """CPU seconds per scanned page: each PDF read by `gongkai extract` on one core (`taskset -c 0`).
 
-    benchmarks/scan_timing.py [--bin .build/release/gongkai] [--repeat 3] [GLOB ...]
+    benchmarks/scan_timing.py [--bin .build/release/gongkai] [--repeat 3] [--ocr always] [GLOB ...]
 
 Default GLOB: /work/shared/corpus/scanned/*.pdf. Each document runs --repeat times and its
 lowest CPU time (user + system, from the child's rusage) counts: on a shared machine the CPU
@@ -25,11 +25,11 @@ def pages(pdf):
     return 0
 
 
-def run_once(binary, pdf):
+def run_once(binary, pdf, extra):
     """(wall, cpu) seconds of one extraction on core 0."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.monotonic()
-    subprocess.run(["taskset", "-c", "0", binary, "extract", pdf], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(["taskset", "-c", "0", binary, "extract", *extra, pdf], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     wall = time.monotonic() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -40,6 +40,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bin", default=".build/release/gongkai")
     parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--ocr", help="passed to extract (always: text-layer PDFs read by OCR too)")
     parser.add_argument("globs", nargs="*", default=["/work/shared/corpus/scanned/*.pdf"])
     args = parser.parse_args()
     files = sorted(f for g in args.globs for f in glob.glob(g))
@@ -48,7 +49,8 @@ def main():
     total_pages = total_cpu = total_wall = 0.0
     for pdf in files:
         n = pages(pdf)
-        runs = [run_once(args.bin, pdf) for _ in range(max(1, args.repeat))]
+        extra = ["--ocr", args.ocr] if args.ocr else []
+        runs = [run_once(args.bin, pdf, extra) for _ in range(max(1, args.repeat))]
         wall, cpu = min(runs, key=lambda r: r[1])
         total_pages += n; total_cpu += cpu; total_wall += wall
         print(f"{os.path.basename(pdf):<32} {n:3d} pages  wall {wall:6.2f} s  cpu {cpu:6.2f} s  {cpu / max(1, n):5.2f} cpu s/page")
