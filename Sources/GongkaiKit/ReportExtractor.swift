@@ -31,7 +31,24 @@ public struct ReportExtractor: Sendable {
         public var ocr: OCRMode = .auto
         public init() {}
 
-        public static var processorCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+        /// The processors this process may run on: its affinity mask where there is one (a run
+        /// pinned to one core by `taskset` gains nothing from a second page worker, and a second
+        /// worker loads a second set of OCR models), else the processors online.
+        public static let processorCount: Int = {
+            let online = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+            #if os(Linux)
+            // glibc declares sched_getaffinity only under _GNU_SOURCE, which Swift's Glibc lacks.
+            typealias GetAffinity = @convention(c) (pid_t, Int, UnsafeMutableRawPointer?) -> Int32
+            guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "sched_getaffinity") else { return online }
+            var set = cpu_set_t()
+            let read = withUnsafeMutableBytes(of: &set) { unsafeBitCast(symbol, to: GetAffinity.self)(0, $0.count, $0.baseAddress) }
+            guard read == 0 else { return online }
+            let allowed = withUnsafeBytes(of: &set) { $0.reduce(0) { $0 + $1.nonzeroBitCount } }
+            return max(1, min(online, allowed))
+            #else
+            return online
+            #endif
+        }()
     }
 
     public var options: Options

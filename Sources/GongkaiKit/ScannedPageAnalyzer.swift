@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import GongkaiReport
 import OCRKit
 import ScanImaging
 import Synchronization
@@ -49,6 +50,10 @@ struct ScannedPageAnalyzer: Sendable {
     static let titlePages = 1
     /// On a page without tables, the share of its height (from the top) read for the title.
     static let titleShareWithoutTables = 0.3
+    /// Text lines at the top of the title block read first: a title sits among them, and the
+    /// rest of the block (often a page of running text, the costliest OCR of a scan) is read only
+    /// when they hold none.
+    static let titleFirstLines = 4
 
     /// What the page says, read by OCR; nil when the page cannot be rendered or Tesseract's
     /// language data is not installed.
@@ -78,7 +83,7 @@ struct ScannedPageAnalyzer: Sendable {
             if index < Self.titlePages {
                 let top = grids.map(\.box.y0).min() ?? size.height * Self.titleShareWithoutTables
                 let block = image.cropped(x0: 0, y0: 0, x1: image.width, y1: Int((top - Self.cellInset) * scale))
-                headLines = reader.readLines(block, threshold: threshold, dpi: dpi)
+                headLines = Self.readHead(block, reader: reader, threshold: threshold, dpi: dpi)
             }
             for g in grids.indices {
                 for c in grids[g].cells.indices {
@@ -102,6 +107,19 @@ struct ScannedPageAnalyzer: Sendable {
         analysis.rulingLines = lines
         let mean = confidences.isEmpty ? nil : Double(confidences.reduce(0, +)) / Double(confidences.count)
         return (analysis, mean)
+    }
+
+    /// The lines of the block above page 1's tables: its first `titleFirstLines` lines, and the
+    /// rest only when those hold no title (`TitleReader`, which reads the title from these lines).
+    static func readHead(_ block: GrayImage, reader: CellReader, threshold: UInt8, dpi: Double) -> [String] {
+        let points = dpi / 72
+        let bands = TextLineBands.bands(block, threshold: threshold, minGap: max(2, Int(2 * points)), minHeight: max(3, Int(3 * points)))
+        guard let cut = TextLineBands.cut(after: titleFirstLines, in: bands) else {
+            return reader.readLines(block, threshold: threshold, dpi: dpi)
+        }
+        let first = reader.readLines(block.cropped(x0: 0, y0: 0, x1: block.width, y1: cut), threshold: threshold, dpi: dpi)
+        if TitleReader.read(lines: first) != nil { return first }
+        return first + reader.readLines(block.cropped(x0: 0, y0: cut, x1: block.width, y1: block.height), threshold: threshold, dpi: dpi)
     }
 
     /// Debugging aid: appends `text` to the file named by `GONGKAI_OCR_DEBUG`, when set. Debug

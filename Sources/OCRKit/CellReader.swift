@@ -74,15 +74,26 @@ public final class CellReader {
         if let dump = getenv("GONGKAI_OCR_DUMP") { Self.dump(image, to: String(cString: dump), name: name) }
         if ink.isFlat(dpi: dpi) { return Result(text: "—", confidence: 100, doubtful: false) }
         if CellInk.isSlash(crop, ink, threshold: threshold) { return Result(text: "/", confidence: 100, doubtful: false) }
+        let readLabel = { self.labels.read(gray: image.pixels, width: image.width, height: image.height, layout: .block, resolution: resolution) }
+        // Ink shaped like a label is read by the Chinese model first: the digit model would only
+        // fail on it, at the cost of a whole read.
+        var labelFirst: OCREngine.Reading?
+        if ink.isTextShaped(dpi: dpi) {
+            let label = readLabel()
+            if Self.isLabel(label.text, crop, ink, threshold: threshold) {
+                return Result(text: label.text.filter { !$0.isWhitespace }, confidence: label.confidence, doubtful: false)
+            }
+            labelFirst = label
+        }
         var value = values.read(gray: image.pixels, width: image.width, height: image.height, layout: .line, resolution: resolution)
         value.text = value.text.filter { !$0.isWhitespace }
         if value.confidence >= minValueConfidence, Self.isValue(value.text), !CellInk.belies(value.text, crop, ink, threshold: threshold) {
             return Result(text: value.text, confidence: value.confidence, doubtful: false)
         }
-        let label = labels.read(gray: image.pixels, width: image.width, height: image.height, layout: .block, resolution: resolution)
+        let label = labelFirst ?? readLabel()
         Self.trace(name, value: value, label: label, crop: crop, ink: ink, threshold: threshold)
         let text = label.text.filter { !$0.isWhitespace }
-        if text.contains(where: Self.isChinese), !(text.count == 1 && CellInk.isLoneDigitShape(crop, ink, threshold: threshold)) {
+        if Self.isLabel(label.text, crop, ink, threshold: threshold) {
             return Result(text: text, confidence: label.confidence, doubtful: false)
         }
         let unlimited = String(text.map { $0 == "O" || $0 == "o" ? "0" : $0 })
@@ -127,6 +138,13 @@ public final class CellReader {
         }
         let shown = value.text.isEmpty ? text : value.text
         return Result(text: "〔OCR \(value.confidence)%: \(shown)?〕", confidence: value.confidence, doubtful: true)
+    }
+
+    /// Whether the Chinese model's reading of a cell is a label: it holds Chinese, and is not one
+    /// character standing for a lone upright stroke (a 1 read as 工 or 于).
+    static func isLabel(_ reading: String, _ crop: GrayImage, _ ink: CellInk.Box, threshold: UInt8) -> Bool {
+        let text = reading.filter { !$0.isWhitespace }
+        return text.contains(where: isChinese) && !(text.count == 1 && CellInk.isLoneDigitShape(crop, ink, threshold: threshold))
     }
 
     /// A reading that does not contradict a 0: a 0, nothing, or no digit at all.
@@ -175,6 +193,14 @@ enum CellInk {
         func isFlat(dpi: Double) -> Bool {
             let h = y1 - y0, w = x1 - x0
             return Double(h) < 3 * dpi / 72 && w >= 2 * h && w >= 6
+        }
+
+        /// Ink of several lines (over 18 pt tall) or of one long line (at least four times as
+        /// wide as tall): a label's shape. A value is one short line — a number of up to seven
+        /// digits is under four times as wide as its digits are tall.
+        func isTextShaped(dpi: Double) -> Bool {
+            let h = y1 - y0, w = x1 - x0
+            return Double(h) > 18 * dpi / 72 || (Double(h) >= 3 * dpi / 72 && w >= 4 * h)
         }
     }
 

@@ -168,6 +168,8 @@ public final class PDFDocument {
     }
 
     private var lastShapes: (index: Int, shapes: PaintedShapes?)?
+    /// `largestImage` of the page last asked.
+    var lastLargestImage: (index: Int, info: PageImageInfo?)?
 
     /// Whether the page is a picture under an invisible text layer (ocrmypdf's output, a scanner's
     /// "searchable PDF"): it sets an invisible text render mode, and one image covers at least

@@ -9,8 +9,17 @@ extension PDFDocument {
         public var coverage: Double
     }
 
-    /// The largest image drawn on the page, if any (nil: the page draws none).
+    /// The largest image drawn on the page, if any (nil: the page draws none). Remembered for the
+    /// last page asked: finding it decodes the image, and a scanned page is asked twice (is it a
+    /// scan? at what resolution?).
     public func largestImage(page index: Int) -> PageImageInfo? {
+        if let last = lastLargestImage, last.index == index { return last.info }
+        let info = decodedLargestImage(page: index)
+        lastLargestImage = (index, info)
+        return info
+    }
+
+    private func decodedLargestImage(page index: Int) -> PageImageInfo? {
         withPage(index) { page -> PageImageInfo? in
             let size = PageReader.size(of: page)
             guard size.width > 0, size.height > 0, let list = poppler_page_get_image_mapping(page) else { return nil }

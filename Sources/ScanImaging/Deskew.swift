@@ -55,14 +55,18 @@ public enum Deskew {
         let cx = Double(image.width) / 2, cy = Double(image.height) / 2
         let w = image.width, h = image.height
         var out = [UInt8](repeating: 255, count: w * h)
+        let width = Double(w), height = Double(h)
         image.pixels.withUnsafeBufferPointer { src in
-            for y in 0..<h {
-                let dy = Double(y) - cy
-                for x in 0..<w {
-                    let dx = Double(x) - cx
-                    let sx = cx + dx * c - dy * s, sy = cy + dx * s + dy * c
-                    let ix = Int(sx.rounded()), iy = Int(sy.rounded())
-                    if ix >= 0 && ix < w && iy >= 0 && iy < h { out[y * w + x] = src[iy * w + ix] }
+            out.withUnsafeMutableBufferPointer { dst in
+                for y in 0..<h {
+                    let dy = Double(y) - cy
+                    // The nearest source pixel, its +½ and floor in place of a call to round() per pixel.
+                    let rowX = cx - dy * s + 0.5, rowY = cy + dy * c + 0.5
+                    for x in 0..<w {
+                        let dx = Double(x) - cx
+                        let sx = (rowX + dx * c).rounded(.down), sy = (rowY + dx * s).rounded(.down)
+                        if sx >= 0 && sx < width && sy >= 0 && sy < height { dst[y * w + x] = src[Int(sy) * w + Int(sx)] }
+                    }
                 }
             }
         }
