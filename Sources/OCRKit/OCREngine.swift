@@ -39,9 +39,10 @@ public final class OCREngine {
         // Cells are small images: no dictionary guessing of numbers, no page-level noise removal.
         _ = library.setVariable(api, "load_system_dawg", "0")
         _ = library.setVariable(api, "load_freq_dawg", "0")
-        // Cells are dark print on paper (made so by `paperStretched`): a line Tesseract is unsure
-        // of is not read a second time inverted, which cost up to half of all recognition time.
-        _ = library.setVariable(api, "tessedit_do_invert", "0")
+        // Cells are dark print on paper (made so by `paperStretched`): a label line Tesseract is
+        // unsure of is not read a second time inverted, which cost up to half of its recognition
+        // time. The digit model keeps the second reading: without it a tiny 0 came back a sure 6.
+        if whitelist == nil { _ = library.setVariable(api, "tessedit_do_invert", "0") }
     }
 
     deinit {
