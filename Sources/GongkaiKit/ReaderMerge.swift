@@ -53,11 +53,16 @@ enum ReaderMerge {
         let fillNulls = fillNulls || aligned.values.contains { $0.value != nil && !gridPaths.contains($0.path.joined(separator: ".")) }
         var byPath: [String: ExtractedValue] = [:]
         for v in aligned.values { byPath[v.path.joined(separator: ".")] = v }
+        let failing = failingRows(aligned, table: table)
         for (i, v) in grid.values.enumerated() {
             let path = v.path.joined(separator: ".")
             guard let other = byPath[path], let read = other.value else { continue }
             if v.value == nil && v.inferredBy == nil {
                 guard fillNulls else { continue }
+                guard !failing.contains(v.path.dropLast().joined(separator: ".")) else {
+                    notes.append("\(v.dottedPath(in: table)): null in the grid; the text alignment reads \(read), but its row fails its row total there, so it is not taken")
+                    continue
+                }
                 out.values[i] = other
                 notes.append("\(v.dottedPath(in: table)): null in the grid, \(read) from the text alignment")
             } else if let g = v.value, g != read, v.inferredBy == nil {
@@ -77,11 +82,23 @@ enum ReaderMerge {
         // Cells the grid never produced (a column whose header was lost), where the two readings
         // agree on every cell both hold: the alignment's value, noted.
         if disagreeing.isEmpty {
-            for v in aligned.values where v.value != nil && !gridPaths.contains(v.path.joined(separator: ".")) {
+            for v in aligned.values where v.value != nil && !gridPaths.contains(v.path.joined(separator: "."))
+                && !failing.contains(v.path.dropLast().joined(separator: ".")) {
                 out.values.append(v)
                 notes.append("\(v.dottedPath(in: table)): not in the grid, \(v.value!) from the text alignment")
             }
         }
         return out
+    }
+
+    /// Rows of the aligned reading whose own total contradicts their parts (table 三's row total,
+    /// table 四's group totals): a cell of such a row is no evidence for filling a grid's null —
+    /// the alignment placed at least one of its numbers wrong.
+    static func failingRows(_ aligned: TableReading, table: ReportTableKind) -> Set<String> {
+        switch table {
+        case .applications: return Set(AccountingChecks.rowTotals(aligned).failures.map(\.at))
+        case .reviewLitigation: return Set(AccountingChecks.reviewTotals(aligned).failures.map(\.at))
+        case .proactive: return []
+        }
     }
 }

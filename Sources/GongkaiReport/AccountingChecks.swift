@@ -69,7 +69,7 @@ public enum AccountingChecks {
         return r
     }
 
-    static func rowTotals(_ t: TableReading) -> CheckResult {
+    public static func rowTotals(_ t: TableReading) -> CheckResult {
         let m = lookup(t)
         var r = CheckResult(rule: "applications.row_total")
         let rows = Set(t.values.map { $0.path.dropLast().joined(separator: ".") })
@@ -92,7 +92,7 @@ public enum AccountingChecks {
         return r
     }
 
-    static func reviewTotals(_ t: TableReading) -> CheckResult {
+    public static func reviewTotals(_ t: TableReading) -> CheckResult {
         let m = lookup(t)
         var r = CheckResult(rule: "review_litigation.totals")
         for g in ReportTemplates.reviewGroups.map(\.key) {

@@ -36,3 +36,21 @@ private func proactive(_ cells: [(String, Int?)]) -> ReportTables {
     let pdf = ReaderMerge.merge(grid: grid, aligned: aligned, fillNulls: false)
     #expect(pdf.proactive.value("licensing.previous_year_items")?.value == ReportNumber(0))
 }
+
+private func applications(_ row: String, _ values: [Int?]) -> ReportTables {
+    var t = ReportTables()
+    t.applications.values = zip(AccountingChecks.applicantKeys, values).map { value("\(row).\($0)", $1) }
+    return t
+}
+
+/// The alignment's row 1 0 0 0 0 0 7: its parts do not add up to its total, so one of its numbers
+/// stands in the wrong cell; none fills a grid's null.
+@Test func anAlignedRowThatFailsItsTotalFillsNoNull() {
+    let grid = applications("new_received", [nil, 0, 0, 0, 0, 0, nil])
+    let merged = ReaderMerge.merge(grid: grid, aligned: applications("new_received", [1, 0, 0, 0, 0, 0, 7]))
+    #expect(merged.applications.value("new_received.natural_person")?.value == nil)
+    #expect(merged.applications.value("new_received.total")?.value == nil)
+    #expect(merged.notes.contains { $0.contains("fails its row total") })
+    let consistent = ReaderMerge.merge(grid: grid, aligned: applications("new_received", [7, 0, 0, 0, 0, 0, 7]))
+    #expect(consistent.applications.value("new_received.natural_person")?.value == ReportNumber(7))
+}
