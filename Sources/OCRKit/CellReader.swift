@@ -80,30 +80,23 @@ public final class CellReader {
         var labelFirst: OCREngine.Reading?
         if ink.isTextShaped(dpi: dpi) {
             let label = readLabel()
-            if Self.isLabel(label.text, crop, ink, threshold: threshold) {
-                return Result(text: label.text.filter { !$0.isWhitespace }, confidence: label.confidence, doubtful: false)
-            }
+            if Self.isLabel(label.text, crop, ink, threshold: threshold) { return Self.labelResult(label) }
             labelFirst = label
         }
-        var value = values.read(gray: image.pixels, width: image.width, height: image.height, layout: .line, resolution: resolution)
-        value.text = value.text.filter { !$0.isWhitespace }
+        var value = readDigits(image, layout: .line, resolution: resolution)
         if value.confidence >= minValueConfidence, Self.isValue(value.text), !CellInk.belies(value.text, crop, ink, threshold: threshold) {
             return Result(text: value.text, confidence: value.confidence, doubtful: false)
         }
         let label = labelFirst ?? readLabel()
         Self.trace(name, value: value, label: label, crop: crop, ink: ink, threshold: threshold)
         let text = label.text.filter { !$0.isWhitespace }
-        if Self.isLabel(label.text, crop, ink, threshold: threshold) {
-            return Result(text: text, confidence: label.confidence, doubtful: false)
-        }
+        if Self.isLabel(label.text, crop, ink, threshold: threshold) { return Self.labelResult(label) }
         let unlimited = String(text.map { $0 == "O" || $0 == "o" ? "0" : $0 })
         // A number neither model is sure of, looked at again enlarged by half: the thin strokes of
         // small type (7.5 pt digits are 10 px tall at 150 dpi) and a serif 1 beside another digit
         // are read best larger. A lone digit of tiny type so read must agree with the Chinese
         // model (below): enlarged, a 0 ten pixels tall can come back as a sure 9.
-        let enlarged = image.scaled(by: Self.secondLookScale)
-        var second = values.read(gray: enlarged.pixels, width: enlarged.width, height: enlarged.height, layout: .line, resolution: resolution)
-        second.text = second.text.filter { !$0.isWhitespace }
+        let second = readDigits(image.scaled(by: Self.secondLookScale), layout: .line, resolution: resolution)
         let loneDigitReadable = Double(ink.y1 - ink.y0) * factor >= Self.minLoneDigitHeight
             && [value.text, unlimited].allSatisfy { !$0.contains { $0.isNumber && String($0) != second.text } }
         if second.confidence >= minValueConfidence, Self.isValue(second.text), second.text.count > 1 || loneDigitReadable,
@@ -130,14 +123,25 @@ public final class CellReader {
             return Result(text: "1", confidence: 100, doubtful: false)
         }
         if value.text.isEmpty {
-            value = values.read(gray: image.pixels, width: image.width, height: image.height, layout: .character, resolution: resolution)
-            value.text = value.text.filter { !$0.isWhitespace }
+            value = readDigits(image, layout: .character, resolution: resolution)
             if value.confidence >= minValueConfidence, value.text == text, Self.isValue(value.text), !CellInk.belies(value.text, crop, ink, threshold: threshold) {
                 return Result(text: value.text, confidence: value.confidence, doubtful: false)
             }
         }
         let shown = value.text.isEmpty ? text : value.text
         return Result(text: "〔OCR \(value.confidence)%: \(shown)?〕", confidence: value.confidence, doubtful: true)
+    }
+
+    /// The digit model's reading of `image`, without the spaces it puts between characters.
+    private func readDigits(_ image: GrayImage, layout: OCREngine.Layout, resolution: Int) -> OCREngine.Reading {
+        var reading = values.read(gray: image.pixels, width: image.width, height: image.height, layout: layout, resolution: resolution)
+        reading.text = reading.text.filter { !$0.isWhitespace }
+        return reading
+    }
+
+    /// A cell read as a label: the Chinese model's text without spaces, at its confidence.
+    static func labelResult(_ label: OCREngine.Reading) -> Result {
+        Result(text: label.text.filter { !$0.isWhitespace }, confidence: label.confidence, doubtful: false)
     }
 
     /// Whether the Chinese model's reading of a cell is a label: it holds Chinese, and is not one

@@ -19,19 +19,24 @@ enum BlankPlacement {
     /// For each column, the index of the printed value every fitting placement sets there; columns
     /// on which placements differ (or that some leave blank) are absent. Empty when none fits.
     static func agreedCells(values: [Int], width: Int) -> [Int: Int] {
-        let all = fitting(values: values, width: width)
+        let all = fitting(values: values, width: width).map { valueIndexes(blanks: $0, width: width) }
         guard let first = all.first else { return [:] }
-        func indexes(_ blanks: [Int]) -> [Int?] {
-            var next = 0
-            return (0..<width).map { c in blanks.contains(c) ? nil : { defer { next += 1 }; return next }() }
-        }
         var agreed: [Int: Int] = [:]
-        let firstIndexes = indexes(first)
         for c in 0..<width {
-            guard let i = firstIndexes[c], all.dropFirst().allSatisfy({ indexes($0)[c] == i }) else { continue }
+            guard let i = first[c], all.allSatisfy({ $0[c] == i }) else { continue }
             agreed[c] = i
         }
         return agreed
+    }
+
+    /// For each column, which printed value a placement sets there (nil: left blank).
+    static func valueIndexes(blanks: [Int], width: Int) -> [Int?] {
+        var next = 0
+        return (0..<width).map { c in
+            guard !blanks.contains(c) else { return nil }
+            next += 1
+            return next - 1
+        }
     }
 
     /// The last printed value is the sum of the others, two of them at least not zero: the row
@@ -46,11 +51,7 @@ enum BlankPlacement {
     /// The row total (last column = sum of the others) holds wherever every term is printed.
     static func fits(_ values: [Int], blanks: [Int], width: Int) -> Bool {
         if showsOwnTotal(values), blanks.contains(width - 1) { return false }
-        var cells: [Int?] = []
-        var next = 0
-        for c in 0..<width {
-            if blanks.contains(c) { cells.append(nil) } else { cells.append(values[next]); next += 1 }
-        }
+        let cells = valueIndexes(blanks: blanks, width: width).map { $0.map { values[$0] } }
         guard let total = cells.last!, cells.dropLast().allSatisfy({ $0 != nil }) else {
             // A blank part: the printed parts may not exceed the printed total.
             if let total = cells.last!, cells.dropLast().compactMap({ $0 }).reduce(0, +) > total { return false }

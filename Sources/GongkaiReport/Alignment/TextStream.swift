@@ -86,7 +86,7 @@ public struct TextStream: Sendable {
         guard onLine.contains(where: { if case .run(let r) = $0 { return r.raw.isEmpty } else { return false } }),
               !onLine.contains(where: { if case .text = $0 { return true } else { return false } }) else { return }
         let values = onLine.filter { if case .run(let r) = $0 { return !r.raw.isEmpty } else { return false } }
-        if values.count < 2 { tokens.removeSubrange(lineStart...) ; tokens += values }
+        if values.count < 2 { tokens.replaceSubrange(lineStart..., with: values) }
     }
 
     /// A line that is only a page number (`— 3 —`, `- 12 -`, `第 2 页 共 4 页`): a page break inside a
