@@ -1,5 +1,3 @@
-import Foundation
-
 /// Counts the report states in its prose about a row of table 二 (`集中公开现行有效行政规范性文件698件，
 /// 动态更新本年度制发的规范性文件88件`): evidence for choosing among the splits of a glued digit run.
 ///
@@ -20,10 +18,15 @@ struct NarrativeFacts: Sendable {
 
     private(set) var facts: [Fact] = []
 
+    /// Scalars that end a clause. Split by scalar, not by `Character`, so that a `\r\n` ends a
+    /// clause at its `\n` as well.
+    static let clauseEnds: Set<Unicode.Scalar> = Set("，。；;！？\n,".unicodeScalars)
+
     init(_ text: String) {
-        let separators = CharacterSet(charactersIn: "，。；;！？\n,")
-        for clause in text.components(separatedBy: separators) where clause.count < 200 {
-            if let fact = Self.fact(in: clause) { facts.append(fact) }
+        let clauses = text.unicodeScalars.split(omittingEmptySubsequences: false) { Self.clauseEnds.contains($0) }
+        for scalars in clauses {
+            let clause = String(String.UnicodeScalarView(scalars))
+            if clause.count < 200, let fact = Self.fact(in: clause) { facts.append(fact) }
         }
     }
 
@@ -32,7 +35,7 @@ struct NarrativeFacts: Sendable {
         let columns = columnWords.filter { clause.contains($0.word) }
         guard columns.count == 1 else { return nil }
         for (key, word) in rowWords {
-            guard let r = clause.range(of: word) else { continue }
+            guard let r = clause.firstRange(of: word) else { continue }
             guard clause[..<r.lowerBound].contains(columns[0].word) else { continue }
             let digits = clause[r.upperBound...].prefix { $0.isASCII && $0.isNumber }
             let after = clause[r.upperBound...].dropFirst(digits.count)
