@@ -85,8 +85,9 @@ struct PageAnalyzer: Sendable {
 
     /// Whether a page's text carries table labels, so that it is worth searching for ruling lines.
     static func carriesTableLabels(_ text: String) -> Bool {
-        if tablePageMarkers.contains(where: { text.contains($0) }) { return true }
-        return text.contains("行政复议") && reviewHeaderWords.contains(where: { text.contains($0) })
+        let search = PlainTextSearch(text)
+        if tablePageMarkers.contains(where: { search.contains($0) }) { return true }
+        return search.contains("行政复议") && reviewHeaderWords.contains(where: { search.contains($0) })
     }
 
     /// Smallest share of the page a picture must cover for a page without text to be a scan
