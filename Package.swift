@@ -14,7 +14,7 @@
 //   TableLayout   glyphs + ruling lines → lines → CellGrid (knows nothing of reports)
 //   LibXML2Nodes  what the HTML and Word readers copy out of a libxml2 node (names, attributes)
 //   HTMLTables    owns libxml2's HTML parser pointers; web page → <table>s → CellGrid (same model as PDF)
-//   CLibZip       C interop: libzip via pkg-config (zip archives in memory)
+//   CLibZip       C interop: libzip's headers (zip archives in memory); the library is loaded on first use
 //   WordTables    owns every libzip pointer and libxml2's XML parser pointers; DOCX → w:tbl → CellGrid
 //   TextTables    text (pdftotext -layout output, markdown pipe tables) → CellGrid; decoding
 //   GongkaiReport templates as data, label matching, normalising, checks, JSON
@@ -51,8 +51,7 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         .systemLibrary(
-            name: "CLibZip",
-            pkgConfig: "libzip",
+            name: "CLibZip",  // headers only: WordTables loads the library on first use (no pkgConfig: it would link it)
             providers: [.apt(["libzip-dev"])]
         ),
         .systemLibrary(
