@@ -45,6 +45,13 @@ struct ExtractCommand: ParsableCommand {
         limits.apply(to: &options)
         if let threads = worker.threads { options.threads = max(1, threads) }
         if let runs = worker.repeatRuns { return worker.measureMemory(runs: runs) { _ = try? ReportExtractor(options: options).extract(path: file) } }
+        try Self.extract(file, format: inputFormat, options: options, to: output, as: out.settings, verbose: verbose)
+    }
+
+    /// Extracts `file` ("-": standard input) and writes the result; a failure is said on standard
+    /// error and thrown as the exit status.
+    static func extract(_ file: String, format inputFormat: InputFormat?, options: ReportExtractor.Options, to output: String?,
+                        as settings: OutputSettings, verbose: Bool) throws {
         let document: ReportDocument
         do {
             let extractor = ReportExtractor(options: options)
@@ -67,7 +74,7 @@ struct ExtractCommand: ParsableCommand {
         if verbose {
             for note in document.notes { Diagnostics.error("gongkai: \(file): \(note)") }
         }
-        let text = out.preamble + out.render(document)
+        let text = settings.preamble + settings.render(document)
         do {
             try OutputTarget(output).write(text)
         } catch {

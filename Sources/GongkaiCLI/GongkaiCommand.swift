@@ -11,4 +11,11 @@ struct GongkaiCommand: ParsableCommand {
                       DebugGridCommand.self, WorkerCommand.self],
         defaultSubcommand: nil
     )
+
+    /// A plain `extract FILE` runs without ArgumentParser (`PlainExtract`); any other command line
+    /// is parsed.
+    static func main() {
+        if let file = PlainExtract.file(in: Array(CommandLine.arguments.dropFirst())) { return PlainExtract.run(file) }
+        main(nil)
+    }
 }
