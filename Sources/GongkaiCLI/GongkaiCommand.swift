@@ -12,10 +12,10 @@ struct GongkaiCommand: ParsableCommand {
         defaultSubcommand: nil
     )
 
-    /// A plain `extract FILE` runs without ArgumentParser (`PlainExtract`); any other command line
-    /// is parsed.
+    /// A plain `extract FILE [-o OUT]` runs without ArgumentParser (`PlainExtract`); any other
+    /// command line is parsed.
     static func main() {
-        if let file = PlainExtract.file(in: Array(CommandLine.arguments.dropFirst())) { return PlainExtract.run(file) }
+        if let call = PlainExtract.call(in: Array(CommandLine.arguments.dropFirst())) { return PlainExtract.run(call) }
         main(nil)
     }
 }
