@@ -2,7 +2,8 @@ import PageGeometry
 import Testing
 @testable import TableLayout
 
-// The grid stage shared by the stream builder, the layout-text builder and pipe tables.
+// The grid stage shared by the stream builder, the layout-text builder and pipe tables: the
+// columns a position falls in, and the cells laid on the edges.
 
 @Test func gridStageCoversEveryPositionOnceAndKeepsAllText() {
     var cells = GridAssembler(rowEdges: [0, 10, 20], columnEdges: [0, 5, 10, 15], page: 2, source: .page)
@@ -28,4 +29,13 @@ import Testing
     #expect(label?.rowSpan == 1 && label?.columnSpan == 2)
     #expect(grid.cells.map(\.text) == ["信息内容", "", "5"])
     #expect(grid.cells.last?.textPosition == TextPosition(line: 4, column: 9))
+}
+
+@Test func columnEdgesPlacePositionsAndExtentsInColumns() {
+    let columns = ColumnEdges([0, 10, 20, 40])
+    #expect(columns.count == 3)
+    #expect([-5, 0, 9.9, 10, 39, 50].map(columns.column(of:)) == [0, 0, 0, 1, 2, 2], "clamped to the grid")
+    #expect(columns.columns(withMiddlesIn: 4, 16) == 0...1, "a text over the middles of two columns")
+    #expect(columns.columns(withMiddlesIn: 11, 14) == nil, "a narrow text covers no middle")
+    #expect(columns.center(1...2) == 25)
 }
