@@ -19,7 +19,7 @@ struct StreamGridAssembly {
         return cells.build()
     }
 
-    /// Row edges from the lines' extents, snapped to rules lying between them (1 pt slack); each
+    /// Row edges from the lines' extents, snapped to rules lying between them (`StreamTable.rulesInGap`); each
     /// edge at least 0.1 pt below the last.
     func rowEdges(_ rows: [StreamGridRow]) -> [Double] {
         let lines = table.lines
@@ -31,7 +31,7 @@ struct StreamGridAssembly {
         for i in 1..<extents.count {
             let lo = extents[i - 1].1, hi = extents[i].0
             var edge = (lo + hi) / 2
-            if let rule = table.ruleYs.filter({ $0 >= Swift.min(lo, hi) - 1 && $0 <= Swift.max(lo, hi) + 1 }).min(by: { abs($0 - edge) < abs($1 - edge) }) { edge = rule }
+            if let rule = table.rulesInGap(lo, hi).min(by: { abs($0 - edge) < abs($1 - edge) }) { edge = rule }
             rowEdges.append(Swift.max(edge, rowEdges.last! + 0.1))
         }
         rowEdges.append(Swift.max(extents.last!.1 + 1, rowEdges.last! + 0.1))
