@@ -102,10 +102,10 @@ public enum TextLineBuilder {
         return 10
     }
 
-    /// A CJK ideograph (the characters whose box width is the em).
+    /// A CJK ideograph (the characters whose box width is the em; `TableTokens.isCJK`).
     public static func isCJK(_ g: Glyph) -> Bool {
-        guard let u = g.text.unicodeScalars.first?.value else { return false }
-        return (0x3400...0x9FFF).contains(u) || (0xF900...0xFAFF).contains(u) || (0x20000...0x3134F).contains(u)
+        guard let u = g.text.unicodeScalars.first else { return false }
+        return TableTokens.isCJK(u)
     }
 
     private static func medianCentre(_ g: [Glyph]) -> Double {
