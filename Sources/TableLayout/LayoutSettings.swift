@@ -22,6 +22,13 @@ public struct LayoutSettings: Sendable, Equatable {
     /// Lines whose median centres are within this many ems are one line (a glyph set a little above
     /// the line opened a line of its own; numbers in another font with a different box).
     public var lineMergeTolerance: Double = 0.25
+    /// A line is a fragment of a line in another font (`TextLineBuilder.joiningInlineFragments`:
+    /// cairo's Type 3 digits in boxes half a CJK box's height) only if that line's glyphs are more
+    /// than this many times taller: one font's glyph heights vary by less.
+    public var inlineFragmentHeightRatio: Double = 1.15
+    /// …and its box lies within that line's, and overlaps none of its glyphs, allowing this share
+    /// of that line's glyph height (boxes rounded by the producer).
+    public var inlineFragmentSlack: Double = 0.05
     /// A horizontal gap wider than this many median glyph heights splits a text line into segments.
     public var segmentGapFactor: Double = 1.2
     /// A ruling-line network whose grid would have more positions (rows × columns) than this is
@@ -195,6 +202,9 @@ public struct LayoutSettings: Sendable, Equatable {
     public var textMinUnmatchedCost: Double = 2
     /// A header word matches a stack only if their centres are at most this many unmatched costs apart.
     public var textMatchReach: Double = 2
+    /// A value column without a header word is taken to reach this many columns either side of its
+    /// centre when neighbouring spanning words split their parent's columns (a number's width).
+    public var textBareColumnHalfWidth: Double = 1
     /// Pieces of a label letter-spaced over its line (三 、本 年) are at most this many characters.
     public var textLetterSpacedPieceLength: Int = 2
     /// A lone value column is as wide as its widest token plus this many columns.
