@@ -150,7 +150,7 @@ struct PageAnalyzer: Sendable {
             tableGlyphs = page.glyphs
         }
         var analysis = PageAnalysis(number: index + 1, glyphCount: glyphs.count, text: text, grids: grids,
-                                    freeLines: index < 2 ? TextLineBuilder.joiningInlineFragments(TextLineBuilder.lines(from: outside, settings: layout)) : [],
+                                    freeLines: index < 2 ? TextLineBuilder.joiningInlineFragments(TextLineBuilder.lines(from: outside, settings: layout), settings: layout) : [],
                                     tableGlyphs: tableGlyphs)
         analysis.unreadableText = unreadable
         if keepLayout {

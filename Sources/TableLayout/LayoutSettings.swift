@@ -22,11 +22,25 @@ public struct LayoutSettings: Sendable, Equatable {
     /// Lines whose median centres are within this many ems are one line (a glyph set a little above
     /// the line opened a line of its own; numbers in another font with a different box).
     public var lineMergeTolerance: Double = 0.25
+    /// A line is a fragment of a line in another font (`TextLineBuilder.joiningInlineFragments`:
+    /// cairo's Type 3 digits in boxes half a CJK box's height) only if that line's glyphs are more
+    /// than this many times taller: one font's glyph heights vary by less.
+    public var inlineFragmentHeightRatio: Double = 1.15
+    /// …and its box lies within that line's, and overlaps none of its glyphs, allowing this share
+    /// of that line's glyph height (boxes rounded by the producer).
+    public var inlineFragmentSlack: Double = 0.05
     /// A horizontal gap wider than this many median glyph heights splits a text line into segments.
     public var segmentGapFactor: Double = 1.2
     /// A ruling-line network whose grid would have more positions (rows × columns) than this is
     /// not built as a table.
     public var maxGridCells = 40_000
+    /// A horizontal rule lies in the gap between two lines of a stream table when it is at most
+    /// this many points outside it (a rule drawn at a cell's edge touches the boxes of its text):
+    /// the gap is then impassable and the row edge snaps to the rule.
+    public var ruleGapSlack: Double = 1
+    /// A rule spans a stretch of a line when it reaches to within this many points of both ends
+    /// (rules end at cell borders, a stroke's width from the text's extent).
+    public var ruleSpanSlack: Double = 2
 
     // MARK: stream (text alignment; see `StreamExtractor`)
 
@@ -88,6 +102,10 @@ public struct LayoutSettings: Sendable, Equatable {
     public var streamLabelOverhang: Double = 0.5
     /// A text reaches the value columns when its centre is at most this many ems left of them.
     public var streamValueReach: Double = 0.5
+    /// A row-label column is numbered (list numbering decides where its lines go) when at least
+    /// this share of its texts opens with list numbering: a label's wrapped lines dilute the share,
+    /// so it is well under half; tables whose labels have none stay far below it.
+    public var streamNumberedLabelShare: Double = 0.3
     /// Row pitch assumed (ems) when a table has a single row of numbers to measure it from.
     public var streamDefaultRowPitch: Double = 2.5
     /// The row-label column ends at most this many ems left of the first value column's numbers
@@ -184,6 +202,9 @@ public struct LayoutSettings: Sendable, Equatable {
     public var textMinUnmatchedCost: Double = 2
     /// A header word matches a stack only if their centres are at most this many unmatched costs apart.
     public var textMatchReach: Double = 2
+    /// A value column without a header word is taken to reach this many columns either side of its
+    /// centre when neighbouring spanning words split their parent's columns (a number's width).
+    public var textBareColumnHalfWidth: Double = 1
     /// Pieces of a label letter-spaced over its line (三 、本 年) are at most this many characters.
     public var textLetterSpacedPieceLength: Int = 2
     /// A lone value column is as wide as its widest token plus this many columns.
@@ -215,6 +236,18 @@ public struct LayoutSettings: Sendable, Equatable {
     /// A line of at least this many pieces one space apart, all numbers or all short CJK words, is
     /// a table line (a row or header pdftotext packed), never prose, however long.
     public var textSpacedCellsMinCount: Int = 3
+    /// A line without a column gap (two spaces) of at least this many characters, next to a long
+    /// run of text, is prose: table labels wrap long before a text line does.
+    public var textProseLineLength: Int = 28
+    /// …where a neighbour is a long run when it has at least this many characters (or a 。).
+    public var textProseRunLength: Int = 20
+    /// Rows of numbers compared when choosing the column metric are at most this many lines apart
+    /// (a wrapped label between them; farther rows may belong to another table's columns).
+    public var textMetricRowGapLines: Int = 3
+    /// A run of table lines is a table only with at least this many numbers and this many lines
+    /// with a column gap; else it is prose or a title that looked like a table.
+    public var textMinTableValueCount: Int = 2
+    public var textMinColumnedLines: Int = 2
 
     public init() {}
 
@@ -222,8 +255,8 @@ public struct LayoutSettings: Sendable, Equatable {
     public static let legend = """
         # Layout tolerances (LayoutSettings). Units: stream… distances in ems (a line's character size:
         # the median width of its CJK characters, else the page's); text… in character columns of the
-        # layout text; the lattice values in PDF points; …Share/…Coverage are fractions; …Length,
-        # …Rows, …Lines, …Lookback are counts. Each value's reason is its doc comment in LayoutSettings.swift.
+        # layout text; the lattice and rule… values in PDF points; …Share/…Coverage are fractions;
+        # …Length, …Rows, …Lines, …Lookback, …Count are counts. Each value's reason is its doc comment in LayoutSettings.swift.
         """
 
     /// Every setting as `name = value`, one a line, in declaration order (`gongkai grids

@@ -20,7 +20,8 @@ import PageGeometry
 ///    columns of the header texts beneath it on which it is centred.
 /// 7. label attachment (`StreamLabelAttachment`): a label line joins the row across the smaller
 ///    gap in its own column (rules make a gap impassable), list numbering deciding equal gaps.
-/// 8. grid (`StreamGridAssembly`). Small tables with no number at all: `BlankTableFinder`.
+/// 8. grid (`StreamGridAssembly`, laying cells through `GridAssembler`, the grid stage shared with
+///    layout text). Small tables with no number at all: `BlankTableFinder`.
 ///
 /// Knows nothing of reports: it sees lines, gaps and numbers. Every tolerance is a `LayoutSettings`
 /// value.

@@ -65,11 +65,11 @@ public enum TextLineBuilder {
     /// the vertical extent of a line with taller glyphs, and whose glyphs fill a gap in it or continue
     /// it on the left or right (by at most that line's glyph height) without overlapping its glyphs,
     /// is part of it.
-    public static func joiningInlineFragments(_ lines: [TextLine]) -> [TextLine] {
+    public static func joiningInlineFragments(_ lines: [TextLine], settings: LayoutSettings = .init()) -> [TextLine] {
         var out = lines
         var i = 0
         while i < out.count {
-            if let j = out.indices.first(where: { $0 != i && isInlineFragment(out[i], of: out[$0]) }) {
+            if let j = out.indices.first(where: { $0 != i && isInlineFragment(out[i], of: out[$0], settings: settings) }) {
                 out[j] = TextLine(glyphs: (out[j].glyphs + out[i].glyphs).sorted { $0.box.x0 < $1.box.x0 })
                 out.remove(at: i)
                 i = 0
@@ -81,9 +81,9 @@ public enum TextLineBuilder {
     }
 
     /// Whether `fragment` is a piece of `line` in a font with shorter glyph boxes (see above).
-    static func isInlineFragment(_ fragment: TextLine, of line: TextLine) -> Bool {
-        let slack = 0.05 * line.glyphHeight
-        guard line.glyphHeight > 1.15 * fragment.glyphHeight,
+    static func isInlineFragment(_ fragment: TextLine, of line: TextLine, settings: LayoutSettings) -> Bool {
+        let slack = settings.inlineFragmentSlack * line.glyphHeight
+        guard line.glyphHeight > settings.inlineFragmentHeightRatio * fragment.glyphHeight,
               fragment.box.y0 >= line.box.y0 - slack, fragment.box.y1 <= line.box.y1 + slack else { return false }
         guard fragment.box.x0 >= line.box.x0 - line.glyphHeight, fragment.box.x1 <= line.box.x1 + line.glyphHeight else { return false }
         return !fragment.glyphs.contains { f in line.glyphs.contains { min(f.box.x1, $0.box.x1) - max(f.box.x0, $0.box.x0) > slack } }
@@ -102,10 +102,10 @@ public enum TextLineBuilder {
         return 10
     }
 
-    /// A CJK ideograph (the characters whose box width is the em).
+    /// A CJK ideograph (the characters whose box width is the em; `TableTokens.isCJK`).
     public static func isCJK(_ g: Glyph) -> Bool {
-        guard let u = g.text.unicodeScalars.first?.value else { return false }
-        return (0x3400...0x9FFF).contains(u) || (0xF900...0xFAFF).contains(u) || (0x20000...0x3134F).contains(u)
+        guard let u = g.text.unicodeScalars.first else { return false }
+        return TableTokens.isCJK(u)
     }
 
     private static func medianCentre(_ g: [Glyph]) -> Double {

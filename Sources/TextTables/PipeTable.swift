@@ -58,7 +58,7 @@ enum PipeTable {
         let firstData = rows.cells.indices.first { r in rows.cells[r].contains(where: TextTokens.isValue) } ?? rows.cells.count
         let numbers = rows.lineNumbers
         var placed = PlacedCells(grid: GridAssembler(rowEdges: numbers.map(Double.init) + [Double(numbers.last! + 1)],
-                                                     columnEdges: (0...rows.columns).map(Double.init), page: page),
+                                                     columnEdges: (0...rows.columns).map(Double.init), page: page, source: .text),
                                  rows: rows.cells.count, columns: rows.columns)
         placeHeader(rows.cells, valueStart: valueStart, firstData: firstData, into: &placed)
         placeCutGroupLabels(rows.cells, valueStart: valueStart, firstData: firstData, into: &placed)

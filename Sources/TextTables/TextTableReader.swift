@@ -154,7 +154,7 @@ public struct TextTableReader: Sendable {
             guard let j else { return false }
             let l = lines[j]
             guard l.kind != .pageNumber, l.kind != .pipe, !l.hasWideGap, !l.isSpacedCells(settings) else { return false }
-            return l.trimmed.count >= 20 || l.text.contains("。")
+            return l.trimmed.count >= settings.textProseRunLength || l.text.contains("。")
         }
         for i in lines.indices where lines[i].kind == .table {
             let l = lines[i]
@@ -172,14 +172,14 @@ public struct TextTableReader: Sendable {
                 }
             }
             if !l.hasWideGap && t.contains("。") { lines[i].kind = .prose; continue }
-            if !l.hasWideGap && t.count >= 28 && !l.isSpacedCells(settings) && (isLongRun(nextNonBlank(i, -1)) || isLongRun(nextNonBlank(i, 1))) {
+            if !l.hasWideGap && t.count >= settings.textProseLineLength && !l.isSpacedCells(settings) && (isLongRun(nextNonBlank(i, -1)) || isLongRun(nextNonBlank(i, 1))) {
                 lines[i].kind = .prose
             }
         }
     }
 
     /// Compares how well consecutive rows of numbers line up under each metric.
-    static func chooseMetric(_ lines: [TextLineInfo]) -> Metric {
+    static func chooseMetric(_ lines: [TextLineInfo], settings: LayoutSettings = .init()) -> Metric {
         var cost: [Metric: Double] = [.characters: 0, .displayWidth: 0]
         var previous: TextLineInfo?
         for l in lines where l.kind == .table {

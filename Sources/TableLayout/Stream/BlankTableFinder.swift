@@ -57,13 +57,13 @@ struct BlankTableFinder {
         var rowEdges = [lines[members[0]].box.y0 - 1]
         for (a, b) in zip(members, members.dropFirst()) { rowEdges.append(Swift.max((lines[a].box.y1 + lines[b].box.y0) / 2, rowEdges.last! + 0.1)) }
         rowEdges.append(Swift.max(lines[members.last!].box.y1 + 1, rowEdges.last! + 0.1))
-        var cells: [GridCell] = []
+        var cells = GridAssembler(rowEdges: rowEdges, columnEdges: edges, page: page, source: .page)
         for (r, li) in members.enumerated() {
             for c in 0..<segs.count {
                 let text = r == 0 ? segs[c].text : (c == 0 ? lines[li].segments[0].text : "")
-                cells.append(GridCell(row: r, column: c, box: Rect(x0: edges[c], y0: rowEdges[r], x1: edges[c + 1], y1: rowEdges[r + 1]), text: text))
+                cells.add(rows: r...r, columns: c...c, text: text)
             }
         }
-        return CellGrid(page: page, rowEdges: rowEdges, columnEdges: edges, cells: cells, method: .stream)
+        return cells.build()
     }
 }

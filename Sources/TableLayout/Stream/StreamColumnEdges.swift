@@ -2,7 +2,8 @@
 /// label text that stand beside other label text in some row (group labels, row labels), then
 /// the value columns, each boundary midway between neighbours.
 struct StreamColumnEdges {
-    let edges: [Double]
+    let grid: ColumnEdges
+    var edges: [Double] { grid.edges }
     /// Columns left of the first value column.
     let labelColumnCount: Int
     var columnCount: Int { edges.count - 1 }
@@ -26,7 +27,7 @@ struct StreamColumnEdges {
         let columns = t.valueColumns
         for i in 1..<columns.count { edges.append((columns[i - 1].x1 + columns[i].x0) / 2) }
         edges.append(right)
-        self.edges = edges
+        grid = ColumnEdges(edges)
         labelColumnCount = edges.filter { $0 < valueLeft }.count - 1
     }
 
@@ -48,19 +49,12 @@ struct StreamColumnEdges {
     }
 
     /// The column a position falls in (clamped to the grid).
-    func slot(of x: Double) -> Int { Swift.max(0, Swift.min(columnCount - 1, (edges.lastIndex { $0 <= x } ?? 0))) }
+    func slot(of x: Double) -> Int { grid.column(of: x) }
 
     /// The columns whose middles a label text covers; else the column of its centre.
     func slots(of s: StreamSegment) -> ClosedRange<Int> {
-        let inside = (0..<columnCount).filter { c in
-            let mid = (edges[c] + edges[c + 1]) / 2
-            return mid >= s.box.x0 && mid <= s.box.x1
-        }
-        if let a = inside.first, let b = inside.last { return a...b }
-        let c = slot(of: s.box.midX)
-        return c...c
+        grid.columns(withMiddlesIn: s.box.x0, s.box.x1) ?? slot(of: s.box.midX)...slot(of: s.box.midX)
     }
 
-    /// The centre of a range of columns.
-    func center(_ r: ClosedRange<Int>) -> Double { (edges[r.lowerBound] + edges[r.upperBound + 1]) / 2 }
+    func center(_ r: ClosedRange<Int>) -> Double { grid.center(r) }
 }

@@ -10,7 +10,8 @@ struct StreamLeafColumn {
     /// label in the column either way stands in it.
     let undecided: Bool
     let byLeft: Double?, byCentre: Double?
-    /// A good share of the column's label texts open with list numbering (1. （三） 一、).
+    /// At least `streamNumberedLabelShare` of the column's label texts open with list numbering
+    /// (1. （三） 一、).
     let numbered: Bool
     /// The median distance between neighbouring rows.
     let pitch: Double
@@ -36,7 +37,7 @@ struct StreamLeafColumn {
         let centredNow = centred, positionNow = position
         let columnTexts = (Swift.max(0, t.firstRow - 1)...t.lastRow).flatMap { i in lines[i].segments.filter { !$0.isValue && $0.box.x1 <= t.labelLimit } }
             .filter { s in positionNow.map { abs((centredNow ? s.box.midX : s.box.x0) - $0) <= align } ?? false }
-        numbered = columnTexts.filter { TableTokens.startsWithNumbering($0.text) }.count * 10 >= columnTexts.count * 3
+        numbered = Double(columnTexts.filter { TableTokens.startsWithNumbering($0.text) }.count) >= s.streamNumberedLabelShare * Double(columnTexts.count)
         let pitches = zip(t.rows, t.rows.dropFirst()).map { lines[$1].box.midY - lines[$0].box.midY }.sorted()
         pitch = pitches.isEmpty ? s.streamDefaultRowPitch * em : pitches[pitches.count / 2]
         // Half a column's width left of the first value column's centre (numbers are centred or

@@ -64,13 +64,20 @@ struct StreamTable {
     /// The gap between line `a` and the line `b` below it; infinite across a rule.
     func gap(_ a: Int, _ b: Int) -> Double {
         let lo = lines[a].box.y1, hi = lines[b].box.y0
-        if ruleYs.contains(where: { $0 >= Swift.min(lo, hi) - 1 && $0 <= Swift.max(lo, hi) + 1 }) { return .infinity }
-        return hi - lo
+        return rulesInGap(lo, hi).isEmpty ? hi - lo : .infinity
     }
 
-    /// Whether a page rule lies between two heights and spans `x0...x1` (2 pt slack).
+    /// The positions of the table's rules lying in the gap between two heights (`ruleGapSlack`
+    /// points outside it still count).
+    func rulesInGap(_ lo: Double, _ hi: Double) -> [Double] {
+        let slack = settings.ruleGapSlack
+        return ruleYs.filter { $0 >= Swift.min(lo, hi) - slack && $0 <= Swift.max(lo, hi) + slack }
+    }
+
+    /// Whether a page rule lies between two heights and spans `x0...x1` (`ruleSpanSlack` points).
     func crossesRule(between a: Double, and b: Double, from x0: Double, to x1: Double) -> Bool {
-        rules.contains { $0.position > a && $0.position < b && $0.start <= x0 + 2 && $0.end >= x1 - 2 }
+        let slack = settings.ruleSpanSlack
+        return rules.contains { $0.position > a && $0.position < b && $0.start <= x0 + slack && $0.end >= x1 - slack }
     }
 
     /// Whether a line's character size is the table's.

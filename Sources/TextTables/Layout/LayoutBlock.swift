@@ -111,7 +111,7 @@ struct LayoutBlock {
         // A block without numbers in columns is prose or a title that looked like a table.
         let values = indices.reduce(0) { $0 + lines[$1].fragments.filter(\.isValue).count }
         let columned = indices.filter { lines[$0].hasWideGap }.count
-        guard values >= 2, columned >= 2 else { return [] }
+        guard values >= settings.textMinTableValueCount, columned >= settings.textMinColumnedLines else { return [] }
         return out
     }
 }

@@ -6,7 +6,8 @@ import TableLayout
 struct LayoutGridColumns {
     /// Where each label column starts.
     let clusters: [Double]
-    let edges: [Double]
+    let grid: ColumnEdges
+    var edges: [Double] { grid.edges }
     let settings: LayoutSettings
     /// Label columns (left of the value columns).
     var stubCount: Int { clusters.count }
@@ -29,13 +30,10 @@ struct LayoutGridColumns {
         edges.append(centers[k - 1] + pitch / 2)
         for i in 1..<edges.count where edges[i] <= edges[i - 1] { edges[i] = edges[i - 1] + 0.5 }
         self.clusters = clusters
-        self.edges = edges
+        grid = ColumnEdges(edges)
     }
 
-    /// The label column a label starting at `x` stands in.
-    func stubColumn(_ x: Double) -> Int {
-        var c = 0
-        for (i, s) in clusters.enumerated() where x >= s - settings.textLabelColumnSlack { c = i }
-        return c
-    }
+    /// The label column a label starting at `x` stands in: the last one starting at most
+    /// `textLabelColumnSlack` columns right of it.
+    func stubColumn(_ x: Double) -> Int { Swift.min(Swift.max(0, stubCount - 1), grid.column(of: x + settings.textLabelColumnSlack)) }
 }

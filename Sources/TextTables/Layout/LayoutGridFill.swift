@@ -32,7 +32,8 @@ struct LayoutGridFill {
 
     func build() -> CellGrid? {
         guard let rowEdges = rowEdges() else { return nil }
-        var cells = GridAssembler(rowEdges: rowEdges, columnEdges: grid.edges, page: area.lines[(area.header + area.body).min()!].page)
+        var cells = GridAssembler(rowEdges: rowEdges, columnEdges: grid.edges, page: area.lines[(area.header + area.body).min()!].page,
+                                  source: .text)
         addValues(&cells)
         addHeader(&cells)
         addLabels(&cells)

@@ -64,9 +64,11 @@ struct LayoutHeaderSpans {
         if let s = columns.stackColumn.firstIndex(of: j) { return stacks[s].center } else { return columns.centers[j] }
     }
     func stackLeft(_ j: Int) -> Double {
-        if let s = columns.stackColumn.firstIndex(of: j) { return stacks[s].frags.map(\.pos).min()! } else { return columns.centers[j] - 1 }
+        if let s = columns.stackColumn.firstIndex(of: j) { return stacks[s].frags.map(\.pos).min()! }
+        return columns.centers[j] - settings.textBareColumnHalfWidth
     }
     func stackRight(_ j: Int) -> Double {
-        if let s = columns.stackColumn.firstIndex(of: j) { return stacks[s].frags.map(\.posEnd).max()! } else { return columns.centers[j] + 1 }
+        if let s = columns.stackColumn.firstIndex(of: j) { return stacks[s].frags.map(\.posEnd).max()! }
+        return columns.centers[j] + settings.textBareColumnHalfWidth
     }
 }

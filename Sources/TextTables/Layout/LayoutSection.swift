@@ -19,7 +19,8 @@ import TableLayout
 ///    list numbering continues the numbered label above it (a wrapped 5.要求行政机关确认或重新出具 /
 ///    已获取信息, a group label 三、/本年/度办…), so a group label becomes one cell spanning the rows
 ///    it stands beside.
-/// 6. grid (`LayoutGridColumns`, `LayoutGridFill`).
+/// 6. grid (`LayoutGridColumns`, `LayoutGridFill`; columns looked up and cells laid by the stages
+///    shared with the stream builder, `ColumnEdges` and `GridAssembler`).
 struct LayoutSection {
     let lines: [TextLineInfo]
     let header: [Int]
