@@ -11,7 +11,7 @@ struct ScannedStreamPage {
     var layout: LayoutSettings
     /// Text lines cut into aligned pieces (`AlignedRowBands`) a page needs before it is read this way:
     /// pages of running text have none, and the recognition of a whole page is the costliest OCR.
-    static let minAlignedRows = 3
+    static let minAlignedRows = 2
     /// Rules wider than this many points are painted over before the page is read (Tesseract reads
     /// a rule through a line of text as dashes); pixels each side of the stroke painted too.
     static let eraseMargin = 2
