@@ -65,7 +65,9 @@ struct ScannedStreamPage {
         for c in grid.cells.indices {
             let cell = grid.cells[c]
             let holdsProvisional = provisional.contains { cell.box.contains(x: $0.midX, y: $0.midY) }
+            // (A merged cell holding a value is read again too: its piece's reading alone is no cell's.)
             let valueCell = cell.rowSpan == 1 && cell.columnSpan == 1 && rows.contains(cell.row) && columns.contains(cell.column)
+                || Self.isValueReading(cell.text)
             guard holdsProvisional || valueCell else { continue }
             let box = cell.box
             let crop = image.cropped(x0: Int(box.x0 * scale), y0: Int(box.y0 * scale), x1: Int(box.x1 * scale), y1: Int(box.y1 * scale))
