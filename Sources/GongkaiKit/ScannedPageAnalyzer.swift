@@ -77,24 +77,18 @@ struct ScannedPageAnalyzer: Sendable {
         let page = PageContent(number: index + 1, width: size.width, height: size.height, glyphs: [], rulingLines: lines)
         var (grids, _) = LatticeExtractor(settings: layout).extract(page)
         grids.removeAll { $0.box.width < Self.minTableWidthShare * size.width }
-        var confidences: [Int] = []
         var headLines: [String] = []
         let read: Void? = pool.withReader { reader in
+            // No ruled table: a table drawn without (enough) lines is read from the page's characters.
+            if grids.isEmpty, ScannedStreamPage.looksTabular(image, threshold: threshold, dpi: dpi) {
+                grids = ScannedStreamPage(layout: layout).tables(image, threshold: threshold, scale: scale, lines: lines, page: page, reader: reader)
+            } else {
+                readCells(&grids, image, threshold: threshold, scale: scale, page: index + 1, reader: reader)
+            }
             if index < Self.titlePages {
                 let top = grids.map(\.box.y0).min() ?? size.height * Self.titleShareWithoutTables
                 let block = image.cropped(x0: 0, y0: 0, x1: image.width, y1: Int((top - Self.cellInset) * scale))
                 headLines = Self.readHead(block, reader: reader, threshold: threshold, dpi: dpi)
-            }
-            for g in grids.indices {
-                for c in grids[g].cells.indices {
-                    let box = grids[g].cells[c].box.insetBy(dx: Self.cellInset, dy: Self.cellInset)
-                    let crop = image.cropped(x0: Int(box.x0 * scale), y0: Int(box.y0 * scale), x1: Int(box.x1 * scale), y1: Int(box.y1 * scale))
-                    let cell = grids[g].cells[c]
-                    let result = reader.read(crop, threshold: threshold, dpi: dpi, name: "p\(index + 1)-g\(g)-r\(cell.row)-c\(cell.column)")
-                    grids[g].cells[c].text = result.text
-                    grids[g].cells[c].ocrConfidence = result.confidence
-                    if let confidence = result.confidence { confidences.append(confidence) }
-                }
             }
         }
         guard read != nil else { return nil }
@@ -105,8 +99,23 @@ struct ScannedPageAnalyzer: Sendable {
         analysis.size = size
         analysis.scanned = true
         analysis.rulingLines = lines
+        let confidences = grids.flatMap { $0.cells.compactMap(\.ocrConfidence) }
         let mean = confidences.isEmpty ? nil : Double(confidences.reduce(0, +)) / Double(confidences.count)
         return (analysis, mean)
+    }
+
+    /// Each cell of ruled grids read by OCR from its picture inside its borders.
+    func readCells(_ grids: inout [CellGrid], _ image: GrayImage, threshold: UInt8, scale: Double, page: Int, reader: CellReader) {
+        for g in grids.indices {
+            for c in grids[g].cells.indices {
+                let box = grids[g].cells[c].box.insetBy(dx: Self.cellInset, dy: Self.cellInset)
+                let crop = image.cropped(x0: Int(box.x0 * scale), y0: Int(box.y0 * scale), x1: Int(box.x1 * scale), y1: Int(box.y1 * scale))
+                let cell = grids[g].cells[c]
+                let result = reader.read(crop, threshold: threshold, dpi: scale * 72, name: "p\(page)-g\(g)-r\(cell.row)-c\(cell.column)")
+                grids[g].cells[c].text = result.text
+                grids[g].cells[c].ocrConfidence = result.confidence
+            }
+        }
     }
 
     /// The lines of the block above page 1's tables: its first `titleFirstLines` lines, and the

@@ -35,7 +35,7 @@ public final class CellReader {
     /// Characters a value cell may hold (`—`, `无` are read by the Chinese model).
     static let valueCharacters = "0123456789.+-/"
 
-    private let labels: OCREngine
+    let labels: OCREngine
     private let values: OCREngine
 
     /// nil when the `chi_sim` or `eng` language data is not installed.
@@ -129,8 +129,14 @@ public final class CellReader {
             }
         }
         let shown = value.text.isEmpty ? text : value.text
-        return Result(text: "〔OCR \(value.confidence)%: \(shown)?〕", confidence: value.confidence, doubtful: true)
+        return Result(text: "\(Self.doubtfulMark)\(value.confidence)%: \(shown)?〕", confidence: value.confidence, doubtful: true)
     }
+
+    /// How the text of a doubtful reading opens (the report takes such a cell as unreadable).
+    public static let doubtfulMark = "〔OCR "
+
+    /// Whether a cell's text is a doubtful reading rather than what the cell says.
+    public static func isDoubtful(_ text: String) -> Bool { text.hasPrefix(doubtfulMark) }
 
     /// The digit model's reading of `image`, without the spaces it puts between characters.
     private func readDigits(_ image: GrayImage, layout: OCREngine.Layout, resolution: Int) -> OCREngine.Reading {

@@ -20,10 +20,12 @@ public final class OCREngine {
         case character = 10
         /// One line, no layout analysis at all (Tesseract's "raw line").
         case rawLine = 13
+        /// A whole page: Tesseract's own layout analysis finds its blocks and lines.
+        case page = 3
     }
 
-    private let handle: OpaquePointer
-    private let library: TesseractLibrary
+    let handle: OpaquePointer
+    let library: TesseractLibrary
 
     /// Loads `language` (a traineddata name such as `chi_sim` or `eng`); `whitelist` limits the
     /// characters Tesseract may return. nil when the language data is not installed.

@@ -23,6 +23,8 @@ struct TesseractLibrary: @unchecked Sendable {
     let deleteText: @convention(c) (UnsafePointer<CChar>?) -> Void
     let meanTextConfidence: @convention(c) (API?) -> Int32
     let clear: @convention(c) (API?) -> Void
+    /// The calls that walk a recognised page (`OCREngine.recognizeSymbols`).
+    let results: ResultCalls
 
     /// The library, or nil when it is not installed (then no page can be OCR'd).
     static let shared: TesseractLibrary? = load()
@@ -49,10 +51,49 @@ struct TesseractLibrary: @unchecked Sendable {
               let utf8Text = symbol("TessBaseAPIGetUTF8Text", (@convention(c) (API?) -> UnsafeMutablePointer<CChar>?).self),
               let deleteText = symbol("TessDeleteText", (@convention(c) (UnsafePointer<CChar>?) -> Void).self),
               let meanTextConfidence = symbol("TessBaseAPIMeanTextConf", (@convention(c) (API?) -> Int32).self),
-              let clear = symbol("TessBaseAPIClear", (@convention(c) (API?) -> Void).self)
+              let clear = symbol("TessBaseAPIClear", (@convention(c) (API?) -> Void).self),
+              let results = ResultCalls.load(handle)
         else { dlclose(handle); return nil }
         return TesseractLibrary(create: create, delete: delete, initialise: initialise, end: end, setVariable: setVariable,
                                 setPageSegMode: setPageSegMode, setImage: setImage, setSourceResolution: setSourceResolution,
-                                utf8Text: utf8Text, deleteText: deleteText, meanTextConfidence: meanTextConfidence, clear: clear)
+                                utf8Text: utf8Text, deleteText: deleteText, meanTextConfidence: meanTextConfidence, clear: clear,
+                                results: results)
+    }
+}
+
+/// Tesseract's result iterator: a recognised page walked symbol by symbol, with each one's box,
+/// text and confidence (the page's layout, which `TessBaseAPIGetUTF8Text` flattens into lines).
+struct ResultCalls {
+    typealias API = OpaquePointer
+    typealias Iterator = OpaquePointer
+    let recognize: @convention(c) (API?, OpaquePointer?) -> Int32
+    let iterator: @convention(c) (API?) -> Iterator?
+    let delete: @convention(c) (Iterator?) -> Void
+    let next: @convention(c) (Iterator?, TessPageIteratorLevel) -> Int32
+    let text: @convention(c) (Iterator?, TessPageIteratorLevel) -> UnsafeMutablePointer<CChar>?
+    let confidence: @convention(c) (Iterator?, TessPageIteratorLevel) -> Float
+    /// The result iterator seen as the page iterator it extends (boxes, where elements begin).
+    let pageIterator: @convention(c) (Iterator?) -> OpaquePointer?
+    let boundingBox: @convention(c) (OpaquePointer?, TessPageIteratorLevel, UnsafeMutablePointer<Int32>?, UnsafeMutablePointer<Int32>?,
+                                     UnsafeMutablePointer<Int32>?, UnsafeMutablePointer<Int32>?) -> Int32
+    let isAtBeginningOf: @convention(c) (OpaquePointer?, TessPageIteratorLevel) -> Int32
+
+    static func load(_ handle: UnsafeMutableRawPointer) -> ResultCalls? {
+        func symbol<T>(_ name: String, _: T.Type) -> T? {
+            dlsym(handle, name).map { unsafeBitCast($0, to: T.self) }
+        }
+        guard let recognize = symbol("TessBaseAPIRecognize", (@convention(c) (API?, OpaquePointer?) -> Int32).self),
+              let iterator = symbol("TessBaseAPIGetIterator", (@convention(c) (API?) -> Iterator?).self),
+              let delete = symbol("TessResultIteratorDelete", (@convention(c) (Iterator?) -> Void).self),
+              let next = symbol("TessResultIteratorNext", (@convention(c) (Iterator?, TessPageIteratorLevel) -> Int32).self),
+              let text = symbol("TessResultIteratorGetUTF8Text", (@convention(c) (Iterator?, TessPageIteratorLevel) -> UnsafeMutablePointer<CChar>?).self),
+              let confidence = symbol("TessResultIteratorConfidence", (@convention(c) (Iterator?, TessPageIteratorLevel) -> Float).self),
+              let pageIterator = symbol("TessResultIteratorGetPageIterator", (@convention(c) (Iterator?) -> OpaquePointer?).self),
+              let boundingBox = symbol("TessPageIteratorBoundingBox", (@convention(c) (OpaquePointer?, TessPageIteratorLevel, UnsafeMutablePointer<Int32>?, UnsafeMutablePointer<Int32>?,
+                                                                                    UnsafeMutablePointer<Int32>?, UnsafeMutablePointer<Int32>?) -> Int32).self),
+              let isAtBeginningOf = symbol("TessPageIteratorIsAtBeginningOf", (@convention(c) (OpaquePointer?, TessPageIteratorLevel) -> Int32).self)
+        else { return nil }
+        return ResultCalls(recognize: recognize, iterator: iterator, delete: delete, next: next, text: text, confidence: confidence,
+                           pageIterator: pageIterator, boundingBox: boundingBox, isAtBeginningOf: isAtBeginningOf)
     }
 }

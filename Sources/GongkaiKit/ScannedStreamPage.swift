@@ -1,0 +1,92 @@
+import OCRKit
+import ScanImaging
+import TableLayout
+
+/// The tables of a scanned page drawn without enough ruling lines for a lattice (borderless and
+/// three-line tables): the page's characters, read with their boxes (`PageTextReader`), laid out by
+/// the same builders as a PDF's text page (`PageTables`), with the horizontal rules the line finder
+/// did find as row separators. Value cells are then read by their box, as a ruled scan's cells are
+/// (`rereadValueCells`).
+struct ScannedStreamPage {
+    var layout: LayoutSettings
+    /// Text lines cut into aligned pieces (`AlignedRowBands`) a page needs before it is read this way:
+    /// pages of running text have none, and the recognition of a whole page is the costliest OCR.
+    static let minAlignedRows = 2
+    /// Rules wider than this many points are painted over before the page is read (Tesseract reads
+    /// a rule through a line of text as dashes); pixels each side of the stroke painted too.
+    static let eraseMargin = 2
+
+    /// Whether the page looks like one holding a table of aligned columns.
+    static func looksTabular(_ image: GrayImage, threshold: UInt8, dpi: Double) -> Bool {
+        AlignedRowBands.rowCount(image, threshold: threshold, dpi: dpi) >= minAlignedRows
+    }
+
+    /// The page's tables. `image` is the deskewed page at `scale` pixels per point, `lines` the
+    /// ruling lines found on it (points).
+    func tables(_ image: GrayImage, threshold: UInt8, scale: Double, lines: [RulingLine], page: PageContent, reader: CellReader) -> [CellGrid] {
+        let dpi = scale * 72
+        let clean = image.painted(lines.map { Self.pixelBox(of: $0, scale: scale) }, level: image.median)
+        let characters = PageTextReader(reader: reader).characters(clean, threshold: threshold, dpi: dpi)
+        var content = page
+        let box = { (c: PageTextReader.Character) in Rect(x0: Double(c.x0) / scale, y0: Double(c.y0) / scale, x1: Double(c.x1) / scale, y1: Double(c.y1) / scale) }
+        content.glyphs = characters.map { Glyph(text: $0.text, box: box($0)) }
+        let provisional = characters.filter(\.provisional).map(box)
+        // Cells are read again without the page's text words in them (a label reaching into a
+        // value column is not read with the value).
+        let textInk = characters.filter { $0.confidence == nil }.map { (x0: $0.x0, y0: $0.y0, x1: $0.x1, y1: $0.y1) }
+        let values = clean.painted(textInk, level: clean.median)
+        content.rulingLines = lines
+        var (grids, _) = PageTables.tables(on: content, layout: layout)
+        grids.removeAll { $0.box.width < ScannedPageAnalyzer.minTableWidthShare * page.width }
+        for g in grids.indices {
+            Self.setConfidences(&grids[g], characters, scale: scale)
+            rereadValueCells(&grids[g], provisional: provisional, values, threshold: threshold, scale: scale, reader: reader)
+        }
+        return grids
+    }
+
+    /// Each cell's confidence: the least of the readings of the characters inside it.
+    static func setConfidences(_ grid: inout CellGrid, _ characters: [PageTextReader.Character], scale: Double) {
+        for c in grid.cells.indices {
+            let box = grid.cells[c].box
+            let inside = characters.filter { box.contains(x: Double($0.x0 + $0.x1) / 2 / scale, y: Double($0.y0 + $0.y1) / 2 / scale) }
+            grid.cells[c].ocrConfidence = inside.compactMap(\.confidence).min()
+        }
+    }
+
+    /// The cells where a column of values crosses a row of values, and those holding a provisional
+    /// character, read again by their box as a ruled scan's cells are: every value the grid gives
+    /// comes from `CellReader`'s reading of a whole cell (a piece of ink alone is read worse), and a
+    /// lone 0 or 1 that the page's recognition dropped is found. A cell without ink is blank.
+    func rereadValueCells(_ grid: inout CellGrid, provisional: [Rect], _ image: GrayImage, threshold: UInt8, scale: Double, reader: CellReader) {
+        let valued = grid.cells.filter { $0.rowSpan == 1 && $0.columnSpan == 1 && Self.isValueReading($0.text) }
+        let rows = Set(valued.map(\.row)), columns = Set(valued.map(\.column))
+        let paper = image.median
+        for c in grid.cells.indices {
+            let cell = grid.cells[c]
+            let holdsProvisional = provisional.contains { cell.box.contains(x: $0.midX, y: $0.midY) }
+            // (A merged cell holding a value is read again too: its piece's reading alone is no cell's.)
+            let valueCell = cell.rowSpan == 1 && cell.columnSpan == 1 && rows.contains(cell.row) && columns.contains(cell.column)
+                || Self.isValueReading(cell.text)
+            guard holdsProvisional || valueCell else { continue }
+            let box = cell.box
+            let crop = image.cropped(x0: Int(box.x0 * scale), y0: Int(box.y0 * scale), x1: Int(box.x1 * scale), y1: Int(box.y1 * scale))
+                .withoutInkTouchingSides(threshold: threshold, paper: paper)
+            let result = reader.read(crop, threshold: threshold, dpi: scale * 72, name: "p\(grid.page)-stream-r\(cell.row)-c\(cell.column)")
+            grid.cells[c].text = result.text
+            grid.cells[c].ocrConfidence = result.confidence
+        }
+    }
+
+    /// A value, or a number `CellReader` could not read surely (its marked doubtful reading).
+    static func isValueReading(_ text: String) -> Bool {
+        TableTokens.isValue(text) || CellReader.isDoubtful(text)
+    }
+
+    static func pixelBox(of line: RulingLine, scale: Double) -> (x0: Int, y0: Int, x1: Int, y1: Int) {
+        let half = line.thickness / 2 * scale + Double(eraseMargin)
+        let across = (Int(line.position * scale - half), Int((line.position * scale + half).rounded(.up)))
+        let along = (Int(line.start * scale) - eraseMargin, Int((line.end * scale).rounded(.up)) + eraseMargin)
+        return line.orientation == .horizontal ? (along.0, across.0, along.1, across.1) : (across.0, along.0, across.1, along.1)
+    }
+}
