@@ -136,11 +136,14 @@ struct PageAnalyzer: Sendable {
         // A text layer that says nothing counts as none.
         if unreadable { glyphs = []; text = "" }
         var grids: [CellGrid] = []
-        var outside = glyphs
         var tableGlyphs: [Glyph] = []
         var lines: [RulingLine] = []
         let size = document.pageSize(index)
-        let tablePage = size.map { Self.carriesTableLabels(text) || Self.opensWithNumbers(glyphs, height: $0.height) } ?? false
+        // Every page is read upright: a title page or a table's last line printed turned is read
+        // like the rest. Ruling lines are found in the displayed page (where the glyphs mask them).
+        let upright = size.map { PageContent(number: index + 1, width: $0.width, height: $0.height, glyphs: glyphs, rulingLines: []).upright(from: pageText.direction) }
+        var outside = upright?.glyphs ?? glyphs
+        let tablePage = upright.map { Self.carriesTableLabels(text) || Self.opensWithNumbers($0.glyphs, height: $0.height) } ?? false
         if tablePage, let size {
             lines = document.rulingLines(page: index, glyphs: glyphs, settings: scanner)
             let page = PageContent(number: index + 1, width: size.width, height: size.height, glyphs: glyphs, rulingLines: lines)

@@ -1,0 +1,14 @@
+#!/bin/sh
+# Fixtures of Tests/GongkaiCLITests/RotatedPageTests.swift: samples whose pages were given a /Rotate
+# afterwards, as archives and viewers re-save reports (issue 13). A reportlab report with every
+# page turned a quarter (table 三's one-digit cells: Poppler strings each row of them into one
+# line across the turned text), and the first table page of a Chromium-printed report turned a
+# quarter (Skia's Type 3 fonts have a mirrored matrix: Poppler reads that text backwards).
+# Needs qpdf; the tests use the committed files.
+#   sh scripts/make_rotated_fixtures.sh     (from anywhere)
+set -eu
+cd "$(dirname "$0")/.."
+F=Tests/GongkaiCLITests/LayoutFixtures
+qpdf --deterministic-id samples/rl_2019_separate_stsong.pdf --rotate=+90 "$F/rotate90_rl_2019_separate_stsong.pdf"
+qpdf --deterministic-id --empty --pages samples/layouts/web_chromium_ruled.pdf 2 -- --rotate=+90 \
+    --object-streams=generate --compress-streams=y --remove-unreferenced-resources=yes "$F/rotate90_chromium_table3_page.pdf"
