@@ -17,6 +17,8 @@ struct PageAnalysis: Sendable {
     var rulingLines: [RulingLine] = []
     /// Read by OCR (a scan): the mean confidence of its cells, nil for a page read from its text.
     var ocr: OCRSummary? = nil
+    /// The direction its text runs in as displayed (its grids are read turned upright).
+    var direction: TextDirection = .upright
     /// Its text layer maps glyphs to no characters (`TextLegibility`) and was not read by OCR:
     /// the page counts as one without text.
     var unreadableText = false
@@ -155,6 +157,7 @@ struct PageAnalyzer: Sendable {
                                     freeLines: index < 2 ? TextLineBuilder.joiningInlineFragments(TextLineBuilder.lines(from: outside, settings: layout)) : [],
                                     tableGlyphs: tableGlyphs)
         analysis.unreadableText = unreadable
+        analysis.direction = pageText.direction
         if keepLayout {
             analysis.size = size
             analysis.scanned = tablePage && size != nil

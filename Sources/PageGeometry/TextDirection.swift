@@ -54,20 +54,35 @@ public enum TextDirection: Int, Sendable, Equatable {
     }
 }
 
+extension TextDirection {
+    /// The turn that takes a page turned upright back to how it is displayed.
+    public var inverse: TextDirection {
+        switch self {
+        case .down: return .up
+        case .up: return .down
+        case .upright, .upsideDown: return self
+        }
+    }
+
+    /// `r`, on a page `width` × `height` whose text runs in this direction, on that page turned
+    /// so that its text runs left to right.
+    public func turning(_ r: Rect, pageWidth W: Double, pageHeight H: Double) -> Rect {
+        switch self {
+        case .upright: return r
+        case .down: return Rect(x0: r.y0, y0: W - r.x1, x1: r.y1, y1: W - r.x0)
+        case .up: return Rect(x0: H - r.y1, y0: r.x0, x1: H - r.y0, y1: r.x1)
+        case .upsideDown: return Rect(x0: W - r.x1, y0: H - r.y1, x1: W - r.x0, y1: H - r.y0)
+        }
+    }
+}
+
 extension PageContent {
     /// The page turned so that text running in `direction` runs left to right; sizes swap for a
     /// quarter turn. Glyph boxes and ruling lines move together, so a grid built afterwards is upright.
     public func upright(from direction: TextDirection) -> PageContent {
         guard direction != .upright else { return self }
         let W = width, H = height
-        func map(_ r: Rect) -> Rect {
-            switch direction {
-            case .upright: return r
-            case .down: return Rect(x0: r.y0, y0: W - r.x1, x1: r.y1, y1: W - r.x0)
-            case .up: return Rect(x0: H - r.y1, y0: r.x0, x1: H - r.y0, y1: r.x1)
-            case .upsideDown: return Rect(x0: W - r.x1, y0: H - r.y1, x1: W - r.x0, y1: H - r.y0)
-            }
-        }
+        func map(_ r: Rect) -> Rect { direction.turning(r, pageWidth: W, pageHeight: H) }
         func map(_ l: RulingLine) -> RulingLine {
             // A line as a thin box, mapped like a glyph, then read back.
             let half = l.thickness / 2

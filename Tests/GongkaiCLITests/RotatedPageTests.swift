@@ -1,4 +1,5 @@
 import Foundation
+import GongkaiKit
 import Testing
 
 // Reports whose pages were given a /Rotate after they were made (scripts/make_rotated_fixtures.sh):
@@ -41,4 +42,24 @@ import Testing
     }
     #expect(got["applications.carried_over.natural_person"] as? Double == 3)
     #expect(got["applications.carried_over.total"] as? Double == 3)
+}
+
+@Test func inspectionDrawsTurnedPagesCellsWhereTheyAreDisplayed() throws {
+    // Grids of a turned page are read upright; `inspect` draws them back on the page as displayed,
+    // where each value's cell sits between the ruling lines found there.
+    let layout = try ReportExtractor().extractWithLayout(path: CLI.root.appendingPathComponent("Tests/GongkaiCLITests/LayoutFixtures/rotate90_rl_2019_separate_stsong.pdf").path)
+    let inspection = Inspection(layout)
+    let turned = layout.pages.filter { $0.direction == .down && !$0.grids.isEmpty }
+    #expect(!turned.isEmpty)
+    for page in turned {
+        let marks = inspection.marks(onPage: page.number)
+        #expect(!marks.isEmpty)
+        for mark in marks {
+            let box = page.displayed(mark.box)
+            let onLines = page.rulingLines.contains { $0.orientation == .vertical && abs($0.position - box.x0) < 2 }
+                && page.rulingLines.contains { $0.orientation == .horizontal && abs($0.position - box.y0) < 2 }
+            #expect(onLines, "page \(page.number): \(mark.path ?? "?") at \(box) is off the displayed lines")
+            #expect(box.x1 <= page.width + 1 && box.y1 <= page.height + 1)
+        }
+    }
 }
