@@ -23,6 +23,9 @@ struct TesseractLibrary: @unchecked Sendable {
     let deleteText: @convention(c) (UnsafePointer<CChar>?) -> Void
     let meanTextConfidence: @convention(c) (API?) -> Int32
     let clear: @convention(c) (API?) -> Void
+    /// Tesseract's orientation and script detection (needs `osd.traineddata`); nil in a library without it.
+    let detectOrientationScript: (@convention(c) (API?, UnsafeMutablePointer<Int32>?, UnsafeMutablePointer<Float>?,
+                                                  UnsafeMutablePointer<UnsafePointer<CChar>?>?, UnsafeMutablePointer<Float>?) -> Int32)?
 
     /// The library, or nil when it is not installed (then no page can be OCR'd).
     static let shared: TesseractLibrary? = load()
@@ -51,8 +54,11 @@ struct TesseractLibrary: @unchecked Sendable {
               let meanTextConfidence = symbol("TessBaseAPIMeanTextConf", (@convention(c) (API?) -> Int32).self),
               let clear = symbol("TessBaseAPIClear", (@convention(c) (API?) -> Void).self)
         else { dlclose(handle); return nil }
+        let detect = symbol("TessBaseAPIDetectOrientationScript", (@convention(c) (API?, UnsafeMutablePointer<Int32>?, UnsafeMutablePointer<Float>?,
+                                                                                  UnsafeMutablePointer<UnsafePointer<CChar>?>?, UnsafeMutablePointer<Float>?) -> Int32).self)
         return TesseractLibrary(create: create, delete: delete, initialise: initialise, end: end, setVariable: setVariable,
                                 setPageSegMode: setPageSegMode, setImage: setImage, setSourceResolution: setSourceResolution,
-                                utf8Text: utf8Text, deleteText: deleteText, meanTextConfidence: meanTextConfidence, clear: clear)
+                                utf8Text: utf8Text, deleteText: deleteText, meanTextConfidence: meanTextConfidence, clear: clear,
+                                detectOrientationScript: detect)
     }
 }
