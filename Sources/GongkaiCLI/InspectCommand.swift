@@ -108,7 +108,7 @@ struct InspectCommand: ParsableCommand {
         /// The page's tables and marks with a margin, within the page (nil: no tables, whole page).
         func tableArea(_ page: Int) -> Rect? {
             guard let p = layout.page(page) else { return nil }
-            let boxes = p.grids.map { layout.tables.grids[$0].box } + inspection.marks(onPage: page).map(\.box)
+            let boxes = (p.grids.map { layout.tables.grids[$0].box } + inspection.marks(onPage: page).map(\.box)).map(p.displayed)
             guard let first = boxes.first else { return nil }
             let all = boxes.dropFirst().reduce(first) { $0.union($1) }
             return Rect(x0: max(0, all.x0 - 8), y0: max(0, all.y0 - 8), x1: min(p.width, all.x1 + 8), y1: min(p.height, all.y1 + 8))

@@ -14,10 +14,21 @@ public struct PageLayout: Sendable {
     public var grids: Range<Int>
     /// Glyphs read on the page (from its text layer, or cells' characters read by OCR).
     public var glyphCount: Int
+    /// The direction the page's text runs in as displayed. A page whose text runs down, up or
+    /// upside down is read turned upright: its grids' boxes are in that turned page (`displayed`
+    /// takes them back); its size and ruling lines are as displayed.
+    public var direction: TextDirection
 
-    public init(number: Int, width: Double, height: Double, scanned: Bool, rulingLines: [RulingLine], grids: Range<Int>, glyphCount: Int = 0) {
+    public init(number: Int, width: Double, height: Double, scanned: Bool, rulingLines: [RulingLine], grids: Range<Int>,
+                glyphCount: Int = 0, direction: TextDirection = .upright) {
         self.number = number; self.width = width; self.height = height; self.scanned = scanned
-        self.rulingLines = rulingLines; self.grids = grids; self.glyphCount = glyphCount
+        self.rulingLines = rulingLines; self.grids = grids; self.glyphCount = glyphCount; self.direction = direction
+    }
+
+    /// A box of the page turned upright (a grid's cell), on the page as displayed.
+    public func displayed(_ box: Rect) -> Rect {
+        let quarter = direction == .down || direction == .up
+        return direction.inverse.turning(box, pageWidth: quarter ? height : width, pageHeight: quarter ? width : height)
     }
 }
 

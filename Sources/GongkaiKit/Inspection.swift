@@ -135,12 +135,12 @@ public struct Inspection: Sendable {
         if grid {
             for index in page.grids where index < layout.tables.grids.count {
                 for cell in layout.tables.grids[index].cells {
-                    shapes.append(.rectangle(cell.box, stroke: Self.gridColor, lineWidth: 0.5, dash: [2, 1.5]))
+                    shapes.append(.rectangle(page.displayed(cell.box), stroke: Self.gridColor, lineWidth: 0.5, dash: [2, 1.5]))
                 }
             }
         }
         for m in marks(onPage: number) {
-            shapes.append(.rectangle(m.box, stroke: m.status.color.withAlpha(0.95), fill: m.status.color.withAlpha(0.14),
+            shapes.append(.rectangle(page.displayed(m.box), stroke: m.status.color.withAlpha(0.95), fill: m.status.color.withAlpha(0.14),
                                      lineWidth: 1.1, dash: m.status == .unmatched ? [3, 1.5] : [],
                                      label: labels ? OverlayLabel(m.label, color: m.status.textColor) : nil))
         }

@@ -39,7 +39,8 @@ struct PDFTableReader: Sendable {
         for page in pages {
             let size = page.size ?? (0, 0)
             layouts.append(PageLayout(number: page.number, width: size.width, height: size.height, scanned: page.scanned,
-                                      rulingLines: page.rulingLines, grids: next..<(next + page.grids.count), glyphCount: page.glyphCount))
+                                      rulingLines: page.rulingLines, grids: next..<(next + page.grids.count), glyphCount: page.glyphCount,
+                                      direction: page.direction))
             next += page.grids.count
         }
         return (tables, layouts, ocr, readingText)

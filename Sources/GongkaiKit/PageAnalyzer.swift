@@ -17,6 +17,8 @@ struct PageAnalysis: Sendable {
     var rulingLines: [RulingLine] = []
     /// Read by OCR (a scan): the mean confidence of its cells, nil for a page read from its text.
     var ocr: OCRSummary? = nil
+    /// The direction its text runs in as displayed (its grids are read turned upright).
+    var direction: TextDirection = .upright
     /// Its text layer maps glyphs to no characters (`TextLegibility`) and was not read by OCR:
     /// the page counts as one without text.
     var unreadableText = false
@@ -137,11 +139,14 @@ struct PageAnalyzer: Sendable {
         // A text layer that says nothing counts as none.
         if unreadable { glyphs = []; text = "" }
         var grids: [CellGrid] = []
-        var outside = glyphs
         var tableGlyphs: [Glyph] = []
         var lines: [RulingLine] = []
         let size = document.pageSize(index)
-        let tablePage = size.map { Self.carriesTableLabels(text) || Self.opensWithNumbers(glyphs, height: $0.height) } ?? false
+        // Every page is read upright: a title page or a table's last line printed turned is read
+        // like the rest. Ruling lines are found in the displayed page (where the glyphs mask them).
+        let upright = size.map { PageContent(number: index + 1, width: $0.width, height: $0.height, glyphs: glyphs, rulingLines: []).upright(from: pageText.direction) }
+        var outside = upright?.glyphs ?? glyphs
+        let tablePage = upright.map { Self.carriesTableLabels(text) || Self.opensWithNumbers($0.glyphs, height: $0.height) } ?? false
         if tablePage, let size {
             lines = document.rulingLines(page: index, glyphs: glyphs, settings: scanner)
             let page = PageContent(number: index + 1, width: size.width, height: size.height, glyphs: glyphs, rulingLines: lines)
@@ -153,6 +158,7 @@ struct PageAnalyzer: Sendable {
                                     freeLines: index < 2 ? TextLineBuilder.joiningInlineFragments(TextLineBuilder.lines(from: outside, settings: layout), settings: layout) : [],
                                     tableGlyphs: tableGlyphs)
         analysis.unreadableText = unreadable
+        analysis.direction = pageText.direction
         if keepLayout {
             analysis.size = size
             analysis.scanned = tablePage && size != nil

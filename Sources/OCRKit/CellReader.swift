@@ -37,6 +37,8 @@ public final class CellReader {
 
     let labels: OCREngine
     private let values: OCREngine
+    /// Which way up a page is (made on first use; nil without `osd.traineddata`).
+    public private(set) lazy var orientation: PageOrientation? = PageOrientation()
 
     /// nil when the `chi_sim` or `eng` language data is not installed.
     public init?() {

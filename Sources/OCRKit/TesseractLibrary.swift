@@ -25,6 +25,9 @@ struct TesseractLibrary: @unchecked Sendable {
     let clear: @convention(c) (API?) -> Void
     /// The calls that walk a recognised page (`OCREngine.recognizeSymbols`).
     let results: ResultCalls
+    /// Tesseract's orientation and script detection (needs `osd.traineddata`); nil in a library without it.
+    let detectOrientationScript: (@convention(c) (API?, UnsafeMutablePointer<Int32>?, UnsafeMutablePointer<Float>?,
+                                                  UnsafeMutablePointer<UnsafePointer<CChar>?>?, UnsafeMutablePointer<Float>?) -> Int32)?
 
     /// The library, or nil when it is not installed (then no page can be OCR'd).
     static let shared: TesseractLibrary? = load()
@@ -54,10 +57,12 @@ struct TesseractLibrary: @unchecked Sendable {
               let clear = symbol("TessBaseAPIClear", (@convention(c) (API?) -> Void).self),
               let results = ResultCalls.load(handle)
         else { dlclose(handle); return nil }
+        let detect = symbol("TessBaseAPIDetectOrientationScript", (@convention(c) (API?, UnsafeMutablePointer<Int32>?, UnsafeMutablePointer<Float>?,
+                                                                                  UnsafeMutablePointer<UnsafePointer<CChar>?>?, UnsafeMutablePointer<Float>?) -> Int32).self)
         return TesseractLibrary(create: create, delete: delete, initialise: initialise, end: end, setVariable: setVariable,
                                 setPageSegMode: setPageSegMode, setImage: setImage, setSourceResolution: setSourceResolution,
                                 utf8Text: utf8Text, deleteText: deleteText, meanTextConfidence: meanTextConfidence, clear: clear,
-                                results: results)
+                                results: results, detectOrientationScript: detect)
     }
 }
 

@@ -134,7 +134,14 @@ public final class PDFDocument {
     /// rendering). Boxes are in the page's displayed space (its /Rotate applied); text drawn turned
     /// on the page is left as it is (see `PageContent.upright(from:)`).
     public func text(page index: Int) -> PageText {
-        withPage(index) { page in PageReader.text(of: page) } ?? PageText(glyphs: [], direction: .upright)
+        let drawn = drawnText(page: index)
+        return withPage(index) { page in PageReader.text(of: page, drawn: drawn) } ?? PageText(glyphs: [], direction: .upright)
+    }
+
+    /// The characters the page's content stream draws, for a page whose text Poppler may read
+    /// backwards (a Type 3 font: `DrawnText`); nil for other pages, whose glyph boxes tell.
+    func drawnText(page index: Int) -> DrawnText? {
+        pathReader?.drawnText(page: index)
     }
 
     /// The page's ruling lines: from the paths its content streams paint (`VectorRulingLines`)
@@ -187,7 +194,7 @@ public final class PDFDocument {
     public func content(page index: Int, withRulingLines: Bool = true, settings: RulingLineScanner.Settings = .init()) -> PageContent? {
         withPage(index) { page in
             let size = PageReader.size(of: page)
-            let text = PageReader.text(of: page)
+            let text = PageReader.text(of: page, drawn: drawnText(page: index))
             let lines = withRulingLines ? self.lines(of: page, index: index, glyphs: text.glyphs, settings: settings) : []
             return PageContent(number: index + 1, width: size.width, height: size.height, glyphs: text.glyphs, rulingLines: lines)
                 .upright(from: text.direction)

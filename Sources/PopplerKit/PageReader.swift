@@ -32,7 +32,13 @@ enum PageReader {
     /// One `Glyph` per character of `poppler_page_get_text`, boxed by `poppler_page_get_text_layout`
     /// (the two are index-aligned by Unicode scalar). Line breaks Poppler inserts are dropped; they
     /// only serve to tell in which direction the page's text runs (`TextDirection`).
-    static func text(of page: OpaquePointer) -> PageText {
+    ///
+    /// `drawn`: the characters as the content stream draws them, for a page whose text Poppler
+    /// may read backwards (`DrawnText`). The direction they advance in wins over the vote; and
+    /// where most of Poppler's steps run against it, Poppler has turned the page's text around
+    /// (listed backwards, boxed on the wrong side of the baselines) and the drawn characters are
+    /// the page's glyphs.
+    static func text(of page: OpaquePointer, drawn: DrawnText? = nil) -> PageText {
         guard let rawText = poppler_page_get_text(page) else { return PageText(glyphs: [], direction: .upright) }
         defer { g_free(rawText) }
         var rects: UnsafeMutablePointer<PopplerRectangle>?
@@ -63,7 +69,10 @@ enum PageReader {
             }
             glyphs.append(glyph)
         }
-        return PageText(glyphs: glyphs, direction: votes.winner)
+        guard let drawn else { return PageText(glyphs: glyphs, direction: votes.winner) }
+        let direction = drawn.direction
+        let along = votes.counts[direction.rawValue / 90], against = votes.counts[(direction.rawValue + 180) % 360 / 90]
+        return PageText(glyphs: against > along ? drawn.glyphs : glyphs, direction: direction)
     }
 }
 

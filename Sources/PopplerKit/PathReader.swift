@@ -1,3 +1,4 @@
+import PageGeometry
 import PopplerPaths
 
 /// What each page paints (`PaintedShapes`), read by Poppler's own content-stream interpreter
@@ -54,6 +55,24 @@ final class PathReader {
         case PP_TOO_COMPLEX: throw .tooComplex
         default: throw .noPage
         }
+    }
+
+    /// The characters the page's content stream draws (`DrawnText`), read only for a page that
+    /// draws text in a Type 3 font; nil for other pages and for a page past the limits.
+    func drawnText(page index: Int) -> DrawnText? {
+        guard pp_document_page_has_type3_font(handle, Int32(index)) != 0 else { return nil }
+        var raw = PPDrawnText()
+        let bounds = PPLimits(max_shapes: limits.shapes, max_operators: limits.operators, max_seconds: limits.seconds)
+        let status = pp_document_drawn_text(handle, Int32(index), bounds, &raw)
+        defer { pp_drawn_text_free(&raw) }
+        guard status == PP_OK else { return nil }
+        let characters = UnsafeBufferPointer(start: raw.chars, count: raw.char_count).map { c in
+            let codes = withUnsafeBytes(of: c.unicode) { Array($0.bindMemory(to: UInt32.self).prefix(Int(max(0, min(c.unicode_count, 4))))) }
+            var text = ""
+            for code in codes { if let scalar = Unicode.Scalar(code) { text.unicodeScalars.append(scalar) } }
+            return DrawnText.Character(x: c.x, y: c.y, dx: c.dx, dy: c.dy, size: c.size, text: text)
+        }
+        return DrawnText(characters: characters)
     }
 
     private static func shapes(from raw: PPShapes) -> PaintedShapes {

@@ -3,6 +3,7 @@
 // what each paint operator paints. Nothing is rasterised and no glyph is drawn.
 #include "PopplerPaths.h"
 #include "PathRecorder.h"
+#include "DrawnText.h"
 
 #include <GlobalParams.h>
 #include <PDFDoc.h>
@@ -41,6 +42,7 @@ struct Budget {
     PPLimits limits;
     size_t checks = 0;
     std::chrono::steady_clock::time_point deadline;
+    /// The recorder whose shapes count against `limits.max_shapes`; null when none is kept.
     const PathRecorder *recorder;
     bool exceeded = false;
 };
@@ -50,7 +52,7 @@ bool overBudget(void *data)
 {
     auto *budget = static_cast<Budget *>(data);
     budget->checks += 1;
-    if (budget->recorder->shapeCount() > budget->limits.max_shapes || budget->checks * PathRecorder::operatorsPerCheck > budget->limits.max_operators
+    if ((budget->recorder && budget->recorder->shapeCount() > budget->limits.max_shapes) || budget->checks * PathRecorder::operatorsPerCheck > budget->limits.max_operators
         || ((budget->checks & 63) == 0 && std::chrono::steady_clock::now() > budget->deadline)) {
         budget->exceeded = true;
     }
@@ -74,7 +76,7 @@ Object resourcesWithoutFonts(Page *page, XRef *xref)
 }
 
 /// Runs the page's content streams through Gfx into `recorder` (annotations are not drawn).
-void interpret(PDFDoc *doc, Page *page, int pageNumber, bool skipFonts, PathRecorder &recorder, Budget &budget)
+void interpret(PDFDoc *doc, Page *page, int pageNumber, bool skipFonts, OutputDev &recorder, Budget &budget)
 {
     PDFRectangle box;
     bool crop = false;
@@ -162,6 +164,46 @@ extern "C" PPStatus pp_document_read_page(PPDocument *document, int index, PPLim
     out->image_count = out->images ? recorder.images.size() : 0;
     out->sets_invisible_text = recorder.invisibleText ? 1 : 0;
     return PP_OK;
+}
+
+/// The page at 0-based `index`, or null.
+static Page *pageAt(PDFDoc *doc, int index)
+{
+    if (index < 0 || index >= doc->getNumPages()) {
+        return nullptr;
+    }
+    Page *page = doc->getPage(index + 1);
+    return page && page->isOk() ? page : nullptr;
+}
+
+extern "C" int pp_document_page_has_type3_font(PPDocument *document, int index)
+{
+    Page *page = pageAt(document->doc.get(), index);
+    return page && resourcesHoldType3Font(page->getResourceDict()) ? 1 : 0;
+}
+
+extern "C" PPStatus pp_document_drawn_text(PPDocument *document, int index, PPLimits limits, PPDrawnText *out)
+{
+    *out = PPDrawnText {};
+    Page *page = pageAt(document->doc.get(), index);
+    if (!page) {
+        return PP_NO_PAGE;
+    }
+    DrawnTextRecorder recorder;
+    Budget budget { limits, 0, std::chrono::steady_clock::now() + std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(limits.max_seconds)), nullptr };
+    interpret(document->doc.get(), page, index + 1, false, recorder, budget);
+    if (budget.exceeded || recorder.chars.size() >= DrawnTextRecorder::maxChars) {
+        return PP_TOO_COMPLEX;
+    }
+    out->chars = copyOut(recorder.chars);
+    out->char_count = out->chars ? recorder.chars.size() : 0;
+    return PP_OK;
+}
+
+extern "C" void pp_drawn_text_free(PPDrawnText *text)
+{
+    std::free(text->chars);
+    *text = PPDrawnText {};
 }
 
 extern "C" void pp_shapes_free(PPShapes *shapes)

@@ -36,6 +36,22 @@ public struct GrayImage: Sendable {
         return out
     }
 
+    /// The picture turned counter-clockwise by `degrees` (90, 180 or 270; anything else leaves it
+    /// as it is): a picture whose content is turned that far clockwise comes back upright.
+    public func turnedBack(_ degrees: Int) -> GrayImage {
+        guard [90, 180, 270].contains(degrees), width > 0, height > 0 else { return self }
+        let (w, h) = degrees == 180 ? (width, height) : (height, width)
+        var out = [UInt8](repeating: 255, count: w * h)
+        for y in 0..<h {
+            for x in 0..<w {
+                // The source pixel of (x, y) in the upright picture.
+                let (sx, sy) = degrees == 90 ? (width - 1 - y, x) : degrees == 270 ? (y, height - 1 - x) : (width - 1 - x, height - 1 - y)
+                out[y * w + x] = pixels[sy * width + sx]
+            }
+        }
+        return GrayImage(width: w, height: h, pixels: out)
+    }
+
     /// The picture resampled by `factor` (bilinear): small scans are enlarged before OCR, which
     /// reads best at a cap height of 30–40 pixels.
     public func scaled(by factor: Double) -> GrayImage {

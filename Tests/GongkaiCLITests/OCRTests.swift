@@ -47,6 +47,28 @@ private func applicationCellsRight(_ json: [String: Any]) throws -> Int {
     #expect(right >= 165)
 }
 
+@Test func scanGivenARotateIsTurnedBackBeforeItIsRead() throws {
+    // The same scan with /Rotate 90: its text runs down the displayed page. Tesseract's orientation
+    // detection says so; the page is read turned back, as well as the upright one and as safely.
+    let result = try CLI.run(["extract", "Tests/GongkaiCLITests/ScanFixtures/lo_2021_combined_dash_p2_scan_rotate90.pdf"])
+    #expect(result.status == 0, "stderr: \(result.stderr)")
+    let json = try #require(result.json)
+    #expect(try applicationCellsRight(json) >= 165)
+}
+
+@Test func turnedBackUndoesAClockwiseTurn() {
+    // 3×2: a b c / d e f. Turned a quarter clockwise it reads d a / e b / f c.
+    let upright = GrayImage(width: 3, height: 2, pixels: [1, 2, 3, 4, 5, 6])
+    let clockwise = GrayImage(width: 2, height: 3, pixels: [4, 1, 5, 2, 6, 3])
+    #expect(clockwise.turnedBack(90).pixels == upright.pixels)
+    #expect(clockwise.turnedBack(90).width == 3)
+    let counterClockwise = GrayImage(width: 2, height: 3, pixels: [3, 6, 2, 5, 1, 4])
+    #expect(counterClockwise.turnedBack(270).pixels == upright.pixels)
+    let upsideDown = GrayImage(width: 3, height: 2, pixels: [6, 5, 4, 3, 2, 1])
+    #expect(upsideDown.turnedBack(180).pixels == upright.pixels)
+    #expect(upright.turnedBack(0).pixels == upright.pixels)
+}
+
 @Test func ocrNeverKeepsTheNoTextLayerError() throws {
     let result = try CLI.run(["extract", scanPath, "--ocr", "never"])
     #expect(result.status == 8)

@@ -1,8 +1,8 @@
 #ifndef POPPLER_PATHS_H
 #define POPPLER_PATHS_H
 // A C view of what Poppler's own content-stream interpreter (Gfx) paints on a page: stroked
-// straight segments, filled subpaths as boxes, and image boxes, in the displayed page space
-// (points, origin top left, y down). Implemented in C++ over Poppler's OutputDev; Swift sees
+// straight segments, filled subpaths as boxes, and image boxes (and, for pages with Type 3 fonts,
+// the characters it draws), in the displayed page space (points, origin top left, y down). Implemented in C++ over Poppler's OutputDev; Swift sees
 // only these plain structs and an opaque document.
 #include <stddef.h>
 
@@ -65,6 +65,28 @@ int pp_document_page_count(PPDocument *document);
 /// loading fonts is most of the cost).
 PPStatus pp_document_read_page(PPDocument *document, int index, PPLimits limits, int skip_fonts, PPShapes *out);
 void pp_shapes_free(PPShapes *shapes);
+
+/// One character as the content stream draws it, in the displayed page (y down): where it starts
+/// on its baseline, its advance, its font size (the em, in points) and its Unicode scalars (none
+/// when the font maps it to none; at most four are kept).
+typedef struct {
+    double x, y, dx, dy, size;
+    unsigned int unicode[4];
+    int unicode_count;
+} PPDrawnChar;
+
+/// The characters a page draws, in content-stream order. Free with `pp_drawn_text_free`.
+typedef struct {
+    PPDrawnChar *chars; size_t char_count;
+} PPDrawnText;
+
+/// 1 when page `index` draws text in a Type 3 font (its resources or its forms' hold one): the
+/// fonts whose matrix can turn Poppler's text direction around (see TextAdvances.cpp).
+int pp_document_page_has_type3_font(PPDocument *document, int index);
+/// Interprets page `index` with its fonts and lists the characters it draws into `out`;
+/// on PP_TOO_COMPLEX `out` is empty.
+PPStatus pp_document_drawn_text(PPDocument *document, int index, PPLimits limits, PPDrawnText *out);
+void pp_drawn_text_free(PPDrawnText *text);
 void pp_document_close(PPDocument *document);
 
 #ifdef __cplusplus
