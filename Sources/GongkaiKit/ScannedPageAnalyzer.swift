@@ -57,18 +57,46 @@ struct ScannedPageAnalyzer: Sendable {
 
     /// What the page says, read by OCR; nil when the page cannot be rendered or Tesseract's
     /// language data is not installed.
+    ///
+    /// A page whose text runs down, up or upside down (a landscape table scanned on a portrait
+    /// sheet, a scan given a /Rotate) is read turned upright, as a text page is. Orientation
+    /// detection costs about half a second a page, so it runs only when the page read as it
+    /// stands recognises nothing (`recognisesNothing`): an upright page pays nothing for it.
     func analyze(_ document: PDFDocument, page index: Int) -> (analysis: PageAnalysis, confidence: Double?)? {
         guard let displayed = document.pageSize(index) else { return nil }
         let native = document.largestImage(page: index).map { $0.pixelsPerPoint * 72 } ?? 300
         let dpi = min(Self.dpiRange.upperBound, max(Self.dpiRange.lowerBound, native))
+        guard let raster = document.grayRaster(page: index, scale: dpi / 72) else { return nil }
+        let image = GrayImage(width: raster.width, height: raster.height, pixels: raster.pixels)
+        guard let asItStands = read(image, turned: .upright, dpi: dpi, displayed: displayed, page: index) else { return nil }
+        guard Self.recognisesNothing(asItStands, page: index),
+              let turn = pool.withReader({ reader in Self.turn(of: image, dpi: dpi, reader: reader) }), turn != 0,
+              let direction = TextDirection(rawValue: turn) else { return asItStands }
+        return read(image.turnedBack(turn), turned: direction, dpi: dpi, displayed: displayed, page: index) ?? asItStands
+    }
+
+    /// Whether a page's reading shows nothing an upright page would: tables whose cells carry no
+    /// table label (`PageAnalyzer.carriesTableLabels`; text read at the wrong angle comes out as
+    /// other characters — an upside-down table's digits may still read well, so confidence does
+    /// not tell), ruling lines that close into no table (a short table turned a quarter is too
+    /// narrow to pass for one), or a first page without tables whose title is not found.
+    static func recognisesNothing(_ reading: (analysis: PageAnalysis, confidence: Double?), page index: Int) -> Bool {
+        if !reading.analysis.grids.isEmpty { return !PageAnalyzer.carriesTableLabels(reading.analysis.text) }
+        if reading.analysis.rulingLines.count >= minLinesOfTurnedTable { return true }
+        return index < titlePages && TitleReader.read(lines: reading.analysis.ocrHeadLines) == nil
+    }
+
+    /// Ruling lines on a page without tables that make it worth asking which way up it is (a
+    /// table's two borders each way).
+    static let minLinesOfTurnedTable = 4
+
+    /// The page's picture, turned upright by `direction`, read: deskewed, its ruled tables found
+    /// and read cell by cell (a page without them read whole when its rows line up), and the
+    /// first page's title block.
+    private func read(_ picture: GrayImage, turned direction: TextDirection, dpi: Double,
+                      displayed: (width: Double, height: Double), page index: Int) -> (analysis: PageAnalysis, confidence: Double?)? {
         let scale = dpi / 72
-        guard let raster = document.grayRaster(page: index, scale: scale) else { return nil }
-        var image = GrayImage(width: raster.width, height: raster.height, pixels: raster.pixels)
-        // A page whose text runs down, up or upside down (a landscape table scanned on a portrait
-        // sheet, a scan given a /Rotate) is read turned upright, as a text page is.
-        let turn = pool.withReader { reader in Self.turn(of: image, dpi: dpi, reader: reader) } ?? 0
-        let direction = TextDirection(rawValue: turn) ?? .upright
-        image = image.turnedBack(turn)
+        var image = picture
         let size = direction == .down || direction == .up ? (width: displayed.height, height: displayed.width) : displayed
         let threshold = Binarizer.otsuThreshold(image)
         var ink = Binarizer.ink(image, threshold: threshold)
@@ -78,7 +106,7 @@ struct ScannedPageAnalyzer: Sendable {
             ink = Binarizer.ink(image, threshold: threshold)
         }
         let lines = ScanLineFinder().lines(ink: ink, width: image.width, height: image.height, scale: scale)
-        Self.debugLog("page \(index + 1): \(Int(dpi)) dpi, turned \(turn)°, threshold \(threshold), skew \(skew)°, \(lines.count) lines\n"
+        Self.debugLog("page \(index + 1): \(Int(dpi)) dpi, turned \(direction.rawValue)°, threshold \(threshold), skew \(skew)°, \(lines.count) lines\n"
             + lines.map { "  \($0.orientation == .horizontal ? "H" : "V") \(Int($0.position)) \(Int($0.start))-\(Int($0.end)) t\($0.thickness)\n" }.joined())
         let page = PageContent(number: index + 1, width: size.width, height: size.height, glyphs: [], rulingLines: lines)
         var (grids, _) = LatticeExtractor(settings: layout).extract(page)
