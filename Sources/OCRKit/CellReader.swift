@@ -60,8 +60,22 @@ public final class CellReader {
         return reading.text.split(separator: "\n").map { $0.filter { $0 != " " } }.filter { !$0.isEmpty }
     }
 
+    /// A cell's picture as the models are given it: its inside without border remnants
+    /// (`crop`), where its ink lies, and that ink cut out, scaled to `readingDPI` and padded.
+    struct CellPicture {
+        let crop: GrayImage
+        let ink: CellInk.Box
+        let image: GrayImage
+        let threshold: UInt8
+        /// The scan's resolution.
+        let dpi: Double
+        /// How much the picture was scaled to reach `readingDPI`.
+        let factor: Double
+        let resolution: Int
+    }
+
     /// Reads the cell whose inside (borders excluded) is `crop`, scanned at `dpi`; `name` names
-    /// the picture written for debugging (`GONGKAI_OCR_DUMP`).
+    /// the picture written for debugging (`GONGKAI_OCR_DUMP`, debug builds).
     public func read(_ cell: GrayImage, threshold: UInt8, dpi: Double, name: String? = nil) -> Result {
         let crop = CellInk.withoutBorderRemnants(cell, threshold: threshold, band: max(2, Int(dpi / 36)))
         guard let ink = CellInk.bounds(crop, threshold: threshold) else { return Result(text: "", confidence: nil, doubtful: false) }
@@ -72,34 +86,46 @@ public final class CellReader {
         let factor = Self.readingDPI / dpi
         if abs(factor - 1) > 0.1 { image = image.scaled(by: factor) }
         image = image.paperStretched(paper: crop.median).padded(10)
-        let resolution = Int(Self.readingDPI)
-        if let dump = getenv("GONGKAI_OCR_DUMP") { Self.dump(image, to: String(cString: dump), name: name) }
+        Self.dump(image, name: name)
         if ink.isFlat(dpi: dpi) { return Result(text: "—", confidence: 100, doubtful: false) }
         if CellInk.isSlash(crop, ink, threshold: threshold) { return Result(text: "/", confidence: 100, doubtful: false) }
-        let readLabel = { self.labels.read(gray: image.pixels, width: image.width, height: image.height, layout: .block, resolution: resolution) }
-        // Ink shaped like a label is read by the Chinese model first: the digit model would only
-        // fail on it, at the cost of a whole read.
+        let picture = CellPicture(crop: crop, ink: ink, image: image, threshold: threshold, dpi: dpi, factor: factor, resolution: Int(Self.readingDPI))
+        return readText(picture, name: name)
+    }
+
+    /// The first look: a label-shaped cell by the Chinese model first (the digit model would only
+    /// fail on it, at the cost of a whole read), then the digit model; what neither settles goes
+    /// to `readUnsure`.
+    private func readText(_ p: CellPicture, name: String?) -> Result {
         var labelFirst: OCREngine.Reading?
-        if ink.isTextShaped(dpi: dpi) {
-            let label = readLabel()
-            if Self.isLabel(label.text, crop, ink, threshold: threshold) { return Self.labelResult(label) }
+        if p.ink.isTextShaped(dpi: p.dpi) {
+            let label = readLabel(p)
+            if Self.isLabel(label.text, p.crop, p.ink, threshold: p.threshold) { return Self.labelResult(label) }
             labelFirst = label
         }
-        var value = readDigits(image, layout: .line, resolution: resolution)
-        if value.confidence >= minValueConfidence, Self.isValue(value.text), !CellInk.belies(value.text, crop, ink, threshold: threshold) {
+        let value = readDigits(p.image, layout: .line, resolution: p.resolution)
+        if value.confidence >= minValueConfidence, Self.isValue(value.text), !CellInk.belies(value.text, p.crop, p.ink, threshold: p.threshold) {
             return Result(text: value.text, confidence: value.confidence, doubtful: false)
         }
-        let label = labelFirst ?? readLabel()
-        Self.trace(name, value: value, label: label, crop: crop, ink: ink, threshold: threshold)
+        let label = labelFirst ?? readLabel(p)
+        Self.trace(name, value: value, label: label, crop: p.crop, ink: p.ink, threshold: p.threshold)
+        if Self.isLabel(label.text, p.crop, p.ink, threshold: p.threshold) { return Self.labelResult(label) }
+        return readUnsure(p, value: value, label: label)
+    }
+
+    /// A cell neither model read surely as a number or a label: a second, enlarged look, then
+    /// the two models agreeing, then the shapes of a lone 0 or 1; else a doubtful reading.
+    private func readUnsure(_ p: CellPicture, value first: OCREngine.Reading, label: OCREngine.Reading) -> Result {
+        var value = first
+        let (crop, ink, threshold) = (p.crop, p.ink, p.threshold)
         let text = label.text.filter { !$0.isWhitespace }
-        if Self.isLabel(label.text, crop, ink, threshold: threshold) { return Self.labelResult(label) }
         let unlimited = String(text.map { $0 == "O" || $0 == "o" ? "0" : $0 })
         // A number neither model is sure of, looked at again enlarged by half: the thin strokes of
         // small type (7.5 pt digits are 10 px tall at 150 dpi) and a serif 1 beside another digit
         // are read best larger. A lone digit of tiny type so read must agree with the Chinese
         // model (below): enlarged, a 0 ten pixels tall can come back as a sure 9.
-        let second = readDigits(image.scaled(by: Self.secondLookScale), layout: .line, resolution: resolution)
-        let loneDigitReadable = Double(ink.y1 - ink.y0) * factor >= Self.minLoneDigitHeight
+        let second = readDigits(p.image.scaled(by: Self.secondLookScale), layout: .line, resolution: p.resolution)
+        let loneDigitReadable = Double(ink.y1 - ink.y0) * p.factor >= Self.minLoneDigitHeight
             && [value.text, unlimited].allSatisfy { !$0.contains { $0.isNumber && String($0) != second.text } }
         if second.confidence >= minValueConfidence, Self.isValue(second.text), second.text.count > 1 || loneDigitReadable,
            !CellInk.belies(second.text, crop, ink, threshold: threshold) {
@@ -125,13 +151,18 @@ public final class CellReader {
             return Result(text: "1", confidence: 100, doubtful: false)
         }
         if value.text.isEmpty {
-            value = readDigits(image, layout: .character, resolution: resolution)
+            value = readDigits(p.image, layout: .character, resolution: p.resolution)
             if value.confidence >= minValueConfidence, value.text == text, Self.isValue(value.text), !CellInk.belies(value.text, crop, ink, threshold: threshold) {
                 return Result(text: value.text, confidence: value.confidence, doubtful: false)
             }
         }
         let shown = value.text.isEmpty ? text : value.text
         return Result(text: "\(Self.doubtfulMark)\(value.confidence)%: \(shown)?〕", confidence: value.confidence, doubtful: true)
+    }
+
+    /// The Chinese model's reading of a cell's picture, as one block.
+    private func readLabel(_ p: CellPicture) -> OCREngine.Reading {
+        labels.read(gray: p.image.pixels, width: p.image.width, height: p.image.height, layout: .block, resolution: p.resolution)
     }
 
     /// How the text of a doubtful reading opens (the report takes such a cell as unreadable).
@@ -174,21 +205,25 @@ public final class CellReader {
     /// Debugging: appends what both models read of a cell, and what its shape says, to the file
     /// named by `GONGKAI_OCR_TRACE`.
     static func trace(_ name: String?, value: OCREngine.Reading, label: OCREngine.Reading, crop: GrayImage, ink: CellInk.Box, threshold: UInt8) {
+        #if DEBUG
         guard let path = getenv("GONGKAI_OCR_TRACE"), let file = fopen(path, "a") else { return }
         let shape = "stem=\(CellInk.isUprightStem(crop, ink, threshold: threshold)) ring=\(CellInk.isRing(crop, ink, threshold: threshold))"
         fputs("\(name ?? "cell") value=\(value.text)@\(value.confidence) label=\(label.text)@\(label.confidence) \(shape) ink=\(ink) size=\(crop.width)x\(crop.height)\n", file)
         fclose(file)
+        #endif
     }
 
-    nonisolated(unsafe) static var dumped = 0
-    /// Debugging: writes the picture given to Tesseract as a PGM file.
-    static func dump(_ image: GrayImage, to directory: String, name: String?) {
-        dumped += 1
-        guard let f = fopen("\(directory)/\(name ?? "cell\(dumped)").pgm", "wb") else { return }
+    /// Debugging (debug builds): writes the picture given to Tesseract as a PGM file into the
+    /// folder named by `GONGKAI_OCR_DUMP`. The environment does not reach a release build's reading.
+    static func dump(_ image: GrayImage, name: String?) {
+        #if DEBUG
+        guard let directory = getenv("GONGKAI_OCR_DUMP"),
+              let f = fopen("\(String(cString: directory))/\(name ?? "cell-\(image.width)x\(image.height)").pgm", "wb") else { return }
         let header = Array("P5 \(image.width) \(image.height) 255\n".utf8)
         fwrite(header, 1, header.count, f)
         fwrite(image.pixels, 1, image.pixels.count, f)
         fclose(f)
+        #endif
     }
 
     static func isChinese(_ c: Character) -> Bool {
