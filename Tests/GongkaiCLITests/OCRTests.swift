@@ -9,30 +9,8 @@ import ScanImaging
 /// sample's, and those it cannot read are null with a warning.
 private let scanPath = "Tests/GongkaiCLITests/ScanFixtures/lo_2021_combined_dash_p2_scan.pdf"
 
-private func flatten(_ value: Any, _ path: String = "", into out: inout [String: Any]) {
-    if let object = value as? [String: Any] {
-        for (k, v) in object { flatten(v, path.isEmpty ? k : path + "." + k, into: &out) }
-    } else {
-        out[path] = value
-    }
-}
-
-/// How many of table 三's cells in `json` are those of `samples/lo_2021_combined_dash.expected.json`
-/// (the page these OCR fixtures were made from); every value given must be right.
-private func applicationCellsRight(_ json: [String: Any]) throws -> Int {
-    let expectedData = try Data(contentsOf: CLI.root.appendingPathComponent("samples/lo_2021_combined_dash.expected.json"))
-    let expected = try #require(try JSONSerialization.jsonObject(with: expectedData) as? [String: Any])
-    var want: [String: Any] = [:], got: [String: Any] = [:]
-    flatten(try #require(expected["applications"]), into: &want)
-    flatten(try #require(json["applications"]), into: &got)
-    var right = 0
-    for (path, value) in want {
-        guard let mine = got[path], !(mine is NSNull) else { continue }
-        #expect("\(mine)" == "\(value)", "applications.\(path)")
-        if "\(mine)" == "\(value)" { right += 1 }
-    }
-    return right
-}
+/// The sample the OCR fixtures were made from: every value they give must be its.
+private let sampleExpected = "samples/lo_2021_combined_dash.expected.json"
 
 @Test func scannedTableIsReadByOCRWithoutWrongValues() throws {
     let result = try CLI.run(["extract", scanPath])
@@ -42,7 +20,7 @@ private func applicationCellsRight(_ json: [String: Any]) throws -> Int {
     let warnings = json["warnings"] as? [[String: Any]] ?? []
     #expect(warnings.contains { $0["code"] as? String == "ocr_page" })
 
-    let right = try applicationCellsRight(json)
+    let right = try applicationCellsRight(json, expected: sampleExpected)
     // Measured: 173 of 175; a drop means cells the OCR no longer reads.
     #expect(right >= 165)
 }
@@ -53,7 +31,7 @@ private func applicationCellsRight(_ json: [String: Any]) throws -> Int {
     let result = try CLI.run(["extract", "Tests/GongkaiCLITests/ScanFixtures/lo_2021_combined_dash_p2_scan_rotate90.pdf"])
     #expect(result.status == 0, "stderr: \(result.stderr)")
     let json = try #require(result.json)
-    #expect(try applicationCellsRight(json) >= 165)
+    #expect(try applicationCellsRight(json, expected: sampleExpected) >= 165)
 }
 
 @Test func turnedBackUndoesAClockwiseTurn() {
@@ -188,7 +166,7 @@ private func rings(_ shapes: [(Double, Double, Double, Double)], width: Int = 30
     let warnings = json["warnings"] as? [[String: Any]] ?? []
     #expect(warnings.contains { $0["code"] as? String == "ocr_page" && ($0["message"] as? String ?? "").contains("maps its glyphs to no characters") })
     var got: [String: Any] = [:]
-    flatten(try #require(json["applications"]), into: &got)
+    jsonLeaves(try #require(json["applications"]), into: &got)
     #expect(got["results.total.total"] as? Int == 122)
     #expect(got["new_received.total"] as? Int == 119)
     #expect((json["proactive"] as? [String: Any]).flatMap { $0["licensing"] as? [String: Any] }?["decisions"] as? Int == 1591)
@@ -208,7 +186,7 @@ private func rings(_ shapes: [(Double, Double, Double, Double)], width: Int = 30
     let json = try #require(result.json)
     let warnings = json["warnings"] as? [[String: Any]] ?? []
     #expect(warnings.contains { $0["code"] as? String == "ocr_page" && ($0["message"] as? String ?? "").contains("invisible text layer") })
-    let right = try applicationCellsRight(json)
+    let right = try applicationCellsRight(json, expected: sampleExpected)
     // Measured: 173 of 175.
     #expect(right >= 165)
 }

@@ -30,8 +30,8 @@ private let realScanPath = "Tests/GongkaiCLITests/ScanFixtures/huaian_hongze_202
     let expectedData = try Data(contentsOf: CLI.root.appendingPathComponent("Tests/GongkaiCLITests/ScanFixtures/huaian_hongze_2023_p3_scan.expected.json"))
     let expected = try #require((try JSONSerialization.jsonObject(with: expectedData) as? [String: Any])?["applications"])
     var want: [String: Any] = [:], got: [String: Any] = [:]
-    flattenValues(expected, into: &want)
-    flattenValues(applications, into: &got)
+    jsonLeaves(expected, into: &want)
+    jsonLeaves(applications, into: &got)
     var right = 0
     for (path, value) in got where !(value is NSNull) {
         #expect("\(value)" == "\(want[path] ?? "none")", "applications.\(path)")
@@ -39,12 +39,4 @@ private let realScanPath = "Tests/GongkaiCLITests/ScanFixtures/huaian_hongze_202
     }
     // Measured: 97 of the page's 98 cells (new_received.natural_person, 21, is read unsure).
     #expect(right >= 92)
-}
-
-private func flattenValues(_ value: Any, _ path: String = "", into out: inout [String: Any]) {
-    if let object = value as? [String: Any] {
-        for (k, v) in object { flattenValues(v, path.isEmpty ? k : path + "." + k, into: &out) }
-    } else {
-        out[path] = value
-    }
 }
