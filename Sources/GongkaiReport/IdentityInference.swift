@@ -13,6 +13,8 @@
 public enum IdentityInference {
     struct Equation {
         let rule: String
+        /// The row or column it adds up (as the checks name it: `CheckFailure.at`).
+        let at: String
         /// (dotted path below the table, coefficient): Σ coefficient · value = 0.
         let terms: [(String, Int)]
     }
@@ -21,17 +23,17 @@ public enum IdentityInference {
         let rows = Set(t.values.map { $0.path.dropLast().joined(separator: ".") })
         var out: [Equation] = []
         for c in AccountingChecks.applicantKeys {
-            out.append(Equation(rule: "applications.balance", terms: [
+            out.append(Equation(rule: "applications.balance", at: c, terms: [
                 ("new_received.\(c)", 1), ("carried_over.\(c)", 1), ("results.total.\(c)", -1), ("carried_forward.\(c)", -1),
             ]))
         }
         for row in rows.sorted() {
-            out.append(Equation(rule: "applications.row_total", terms: [("\(row).total", 1)] + AccountingChecks.partyKeys.map { ("\(row).\($0)", -1) }))
+            out.append(Equation(rule: "applications.row_total", at: row, terms: [("\(row).total", 1)] + AccountingChecks.partyKeys.map { ("\(row).\($0)", -1) }))
         }
         let resultRows = rows.filter { $0.hasPrefix("results.") && $0 != "results.total" }.sorted()
         if !resultRows.isEmpty {
             for c in AccountingChecks.applicantKeys {
-                out.append(Equation(rule: "applications.results_total", terms: [("results.total.\(c)", 1)] + resultRows.map { ("\($0).\(c)", -1) }))
+                out.append(Equation(rule: "applications.results_total", at: c, terms: [("results.total.\(c)", 1)] + resultRows.map { ("\($0).\(c)", -1) }))
             }
         }
         return out
@@ -39,7 +41,7 @@ public enum IdentityInference {
 
     static func reviewEquations() -> [Equation] {
         ReportTemplates.reviewGroups.map { g in
-            Equation(rule: "review_litigation.totals", terms: [("\(g.key).total", 1)] + ["upheld", "corrected", "other", "pending"].map { ("\(g.key).\($0)", -1) })
+            Equation(rule: "review_litigation.totals", at: g.key, terms: [("\(g.key).total", 1)] + ["upheld", "corrected", "other", "pending"].map { ("\(g.key).\($0)", -1) })
         }
     }
 

@@ -49,6 +49,8 @@ public struct ReportParser: Sendable {
         // Rows of a converter's grid that lost a cell and were shifted, placed by the identities.
         ShiftedRowPlacement.apply(to: &tables.applications, lost: { v in v.cell.map { lossyGrids.contains($0.grid) && v.raw.allSatisfy(\.isWhitespace) } ?? false },
                                   warnings: &tables.warnings, notes: &tables.notes)
+        // OCR values that break identities the other cells satisfy: null, with a warning.
+        MisreadCells.apply(to: &tables)
         // Cells the source lost, where the identities determine them (marked inferred).
         IdentityInference.apply(to: &tables, lossyGrids: lossyGrids)
 
