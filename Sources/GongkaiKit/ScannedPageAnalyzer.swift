@@ -98,6 +98,10 @@ struct ScannedPageAnalyzer: Sendable {
         return LatticeExtractor(settings: layout).extract(page).tables.contains { $0.box.height >= Self.minTableWidthShare * size.height }
     }
 
+    /// Ink at least this wide and tall, in points, is a solid area (`SolidInk`), not print: the
+    /// strokes of a bold 22 pt title are some 3 pt thick, a table's rules under 2 pt.
+    static let solidInkSize = 6.0
+
     /// Fewest ruling lines worth asking about: a table's two borders each way.
     static let minLinesOfTurnedTable = 4
 
@@ -111,7 +115,7 @@ struct ScannedPageAnalyzer: Sendable {
         let size = direction == .down || direction == .up ? (width: displayed.height, height: displayed.width) : displayed
         let threshold = Binarizer.otsuThreshold(image)
         var ink = Binarizer.ink(image, threshold: threshold)
-        let skew = Deskew.angle(of: ink, width: image.width, height: image.height)
+        let skew = Deskew.angle(of: ink, width: image.width, height: image.height, solidSize: Int(Self.solidInkSize * scale))
         if skew != 0 {
             image = Deskew.rotate(image, by: skew)
             ink = Binarizer.ink(image, threshold: threshold)
