@@ -69,7 +69,7 @@ struct ScannedPageAnalyzer: Sendable {
         guard let raster = document.grayRaster(page: index, scale: dpi / 72) else { return nil }
         let image = GrayImage(width: raster.width, height: raster.height, pixels: raster.pixels)
         guard let asItStands = read(image, turned: .upright, dpi: dpi, displayed: displayed, page: index) else { return nil }
-        guard Self.recognisesNothing(asItStands, page: index),
+        guard recognisesNothing(asItStands, page: index),
               let turn = pool.withReader({ reader in Self.turn(of: image, dpi: dpi, reader: reader) }), turn != 0,
               let direction = TextDirection(rawValue: turn) else { return asItStands }
         return read(image.turnedBack(turn), turned: direction, dpi: dpi, displayed: displayed, page: index) ?? asItStands
@@ -78,16 +78,31 @@ struct ScannedPageAnalyzer: Sendable {
     /// Whether a page's reading shows nothing an upright page would: tables whose cells carry no
     /// table label (`PageAnalyzer.carriesTableLabels`; text read at the wrong angle comes out as
     /// other characters — an upside-down table's digits may still read well, so confidence does
-    /// not tell), ruling lines that close into no table (a short table turned a quarter is too
-    /// narrow to pass for one), or a first page without tables whose title is not found.
-    static func recognisesNothing(_ reading: (analysis: PageAnalysis, confidence: Double?), page index: Int) -> Bool {
-        if !reading.analysis.grids.isEmpty { return !PageAnalyzer.carriesTableLabels(reading.analysis.text) }
-        if reading.analysis.rulingLines.count >= minLinesOfTurnedTable { return true }
-        return index < titlePages && TitleReader.read(lines: reading.analysis.ocrHeadLines) == nil
+    /// not tell), ruling lines that close into a table turned a quarter (too narrow across the
+    /// page to pass for one, but as tall as a table is wide), or a first page without tables
+    /// whose title is not found. A first page whose title is found reads upright, whatever the
+    /// strokes of its large characters or a seal leave as ruling lines.
+    func recognisesNothing(_ reading: (analysis: PageAnalysis, confidence: Double?), page index: Int) -> Bool {
+        let analysis = reading.analysis
+        if !analysis.grids.isEmpty { return !PageAnalyzer.carriesTableLabels(analysis.text) }
+        let isTitlePage = index < Self.titlePages
+        if isTitlePage, TitleReader.read(lines: analysis.ocrHeadLines) != nil { return false }
+        return isTitlePage || closesIntoTurnedTable(analysis)
     }
 
-    /// Ruling lines on a page without tables that make it worth asking which way up it is (a
-    /// table's two borders each way).
+    /// Whether the page's ruling lines close into a grid as tall as a table is wide
+    /// (`minTableWidthShare` of the page's height): a table turned a quarter.
+    func closesIntoTurnedTable(_ analysis: PageAnalysis) -> Bool {
+        guard let size = analysis.size, analysis.rulingLines.count >= Self.minLinesOfTurnedTable else { return false }
+        let page = PageContent(number: analysis.number, width: size.width, height: size.height, glyphs: [], rulingLines: analysis.rulingLines)
+        return LatticeExtractor(settings: layout).extract(page).tables.contains { $0.box.height >= Self.minTableWidthShare * size.height }
+    }
+
+    /// Ink at least this wide and tall, in points, is a solid area (`SolidInk`), not print: the
+    /// strokes of a bold 22 pt title are some 3 pt thick, a table's rules under 2 pt.
+    static let solidInkSize = 6.0
+
+    /// Fewest ruling lines worth asking about: a table's two borders each way.
     static let minLinesOfTurnedTable = 4
 
     /// The page's picture, turned upright by `direction`, read: deskewed, its ruled tables found
@@ -100,7 +115,7 @@ struct ScannedPageAnalyzer: Sendable {
         let size = direction == .down || direction == .up ? (width: displayed.height, height: displayed.width) : displayed
         let threshold = Binarizer.otsuThreshold(image)
         var ink = Binarizer.ink(image, threshold: threshold)
-        let skew = Deskew.angle(of: ink, width: image.width, height: image.height)
+        let skew = Deskew.angle(of: ink, width: image.width, height: image.height, solidSize: Int(Self.solidInkSize * scale))
         if skew != 0 {
             image = Deskew.rotate(image, by: skew)
             ink = Binarizer.ink(image, threshold: threshold)

@@ -172,11 +172,23 @@ public final class CellReader {
     public static func isDoubtful(_ text: String) -> Bool { text.hasPrefix(doubtfulMark) }
 
     /// The digit model's reading of `image`, without the spaces it puts between characters.
+    /// A reading that leaves ink without a character (`inkLeftOut` of `maxInkLeftOut` or more)
+    /// dropped one, and is no value whatever its confidence.
     private func readDigits(_ image: GrayImage, layout: OCREngine.Layout, resolution: Int) -> OCREngine.Reading {
-        var reading = values.read(gray: image.pixels, width: image.width, height: image.height, layout: layout, resolution: resolution)
+        var reading = values.read(gray: image.pixels, width: image.width, height: image.height, layout: layout, resolution: resolution, measuringInk: true)
         reading.text = reading.text.filter { !$0.isWhitespace }
+        if let left = reading.inkLeftOut, left >= Self.maxInkLeftOut {
+            reading.confidence = 0
+            reading.text = "\(reading.text)…"
+        }
         return reading
     }
+
+    /// Ink without a recognised digit centred in it, in heights of the text, from which a reading
+    /// is taken to have dropped a character: a digit's centre lies within about a third of a
+    /// height of its ink's edge (a full-width digit's too: its advance is wide, its ink is not);
+    /// one dropped beside it adds some two thirds more.
+    static let maxInkLeftOut = 0.75
 
     /// A cell read as a label: the Chinese model's text without spaces, at its confidence.
     static func labelResult(_ label: OCREngine.Reading) -> Result {

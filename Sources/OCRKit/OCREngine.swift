@@ -7,7 +7,12 @@ public final class OCREngine {
     public struct Reading: Sendable, Equatable {
         public var text: String
         public var confidence: Int
-        public init(text: String, confidence: Int) { self.text = text; self.confidence = confidence }
+        /// The widest stretch of the picture's ink without a recognised character centred in it,
+        /// in heights of its text (`InkCoverage`): nil unless asked for.
+        public var inkLeftOut: Double?
+        public init(text: String, confidence: Int, inkLeftOut: Double? = nil) {
+            self.text = text; self.confidence = confidence; self.inkLeftOut = inkLeftOut
+        }
     }
 
     /// Tesseract's page segmentation modes gongkai uses.
@@ -52,22 +57,39 @@ public final class OCREngine {
         library.delete(handle)
     }
 
-    /// Reads a greyscale image (one byte per pixel, 0 = black) laid out as `width`×`height`.
-    public func read(gray pixels: [UInt8], width: Int, height: Int, layout: Layout, resolution: Int = 300) -> Reading {
+    /// Reads a greyscale image (one byte per pixel, 0 = black) laid out as `width`×`height`;
+    /// `measuringInk`: also how much ink the reading left out (`Reading.inkLeftOut`).
+    public func read(gray pixels: [UInt8], width: Int, height: Int, layout: Layout, resolution: Int = 300, measuringInk: Bool = false) -> Reading {
         guard width > 0, height > 0, pixels.count >= width * height else { return Reading(text: "", confidence: 0) }
         library.setPageSegMode(handle, TessPageSegMode(UInt32(layout.rawValue)))
         pixels.withUnsafeBufferPointer { buffer in
             library.setImage(handle, buffer.baseAddress, Int32(width), Int32(height), 1, Int32(width))
         }
         library.setSourceResolution(handle, Int32(resolution))
+        defer { library.clear(handle) }
         var text = ""
         if let raw = library.utf8Text(handle) {
             text = String(cString: raw)
             library.deleteText(raw)
         }
         let confidence = Int(library.meanTextConfidence(handle))
-        library.clear(handle)
-        return Reading(text: text.trimmingCharacters(), confidence: max(0, confidence))
+        var reading = Reading(text: text.trimmingCharacters(), confidence: max(0, confidence))
+        if measuringInk { reading.inkLeftOut = InkCoverage(pixels: pixels, width: width, height: height).uncentredInk(by: symbolSpans()) }
+        return reading
+    }
+
+    /// The columns of each character of the last recognition (whose results are still held).
+    private func symbolSpans() -> [Range<Int>] {
+        let calls = library.results
+        guard let iterator = calls.iterator(handle) else { return [] }
+        defer { calls.delete(iterator) }
+        let page = calls.pageIterator(iterator)
+        var spans: [Range<Int>] = []
+        repeat {
+            var x0: Int32 = 0, y0: Int32 = 0, x1: Int32 = 0, y1: Int32 = 0
+            if calls.boundingBox(page, RIL_SYMBOL, &x0, &y0, &x1, &y1) != 0, x1 > x0 { spans.append(Int(x0)..<Int(x1)) }
+        } while calls.next(iterator, RIL_SYMBOL) != 0
+        return spans
     }
 }
 

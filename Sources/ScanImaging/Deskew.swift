@@ -13,13 +13,16 @@ public enum Deskew {
     public static let maxDegrees = 3.0
 
     /// The page's skew in degrees: a horizontal line on the page runs at this slope (positive:
-    /// down to the right in image coordinates).
-    public static func angle(of ink: [Bool], width: Int, height: Int) -> Double {
+    /// down to the right in image coordinates). `solidSize`: ink at least this many pixels
+    /// across both ways is a solid area, not print (`SolidInk`), and left out.
+    public static func angle(of ink: [Bool], width: Int, height: Int, solidSize: Int = .max) -> Double {
         // Every second pixel each way: plenty of points for a profile, a quarter of the work.
+        let sampled = SolidInk.sample(ink, width: width, height: height, step: 2)
+        let print = SolidInk.withoutSolidAreas(sampled.ink, width: sampled.width, height: sampled.height, size: max(1, solidSize / 2))
         var xs: [Double] = [], ys: [Double] = []
-        for y in stride(from: 0, to: height, by: 2) {
-            for x in stride(from: 0, to: width, by: 2) where ink[y * width + x] {
-                xs.append(Double(x)); ys.append(Double(y))
+        for y in 0..<sampled.height {
+            for x in 0..<sampled.width where print[y * sampled.width + x] {
+                xs.append(Double(2 * x)); ys.append(Double(2 * y))
             }
         }
         guard xs.count > 100 else { return 0 }
