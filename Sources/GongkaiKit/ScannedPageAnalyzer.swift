@@ -102,6 +102,10 @@ struct ScannedPageAnalyzer: Sendable {
     /// strokes of a bold 22 pt title are some 3 pt thick, a table's rules under 2 pt.
     static let solidInkSize = 6.0
 
+    /// Dark bands along the picture's edges at least this deep and long, in points, are the
+    /// scanner beyond the sheet (`SolidInk.withoutEdgeBands`).
+    static let edgeBandDepth = 3.0
+
     /// Fewest ruling lines worth asking about: a table's two borders each way.
     static let minLinesOfTurnedTable = 4
 
@@ -114,6 +118,7 @@ struct ScannedPageAnalyzer: Sendable {
         var image = picture
         let size = direction == .down || direction == .up ? (width: displayed.height, height: displayed.width) : displayed
         let threshold = Binarizer.otsuThreshold(image)
+        image = SolidInk.withoutEdgeBands(image, threshold: threshold, minRun: Int(Self.edgeBandDepth * scale))
         var ink = Binarizer.ink(image, threshold: threshold)
         let skew = Deskew.angle(of: ink, width: image.width, height: image.height, solidSize: Int(Self.solidInkSize * scale))
         if skew != 0 {

@@ -36,3 +36,41 @@ public enum SolidInk {
         return out
     }
 }
+
+extension SolidInk {
+    /// `image` with the dark bands along its edges painted paper: runs of ink at least `minRun`
+    /// pixels deep from an edge, over at least `minRun` neighbouring rows or columns (a rule that
+    /// reaches the edge is a few pixels wide and stays). Scanned past the sheet, the lid or bed
+    /// shows as such bands; read as text they put garbage before a title, as lines, false borders.
+    public static func withoutEdgeBands(_ image: GrayImage, threshold: UInt8, minRun: Int) -> GrayImage {
+        let w = image.width, h = image.height
+        guard w > 2 * minRun, h > 2 * minRun else { return image }
+        var band = [Bool](repeating: false, count: w * h)
+        image.pixels.withUnsafeBufferPointer { p in
+            let ink = { (x: Int, y: Int) in p[y * w + x] < threshold }
+            for x in 0..<w {
+                markRun(&band, length: h, minRun: minRun, index: { $0 * w + x }, isInk: { ink(x, $0) })
+            }
+            for y in 0..<h {
+                markRun(&band, length: w, minRun: minRun, index: { y * w + $0 }, isInk: { ink($0, y) })
+            }
+        }
+        let deep = withoutSolidAreas(band, width: w, height: h, size: minRun)
+        var pixels = image.pixels
+        let paper = image.median
+        for i in pixels.indices where band[i] && !deep[i] { pixels[i] = paper }
+        return GrayImage(width: w, height: h, pixels: pixels)
+    }
+
+    /// Marks the runs of ink of one row or column that start at either of its ends and are at
+    /// least `minRun` long.
+    private static func markRun(_ band: inout [Bool], length: Int, minRun: Int, index: (Int) -> Int, isInk: (Int) -> Bool) {
+        var top = 0
+        while top < length && isInk(top) { top += 1 }
+        if top >= minRun { for i in 0..<top { band[index(i)] = true } }
+        guard top < length else { return }
+        var bottom = length
+        while bottom > 0 && isInk(bottom - 1) { bottom -= 1 }
+        if length - bottom >= minRun { for i in bottom..<length { band[index(i)] = true } }
+    }
+}

@@ -35,3 +35,17 @@ private func askewPage(slope: Double, band: Bool) -> [Bool] {
     #expect(abs(found - 0.8) < 0.1, "found \(found)°")
     #expect(abs(Deskew.angle(of: askewPage(slope: slope, band: false), width: 600, height: 400) - 0.8) < 0.1)
 }
+
+/// A scan past the sheet's top edge: a dark band 20 px deep along it, and a table rule 3 px wide
+/// that runs up to the edge. The band becomes paper; the rule below it stays.
+@Test func darkBandsAlongTheEdgesArePaintedPaperButRulesStay() {
+    let width = 200, height = 120
+    var pixels = [UInt8](repeating: 240, count: width * height)
+    for y in 0..<20 { for x in 0..<width { pixels[y * width + x] = 40 } }
+    for y in 0..<100 { for x in 100..<103 { pixels[y * width + x] = 20 } }
+    let image = GrayImage(width: width, height: height, pixels: pixels)
+    let cleaned = SolidInk.withoutEdgeBands(image, threshold: 128, minRun: 8)
+    #expect(cleaned[50, 10] == 240)
+    #expect(cleaned[101, 60] == 20)
+    #expect(cleaned[101, 90] == 20)
+}
