@@ -11,6 +11,15 @@ public struct GrayRaster: Sendable {
     public init(width: Int, height: Int, scale: Double, pixels: [UInt8]) {
         self.width = width; self.height = height; self.scale = scale; self.pixels = pixels
     }
+
+    /// How much redder than green and blue a pixel must be to count as a seal's red: print is
+    /// black or grey (its channels alike); yellowed paper and JPEG colour noise differ by far less.
+    static let minRedExcess: UInt32 = 60
+
+    /// Whether the colour (channels 0…255) is a strong red.
+    @inline(__always) static func isRed(_ r: UInt32, _ g: UInt32, _ b: UInt32) -> Bool {
+        r >= max(g, b) + minRedExcess
+    }
 }
 
 /// A page as ink: per pixel `paper`, `ink`, or `core` (ink inside a glyph's core, marked by the

@@ -41,7 +41,9 @@ extension PDFDocument {
     }
 
     /// The page rendered at `scale` pixels per point as grey (luma) pixels, white-backed; nil
-    /// when the page is too large to render.
+    /// when the page is too large to render. Strongly red pixels (`GrayRaster.isRed`) take their
+    /// red channel instead, light as paper: a red seal stamped over a colour scan's table then
+    /// no longer covers its cells, while black print under the seal stays black.
     public func grayRaster(page index: Int, scale: Double) -> GrayRaster? {
         withPage(index) { page -> GrayRaster? in
             let size = PageReader.size(of: page)
@@ -54,7 +56,8 @@ extension PDFDocument {
                 let row = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
                 for x in 0..<w {
                     let p = row[x]
-                    pixels[y * w + x] = UInt8((((p >> 16) & 0xFF) * 77 + ((p >> 8) & 0xFF) * 150 + (p & 0xFF) * 29) >> 8)
+                    let r = (p >> 16) & 0xFF, g = (p >> 8) & 0xFF, b = p & 0xFF
+                    pixels[y * w + x] = UInt8(GrayRaster.isRed(r, g, b) ? r : (r * 77 + g * 150 + b * 29) >> 8)
                 }
             }
             return GrayRaster(width: w, height: h, scale: scale, pixels: pixels)
