@@ -166,7 +166,10 @@ public struct LatticeExtractor: Sendable {
                 }
             }
         }
-        let ordered = regions.sorted { ($0.value.r0, $0.value.c0) < ($1.value.r0, $1.value.c0) }
+        // Ordered by where each region's bounding rectangle starts, then by its root: two regions
+        // that are not rectangles (a rule broken under a seal) can start at one position, and the
+        // dictionary's order, which changes from run to run, must not decide which comes first.
+        let ordered = regions.sorted { ($0.value.r0, $0.value.c0, $0.key) < ($1.value.r0, $1.value.c0, $1.key) }
         var indexOfRoot: [Int: Int] = [:]
         for (i, entry) in ordered.enumerated() { indexOfRoot[entry.key] = i }
         var cellGlyphs = [[Glyph]](repeating: [], count: ordered.count)
