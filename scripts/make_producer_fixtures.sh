@@ -13,3 +13,8 @@ trap 'rm -rf "$T"' EXIT
 pdftops samples/rl_2021_combined_zero.pdf "$T/rt.ps"
 ps2pdf "$T/rt.ps" "$T/rt.pdf"
 qpdf --deterministic-id --empty --pages "$T/rt.pdf" 2 -- "$F/ps_roundtrip_rl_2021_combined_zero_p2.pdf"
+# Text turned into outlines (Ghostscript's -dNoOutputFonts; "convert text to outlines" in print
+# tools): no text layer and no picture, only filled glyph paths. The page is read by OCR.
+qpdf --empty --pages samples/rl_2021_combined_zero.pdf 2 -- "$T/p2.pdf"
+gs -q -o "$T/outlines.pdf" -sDEVICE=pdfwrite -dNoOutputFonts "$T/p2.pdf"
+qpdf --deterministic-id --object-streams=generate --recompress-flate --compression-level=9 "$T/outlines.pdf" "$F/outlines_rl_2021_combined_zero_p2.pdf"
