@@ -27,7 +27,7 @@ struct PageAnalysis: Sendable {
 /// How a page read by OCR went.
 struct OCRSummary: Sendable {
     /// Why the page was read by OCR.
-    enum Reason: Sendable { case noTextLayer, unreadableTextLayer, invisibleTextOverPicture, always }
+    enum Reason: Sendable { case noTextLayer, textAsOutlines, unreadableTextLayer, invisibleTextOverPicture, always }
     var reason: Reason = .noTextLayer
     /// Mean Tesseract confidence (0…100) of the cells that held ink; nil when none did.
     var meanConfidence: Double?
@@ -97,7 +97,7 @@ struct PageAnalyzer: Sendable {
     static let scanCoverage = 0.5
 
     /// Why the page is read by OCR, or nil when it is read from its text: always; or (auto) when it
-    /// has no text and is a picture, when its text layer maps its glyphs to no characters, or when
+    /// has no text and is a picture or draws its text as outlines, when its text layer maps its glyphs to no characters, or when
     /// its only text is an invisible layer over a picture of the page (another tool's OCR).
     /// `unreadable`: `TextLegibility.isUnreadable(glyphs)`; `text`: the glyphs' text.
     func ocrReason(_ document: PDFDocument, page index: Int, glyphs: [Glyph], unreadable: Bool, text: String) -> OCRSummary.Reason? {
@@ -105,7 +105,10 @@ struct PageAnalyzer: Sendable {
         case .always: return .always
         case .never: return nil
         case .auto:
-            if glyphs.isEmpty { return (document.largestImage(page: index)?.coverage ?? 0) >= Self.scanCoverage ? .noTextLayer : nil }
+            if glyphs.isEmpty {
+                if (document.largestImage(page: index)?.coverage ?? 0) >= Self.scanCoverage { return .noTextLayer }
+                return document.drawsTextAsOutlines(page: index) ? .textAsOutlines : nil
+            }
             if unreadable { return .unreadableTextLayer }
             // Only table pages (whose paths are read anyway, for their ruling lines) are asked.
             guard Self.carriesTableLabels(text) else { return nil }

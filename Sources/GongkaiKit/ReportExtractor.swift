@@ -192,6 +192,7 @@ public struct ReportExtractor: Sendable {
             let why: String
             switch summary.reason {
             case .noTextLayer: why = "has no text layer"
+            case .textAsOutlines: why = "draws its text as outlines (no text layer)"
             case .unreadableTextLayer: why = "has a text layer that maps its glyphs to no characters (fonts without a Unicode map)"
             case .invisibleTextOverPicture: why = "is a picture under an invisible text layer (another tool's OCR, not used)"
             case .always: why = "was asked to be"

@@ -189,6 +189,24 @@ public final class PDFDocument {
         } ?? false
     }
 
+    /// Whether the page draws its text as filled outlines (a PDF re-made with its fonts turned into
+    /// paths: Ghostscript's -dNoOutputFonts, "convert text to outlines" in print and design tools):
+    /// it has no text layer, but at least `minimumShapes` filled shapes the size of a character's
+    /// strokes. Such a page shows its text and is read like a scan.
+    public func drawsTextAsOutlines(page index: Int, minimumShapes: Int = 200) -> Bool {
+        withPage(index) { page in
+            guard let shapes = vectorShapes(index, size: PageReader.size(of: page)) else { return false }
+            return shapes.fills.lazy.filter { Self.isGlyphSized($0.box) }.prefix(minimumShapes).count >= minimumShapes
+        } ?? false
+    }
+
+    /// A filled shape as large as a character's strokes: neither a rule's piece (thin and long) nor a
+    /// shaded cell (larger than a character at a report's type sizes).
+    static func isGlyphSized(_ box: PaintedShapes.Box) -> Bool {
+        let long = max(box.width, box.height), short = min(box.width, box.height)
+        return long <= 36 && short >= 0.8
+    }
+
     /// Glyphs and ruling lines of one page (1-based `number` in the result), turned upright when
     /// its text runs down or up the page.
     public func content(page index: Int, withRulingLines: Bool = true, settings: RulingLineScanner.Settings = .init()) -> PageContent? {

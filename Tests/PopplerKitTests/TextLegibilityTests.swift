@@ -15,3 +15,11 @@ private func glyphs(_ text: String) -> [Glyph] {
     #expect(!TextLegibility.isUnreadable(glyphs("1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21")))
     #expect(!TextLegibility.isUnreadable(glyphs("\u{1}\u{2} 3")))  // too short to judge
 }
+
+/// Glyph codes read through WinAnsi (a font whose ToUnicode map a PostScript round trip dropped)
+/// are Latin noise: unreadable. A French sentence's few accented letters are not.
+@Test func glyphCodesReadAsLatinLettersAreUnreadable() {
+    #expect(TextLegibility.isUnreadable(glyphs("K¬-®ª«¡K¢‚¡…ãŠÅd£¤Ò-È¢“-È#µÛ\"-ÈN¥µNOp¥-2")))
+    #expect(!TextLegibility.isUnreadable(glyphs("Le rapport annuel a été publié conformément à la réglementation en vigueur dans la région.")))
+    #expect(!TextLegibility.isUnreadable(glyphs("共计 12 件，占比 5.5%，同比 × 2 ÷ 3，温度 20°，第 3 项 · 完成")))
+}

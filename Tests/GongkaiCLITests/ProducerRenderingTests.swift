@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+
+// Pages of samples as other producers re-make them (scripts/make_producer_fixtures.sh): each must
+// read as the original.
+
+@Test func postScriptRoundTripPageIsReadByOCR() throws {
+    // Printed to PostScript and distilled back: the fonts lost their ToUnicode maps and Poppler
+    // reads the glyph codes through WinAnsi as Latin letters and signs (¬ ® ª «). That text layer
+    // says nothing; the page is read by OCR, and table 三 comes out as in the original.
+    let expectedURL = CLI.root.appendingPathComponent("samples/rl_2021_combined_zero.expected.json")
+    let expected = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: expectedURL)) as? [String: Any])
+    let result = try CLI.run(["extract", "Tests/GongkaiCLITests/LayoutFixtures/ps_roundtrip_rl_2021_combined_zero_p2.pdf"])
+    #expect(result.status == 0, "stderr: \(result.stderr)")
+    let actual = try #require(result.json)
+    let want = cells(expected).filter { $0.key.hasPrefix("applications.") }, got = cells(actual)
+    #expect(want.count == 175)
+    for (path, value) in want.sorted(by: { $0.key < $1.key }) {
+        if value is NSNull {
+            #expect(got[path] is NSNull, "\(path) should be null, got \(String(describing: got[path]))")
+        } else {
+            #expect(got[path] as? Double == value as? Double, "\(path) want \(value), got \(String(describing: got[path]))")
+        }
+    }
+    let warnings = (actual["warnings"] as? [[String: Any]]) ?? []
+    #expect(warnings.contains { ($0["code"] as? String) == "ocr_page" && (($0["message"] as? String) ?? "").contains("no characters") })
+}
+
+@Test func pageWithTextAsOutlinesIsReadByOCR() throws {
+    // Re-made with its text turned into filled paths (Ghostscript -dNoOutputFonts): no text layer
+    // and no picture. It shows the report, so it is read by OCR, not turned away as empty.
+    let expectedURL = CLI.root.appendingPathComponent("samples/rl_2021_combined_zero.expected.json")
+    let expected = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: expectedURL)) as? [String: Any])
+    let result = try CLI.run(["extract", "Tests/GongkaiCLITests/LayoutFixtures/outlines_rl_2021_combined_zero_p2.pdf"])
+    #expect(result.status == 0, "stderr: \(result.stderr)")
+    let actual = try #require(result.json)
+    let want = cells(expected).filter { $0.key.hasPrefix("applications.") }, got = cells(actual)
+    #expect(want.count == 175)
+    for (path, value) in want.sorted(by: { $0.key < $1.key }) {
+        if value is NSNull {
+            #expect(got[path] is NSNull, "\(path) should be null, got \(String(describing: got[path]))")
+        } else {
+            #expect(got[path] as? Double == value as? Double, "\(path) want \(value), got \(String(describing: got[path]))")
+        }
+    }
+    let warnings = (actual["warnings"] as? [[String: Any]]) ?? []
+    #expect(warnings.contains { ($0["code"] as? String) == "ocr_page" && (($0["message"] as? String) ?? "").contains("outlines") })
+}
