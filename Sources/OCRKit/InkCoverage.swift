@@ -1,3 +1,5 @@
+import ScanImaging
+
 /// Where a picture's ink lies across it, to tell whether a reading accounts for all of it:
 /// Tesseract's line model can drop a character of a blurred number and still be sure of the rest
 /// (3050 read as 050 at 96 %, 2932 as 9), and the characters it gave are then centred well inside
@@ -15,14 +17,8 @@ struct InkCoverage {
     static let minContrast = 32
 
     init(pixels: [UInt8], width: Int, height: Int) {
-        var histogram = [Int](repeating: 0, count: 256)
-        for p in pixels { histogram[Int(p)] += 1 }
-        var seen = 0, paper = 255
-        for (level, count) in histogram.enumerated() {
-            seen += count
-            if seen * 2 >= pixels.count { paper = level; break }
-        }
-        let darkest = histogram.firstIndex { $0 > 0 } ?? 255
+        let paper = Int(GrayImage(width: width, height: height, pixels: pixels).median)
+        let darkest = Int(pixels.min() ?? 255)
         let level = UInt8((paper + darkest) / 2)
         var first: Int?, last = 0, top = height, bottom = -1
         for x in 0..<width {

@@ -15,25 +15,25 @@ public enum SolidInk {
     public static func withoutSolidAreas(_ ink: [Bool], width: Int, height: Int, size: Int) -> [Bool] {
         var tall = [Bool](repeating: false, count: ink.count)
         for x in 0..<width {
-            var y = 0
-            while y < height {
-                guard ink[y * width + x] else { y += 1; continue }
-                let start = y
-                while y < height && ink[y * width + x] { y += 1 }
-                if y - start >= size { for r in start..<y { tall[r * width + x] = true } }
-            }
+            forEachRun(length: height, minLength: size, isSet: { ink[$0 * width + x] }) { tall[$0 * width + x] = true }
         }
         var out = ink
         for y in 0..<height {
-            var x = 0
-            while x < width {
-                guard tall[y * width + x] else { x += 1; continue }
-                let start = x
-                while x < width && tall[y * width + x] { x += 1 }
-                if x - start >= size { for c in start..<x { out[y * width + c] = false } }
-            }
+            forEachRun(length: width, minLength: size, isSet: { tall[y * width + $0] }) { out[y * width + $0] = false }
         }
         return out
+    }
+
+    /// Calls `mark` for every position of each run of set positions (`isSet`) of one row or
+    /// column that is at least `minLength` long.
+    private static func forEachRun(length: Int, minLength: Int, isSet: (Int) -> Bool, mark: (Int) -> Void) {
+        var i = 0
+        while i < length {
+            guard isSet(i) else { i += 1; continue }
+            let start = i
+            while i < length && isSet(i) { i += 1 }
+            if i - start >= minLength { for j in start..<i { mark(j) } }
+        }
     }
 }
 
