@@ -27,7 +27,11 @@ struct PageAnalysis: Sendable {
 /// How a page read by OCR went.
 struct OCRSummary: Sendable {
     /// Why the page was read by OCR.
-    enum Reason: Sendable { case noTextLayer, textAsOutlines, unreadableTextLayer, invisibleTextOverPicture, always }
+    enum Reason: Sendable, Equatable {
+        case noTextLayer, textAsOutlines, unreadableTextLayer, invisibleTextOverPicture, always
+        /// Only the glyphs its fonts map to wrong characters were read by OCR (`MisencodedGlyphs`).
+        case misencodedGlyphs(MisencodedGlyphs.Summary)
+    }
     var reason: Reason = .noTextLayer
     /// Mean Tesseract confidence (0…100) of the cells that held ink; nil when none did.
     var meanConfidence: Double?
@@ -126,7 +130,13 @@ struct PageAnalyzer: Sendable {
     }
 
     func analyze(_ document: PDFDocument, page index: Int) -> PageAnalysis {
-        let pageText = document.text(page: index)
+        var pageText = document.text(page: index)
+        var repaired: MisencodedGlyphs.Summary?
+        if ocr == .auto, MisencodedGlyphs.mayHaveSuspects(pageText.glyphs), let drawn = document.drawnCharacters(page: index),
+           let repair = MisencodedGlyphs.repair(drawn, document: document, page: index, pool: scans.pool) {
+            pageText = PageText(glyphs: repair.text.glyphs, direction: repair.text.direction)
+            repaired = repair.summary
+        }
         var glyphs = pageText.glyphs
         let unreadable = TextLegibility.isUnreadable(glyphs)
         var text = ""
@@ -162,6 +172,7 @@ struct PageAnalyzer: Sendable {
                                     tableGlyphs: tableGlyphs)
         analysis.unreadableText = unreadable
         analysis.direction = pageText.direction
+        analysis.ocr = repaired.map { OCRSummary(reason: .misencodedGlyphs($0)) }
         if keepLayout {
             analysis.size = size
             analysis.scanned = tablePage && size != nil

@@ -191,6 +191,9 @@ public struct ReportExtractor: Sendable {
             let confidence = summary.meanConfidence.map { ", mean confidence \(Int($0.rounded()))%" } ?? ""
             let why: String
             switch summary.reason {
+            case .misencodedGlyphs(let s):
+                report.tables.warnings.append(ReportWarning(code: "ocr_glyphs", message: "page \(page): its fonts map \(s.suspects) glyphs to wrong characters or none (a PDF re-made without right Unicode maps); their shapes were read by OCR, \(s.read) of \(s.suspects) surely", page: page))
+                continue
             case .noTextLayer: why = "has no text layer"
             case .textAsOutlines: why = "draws its text as outlines (no text layer)"
             case .unreadableTextLayer: why = "has a text layer that maps its glyphs to no characters (fonts without a Unicode map)"

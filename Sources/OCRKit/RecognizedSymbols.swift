@@ -6,14 +6,17 @@ public struct RecognizedSymbol: Sendable, Equatable {
     public var x0: Int, y0: Int, x1: Int, y1: Int
     /// Tesseract's confidence (0…100) in the word the symbol belongs to.
     public var wordConfidence: Int
+    /// Its confidence (0…100) in this symbol alone.
+    public var confidence: Int
     /// Which word and which text line of the page it belongs to (counted from 0).
     public var word: Int
     public var line: Int
 
-    public init(text: String, x0: Int, y0: Int, x1: Int, y1: Int, wordConfidence: Int, word: Int, line: Int) {
+    public init(text: String, x0: Int, y0: Int, x1: Int, y1: Int, wordConfidence: Int, confidence: Int? = nil, word: Int, line: Int) {
         self.text = text
         self.x0 = x0; self.y0 = y0; self.x1 = x1; self.y1 = y1
-        self.wordConfidence = wordConfidence; self.word = word; self.line = line
+        self.wordConfidence = wordConfidence; self.confidence = confidence ?? wordConfidence
+        self.word = word; self.line = line
     }
 }
 
@@ -42,9 +45,10 @@ extension OCREngine {
             let text = String(cString: raw)
             library.deleteText(raw)
             let confidence = Int(max(0, calls.confidence(iterator, RIL_WORD)).rounded())
+            let own = Int(max(0, calls.confidence(iterator, RIL_SYMBOL)).rounded())
             guard !text.allSatisfy(\.isWhitespace) else { continue }
             symbols.append(RecognizedSymbol(text: text, x0: Int(x0), y0: Int(y0), x1: Int(x1), y1: Int(y1),
-                                            wordConfidence: confidence, word: max(0, word), line: max(0, line)))
+                                            wordConfidence: confidence, confidence: own, word: max(0, word), line: max(0, line)))
         } while calls.next(iterator, RIL_SYMBOL) != 0
         return symbols
     }

@@ -144,6 +144,13 @@ public final class PDFDocument {
         pathReader?.drawnText(page: index)
     }
 
+    /// Every character the page's content stream draws, with the glyph it is and its width in its
+    /// font: what tells a glyph whose font maps it to the wrong character (`MisencodedGlyphs`).
+    /// nil when the page cannot be interpreted within the limits.
+    public func drawnCharacters(page index: Int) -> DrawnText? {
+        pathReader?.allDrawnText(page: index)
+    }
+
     /// The page's ruling lines: from the paths its content streams paint (`VectorRulingLines`)
     /// or, where that cannot be done, from a low-resolution raster (`RulingLineScanner`).
     public func rulingLines(page index: Int, glyphs: [Glyph], settings: RulingLineScanner.Settings = .init()) -> [RulingLine] {

@@ -80,4 +80,9 @@ enum PageReader {
 public struct PageText: Sendable {
     public var glyphs: [Glyph]
     public var direction: TextDirection
+
+    public init(glyphs: [Glyph], direction: TextDirection) {
+        self.glyphs = glyphs
+        self.direction = direction
+    }
 }

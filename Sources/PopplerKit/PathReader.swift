@@ -61,6 +61,11 @@ final class PathReader {
     /// draws text in a Type 3 font; nil for other pages and for a page past the limits.
     func drawnText(page index: Int) -> DrawnText? {
         guard pp_document_page_has_type3_font(handle, Int32(index)) != 0 else { return nil }
+        return allDrawnText(page: index)
+    }
+
+    /// The characters the page's content stream draws, whatever its fonts; nil past the limits.
+    func allDrawnText(page index: Int) -> DrawnText? {
         var raw = PPDrawnText()
         let bounds = PPLimits(max_shapes: limits.shapes, max_operators: limits.operators, max_seconds: limits.seconds)
         let status = pp_document_drawn_text(handle, Int32(index), bounds, &raw)
@@ -70,7 +75,9 @@ final class PathReader {
             let codes = withUnsafeBytes(of: c.unicode) { Array($0.bindMemory(to: UInt32.self).prefix(Int(max(0, min(c.unicode_count, 4))))) }
             var text = ""
             for code in codes { if let scalar = Unicode.Scalar(code) { text.unicodeScalars.append(scalar) } }
-            return DrawnText.Character(x: c.x, y: c.y, dx: c.dx, dy: c.dy, size: c.size, text: text)
+            let glyph = c.font_num >= 0 ? DrawnText.GlyphID(font: Int(c.font_num), generation: Int(c.font_gen), code: UInt32(c.code)) : nil
+            return DrawnText.Character(x: c.x, y: c.y, dx: c.dx, dy: c.dy, size: c.size, text: text,
+                                       glyph: glyph, width: c.font_width >= 0 ? c.font_width : nil)
         }
         return DrawnText(characters: characters)
     }

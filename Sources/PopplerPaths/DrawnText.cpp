@@ -8,6 +8,7 @@
 #include "DrawnText.h"
 
 #include <Dict.h>
+#include <GfxFont.h>
 #include <Object.h>
 #include <goo/GooString.h>
 
@@ -17,7 +18,28 @@
 #include <string>
 #include <utility>
 
-void DrawnTextRecorder::drawChar(GfxState *state, double x, double y, double dx, double dy, double, double, CharCode, int, const Unicode *u, int uLen)
+/// The glyph's width in ems: its advance `dx, dy` (user space) taken back through the text
+/// matrix, less character spacing and horizontal scaling, over the font size. -1 for vertical
+/// writing and Type 3 fonts (their widths are in glyph space), and for a space (word spacing).
+static double glyphWidth(GfxState *state, GfxFont *font, double dx, double dy, const Unicode *u, int uLen)
+{
+    if (!font || font->getType() == fontType3 || font->getWMode() != 0) {
+        return -1;
+    }
+    if (uLen == 1 && u && u[0] == ' ') {
+        return -1;
+    }
+    const double *tm = state->getTextMat();
+    const double det = tm[0] * tm[3] - tm[1] * tm[2];
+    const double size = state->getFontSize(), scaling = state->getHorizScaling();
+    if (det == 0 || size == 0 || scaling == 0) {
+        return -1;
+    }
+    const double textDx = (tm[3] * dx - tm[2] * dy) / det;
+    return (textDx / scaling - state->getCharSpace()) / size;
+}
+
+void DrawnTextRecorder::drawChar(GfxState *state, double x, double y, double dx, double dy, double, double, CharCode code, int, const Unicode *u, int uLen)
 {
     if (chars.size() >= maxChars) {
         return;
@@ -30,6 +52,14 @@ void DrawnTextRecorder::drawChar(GfxState *state, double x, double y, double dx,
     c.size = std::sqrt(std::fabs(m11 * m22 - m12 * m21));
     if (!std::isfinite(c.x) || !std::isfinite(c.y) || !std::isfinite(c.dx) || !std::isfinite(c.dy) || !std::isfinite(c.size)) {
         return;
+    }
+    c.code = code;
+    GfxFont *font = state->getFont().get();
+    c.font_num = font ? font->getID()->num : 0;
+    c.font_gen = font ? font->getID()->gen : 0;
+    c.font_width = glyphWidth(state, font, dx, dy, u, uLen);
+    if (!std::isfinite(c.font_width)) {
+        c.font_width = -1;
     }
     c.unicode_count = u ? std::min(std::max(uLen, 0), 4) : 0;
     for (int i = 0; i < c.unicode_count; ++i) {
@@ -107,6 +137,9 @@ void DrawnTextRecorder::endActualText(GfxState *)
         c.dy = dy / n;
         c.unicode[0] = actualText[k];
         c.unicode_count = 1;
+        // The text is the span's, not a glyph's: no font code stands for it.
+        c.font_num = -1;
+        c.font_width = -1;
         chars.push_back(c);
     }
 }

@@ -155,8 +155,9 @@ private func rings(_ shapes: [(Double, Double, Double, Double)], width: Int = 30
 
 /// A report whose fonts were embedded without a Unicode map (`ScanFixtures/unmapped_fonts.pdf`, made by
 /// `scripts/make_fixtures.py` from `samples/lo_2021_combined_dash.pdf`): its text layer is control
-/// characters and stray letters, so its pages are read by OCR (`--ocr auto`) with a warning that
-/// says why; with `--ocr never` it stops with exit 8 and says the text maps to no characters.
+/// characters and stray letters, so its glyphs are read by their shapes (`--ocr auto`,
+/// `MisencodedGlyphs`) with a warning that says why; with `--ocr never` it stops with exit 8 and
+/// says the text maps to no characters.
 @Test func pagesWhoseFontsMapToNoCharactersAreReadByOCR() throws {
     let path = "Tests/GongkaiCLITests/ScanFixtures/unmapped_fonts.pdf"
     let result = try CLI.run(["extract", path])
@@ -164,7 +165,7 @@ private func rings(_ shapes: [(Double, Double, Double, Double)], width: Int = 30
     let json = try #require(result.json)
     #expect((json["source"] as? [String: Any])?["ocr"] as? Bool == true)
     let warnings = json["warnings"] as? [[String: Any]] ?? []
-    #expect(warnings.contains { $0["code"] as? String == "ocr_page" && ($0["message"] as? String ?? "").contains("maps its glyphs to no characters") })
+    #expect(warnings.contains { $0["code"] as? String == "ocr_glyphs" && ($0["message"] as? String ?? "").contains("wrong characters or none") })
     var got: [String: Any] = [:]
     jsonLeaves(try #require(json["applications"]), into: &got)
     #expect(got["results.total.total"] as? Int == 122)

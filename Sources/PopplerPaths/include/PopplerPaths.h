@@ -68,11 +68,17 @@ void pp_shapes_free(PPShapes *shapes);
 
 /// One character as the content stream draws it, in the displayed page (y down): where it starts
 /// on its baseline, its advance, its font size (the em, in points) and its Unicode scalars (none
-/// when the font maps it to none; at most four are kept).
+/// when the font maps it to none; at most four are kept). Which glyph it is: its code in its font
+/// (the CID of a CID font), the font's object number and generation (0, 0 for an inline font),
+/// and the glyph's own width in ems from the font's widths (without character or word spacing;
+/// -1 when the font gives none).
 typedef struct {
     double x, y, dx, dy, size;
     unsigned int unicode[4];
     int unicode_count;
+    unsigned int code;
+    int font_num, font_gen;
+    double font_width;
 } PPDrawnChar;
 
 /// The characters a page draws, in content-stream order. Free with `pp_drawn_text_free`.
