@@ -25,7 +25,8 @@ extension MisencodedGlyphs {
         guard let raster = document.grayRaster(page: index, scale: scale) else { return nil }
         var page = GrayImage(width: raster.width, height: raster.height, pixels: raster.pixels)
         paintOver(document.rulingLines(page: index, glyphs: drawn.glyphs), on: &page, scale: scale)
-        let ids = Array(samples.keys)
+        // In a fixed order: the glyphs read beside each other on a line colour each other's readings.
+        let ids = samples.keys.sorted { ($0.font, $0.generation, $0.code) < ($1.font, $1.generation, $1.code) }
         let pictures = ids.map { picture(of: samples[$0]!, on: page, scale: scale) }
         let dpi = 72 * Double(emPixels) / 10.5
         guard let readings = pool.withReader({ reader in
