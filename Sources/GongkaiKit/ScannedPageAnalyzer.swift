@@ -134,7 +134,7 @@ struct ScannedPageAnalyzer: Sendable {
         var headLines: [String] = []
         let read: Void? = pool.withReader { reader in
             // No ruled table: a table drawn without (enough) lines is read from the page's characters.
-            if grids.isEmpty, ScannedStreamPage.looksTabular(image, threshold: threshold, dpi: dpi) {
+            if grids.isEmpty {
                 grids = ScannedStreamPage(layout: layout).tables(image, threshold: threshold, scale: scale, lines: lines, page: page, reader: reader)
             } else {
                 readCells(&grids, image, threshold: threshold, scale: scale, page: index + 1, reader: reader)

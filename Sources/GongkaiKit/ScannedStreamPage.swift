@@ -9,28 +9,26 @@ import TableLayout
 /// (`rereadValueCells`).
 struct ScannedStreamPage {
     var layout: LayoutSettings
-    /// Text lines cut into aligned pieces (`AlignedRowBands`) a page needs before it is read this way:
-    /// pages of running text have none, and the recognition of a whole page is the costliest OCR.
+    /// Lines of pieces standing apart (`InkPieces.alignedRows`) a page needs before it is read this
+    /// way: pages of running text have none, and reading all of a page's print is costly.
     static let minAlignedRows = 2
     /// Rules wider than this many points are painted over before the page is read (Tesseract reads
     /// a rule through a line of text as dashes); pixels each side of the stroke painted too.
     static let eraseMargin = 2
 
-    /// Whether the page looks like one holding a table of aligned columns.
-    static func looksTabular(_ image: GrayImage, threshold: UInt8, dpi: Double) -> Bool {
-        AlignedRowBands.rowCount(image, threshold: threshold, dpi: dpi) >= minAlignedRows
-    }
-
-    /// The page's tables. `image` is the deskewed page at `scale` pixels per point, `lines` the
-    /// ruling lines found on it (points).
+    /// The page's tables: none when its print does not stand in aligned rows. `image` is the
+    /// deskewed page at `scale` pixels per point, `lines` the ruling lines found on it (points).
     func tables(_ image: GrayImage, threshold: UInt8, scale: Double, lines: [RulingLine], page: PageContent, reader: CellReader) -> [CellGrid] {
         let dpi = scale * 72
         let clean = image.painted(lines.map { Self.pixelBox(of: $0, scale: scale) }, level: image.median)
-        let characters = PageTextReader(reader: reader).characters(clean, threshold: threshold, dpi: dpi)
+        let (pieces, em) = InkPieces.pieces(clean, threshold: threshold, dpi: dpi)
+        guard InkPieces.alignedRows(pieces, em: em) >= Self.minAlignedRows else { return [] }
+        let characters = PageTextReader(reader: reader).characters(of: pieces, em: em, in: clean, threshold: threshold, dpi: dpi)
         var content = page
         let box = { (c: PageTextReader.Character) in Rect(x0: Double(c.x0) / scale, y0: Double(c.y0) / scale, x1: Double(c.x1) / scale, y1: Double(c.y1) / scale) }
         content.glyphs = characters.map { Glyph(text: $0.text, box: box($0)) }
         let provisional = characters.filter(\.provisional).map(box)
+        let textBoxes = characters.filter { $0.confidence == nil }.map(box)
         // Cells are read again without the page's text words in them (a label reaching into a
         // value column is not read with the value).
         let textInk = characters.filter { $0.confidence == nil }.map { (x0: $0.x0, y0: $0.y0, x1: $0.x1, y1: $0.y1) }
@@ -40,7 +38,7 @@ struct ScannedStreamPage {
         grids.removeAll { $0.box.width < ScannedPageAnalyzer.minTableWidthShare * page.width }
         for g in grids.indices {
             Self.setConfidences(&grids[g], characters, scale: scale)
-            rereadValueCells(&grids[g], provisional: provisional, values, threshold: threshold, scale: scale, reader: reader)
+            rereadValueCells(&grids[g], provisional: provisional, text: textBoxes, values, threshold: threshold, scale: scale, reader: reader)
         }
         return grids
     }
@@ -54,22 +52,17 @@ struct ScannedStreamPage {
         }
     }
 
-    /// The cells where a column of values crosses a row of values, and those holding a provisional
-    /// character, read again by their box as a ruled scan's cells are: every value the grid gives
-    /// comes from `CellReader`'s reading of a whole cell (a piece of ink alone is read worse), and a
-    /// lone 0 or 1 that the page's recognition dropped is found. A cell without ink is blank.
-    func rereadValueCells(_ grid: inout CellGrid, provisional: [Rect], _ image: GrayImage, threshold: UInt8, scale: Double, reader: CellReader) {
-        let valued = grid.cells.filter { $0.rowSpan == 1 && $0.columnSpan == 1 && Self.isValueReading($0.text) }
-        let rows = Set(valued.map(\.row)), columns = Set(valued.map(\.column))
+    /// The cells holding a piece of ink read as no sure value (`provisional`) and no text, read
+    /// again whole by their box, as a ruled scan's cells are: the digits of one number may have
+    /// stood apart as two pieces. The page's text is painted out of `image` (a label reaching
+    /// into a value column is not read with the value). A doubtful reading stays doubtful.
+    func rereadValueCells(_ grid: inout CellGrid, provisional: [Rect], text: [Rect], _ image: GrayImage, threshold: UInt8, scale: Double, reader: CellReader) {
         let paper = image.median
         for c in grid.cells.indices {
+            let box = grid.cells[c].box
+            guard provisional.contains(where: { box.contains(x: $0.midX, y: $0.midY) }),
+                  !text.contains(where: { box.contains(x: $0.midX, y: $0.midY) }) else { continue }
             let cell = grid.cells[c]
-            let holdsProvisional = provisional.contains { cell.box.contains(x: $0.midX, y: $0.midY) }
-            // (A merged cell holding a value is read again too: its piece's reading alone is no cell's.)
-            let valueCell = cell.rowSpan == 1 && cell.columnSpan == 1 && rows.contains(cell.row) && columns.contains(cell.column)
-                || Self.isValueReading(cell.text)
-            guard holdsProvisional || valueCell else { continue }
-            let box = cell.box
             let crop = image.cropped(x0: Int(box.x0 * scale), y0: Int(box.y0 * scale), x1: Int(box.x1 * scale), y1: Int(box.y1 * scale))
                 .withoutInkTouchingSides(threshold: threshold, paper: paper)
             let result = reader.read(crop, threshold: threshold, dpi: scale * 72, name: "p\(grid.page)-stream-r\(cell.row)-c\(cell.column)")

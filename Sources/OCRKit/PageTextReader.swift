@@ -1,23 +1,19 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import ScanImaging
 
-/// Reads a scanned page whose table has no ruling lines to cut it into cells: Tesseract's
-/// recognition of the whole page gives every character a box (the layout the stream builder lays
-/// a table out from), and every piece of ink it did not read as a word of Chinese text — numbers,
-/// zero marks, stray characters — is read again, alone, by `CellReader` under its honesty rules
-/// (a doubtful number stays a marked doubtful reading, never a value).
+/// Reads a scanned page whose table has no ruling lines to cut it into cells: the page's print is
+/// cut into pieces from its ink (`InkPieces`: a label's line, a number, a dash), and each piece is
+/// read alone by `CellReader` under its honesty rules (a doubtful number stays a marked doubtful
+/// reading, never a value). The pieces, their text spread over their boxes, are the layout the
+/// stream builder lays the table out from, as a PDF's characters are.
 public struct PageTextReader {
     public var reader: CellReader
     public init(reader: CellReader) { self.reader = reader }
 
-    /// Gap between two symbols of one Tesseract word, in heights of the taller, that makes them two
-    /// words: a table's columns stand apart by an em or more, a word's characters by a fraction.
-    static let wordGap = 0.6
-    /// Gap over which a piece of ink is widened to take in ink beside it, in its own heights: the
-    /// digits of one number stand closer, two cells further apart.
-    static let inkGap = 0.45
-
     /// One character of the page, its box in the page picture's pixels; `confidence` is that of
-    /// the reading it comes from (nil for a character of a word read as text).
+    /// the reading it comes from (nil for a character of text, not of a value).
     public struct Character: Sendable, Equatable {
         public var text: String
         public var x0: Int, y0: Int, x1: Int, y1: Int
@@ -31,116 +27,88 @@ public struct PageTextReader {
     /// cells holding one are read again by their box.
     public static let placeholder = "—"
 
-    /// The characters of the page `image` (scanned at `dpi`, `threshold` its ink level).
-    public func characters(_ image: GrayImage, threshold: UInt8, dpi: Double) -> [Character] {
-        let symbols = reader.readSymbols(image, dpi: dpi)
-        let typical = Self.typicalHeight(symbols)
-        // A symbol box much taller or wider than the page's characters is no character (a seal, two
-        // lines taken as one): it would only stretch the lines it joins.
-        let words = Self.words(symbols.filter { Double($0.y1 - $0.y0) <= Self.largestSymbol * typical && Double($0.x1 - $0.x0) <= Self.largestSymbol * typical })
-        var out: [Character] = []
-        var pieces: [(x0: Int, y0: Int, x1: Int, y1: Int)] = []
-        let labelWords = words.filter(Self.isTextWord)
-        for word in words where !Self.isTextWord(word) {
-            let box = Self.box(of: word)
-            let height = min(Double(box.y1 - box.y0), typical)
-            let wide = image.widenedOverInk(x0: box.x0, x1: box.x1, y0: box.y0, y1: box.y1, threshold: threshold,
-                                            gap: max(2, Int(Self.inkGap * height)))
-            let grown = (x0: wide.x0, y0: box.y0, x1: wide.x1, y1: box.y1)
-            // Numbering or punctuation standing beside words of text belongs to them.
-            if labelWords.contains(where: { Self.overlaps(Self.box(of: $0), grown) }) {
-                out += word.map { Character(text: $0.text, x0: $0.x0, y0: $0.y0, x1: $0.x1, y1: $0.y1, confidence: nil) }
-                continue
-            }
-            if let i = pieces.firstIndex(where: { Self.overlaps($0, grown) }) {
-                let p = pieces[i]
-                pieces[i] = (min(p.x0, grown.x0), min(p.y0, grown.y0), max(p.x1, grown.x1), max(p.y1, grown.y1))
+    /// A piece read: its box and what `CellReader` made of it.
+    struct ReadPiece {
+        var box: InkPieces.Box
+        var result: CellReader.Result
+        var isText: Bool { result.text.contains(where: CellReader.isChinese) && !result.doubtful }
+    }
+
+    /// The characters of the pieces of print (`InkPieces`, text `em` pixels tall) of the page
+    /// `image` (scanned at `dpi`, `threshold` its ink level).
+    public func characters(of pieces: [InkPieces.Box], em: Double, in image: GrayImage, threshold: UInt8, dpi: Double) -> [Character] {
+        let paper = image.median, margin = max(4, Int(em / 2))
+        let read = pieces.map { box in
+            ReadPiece(box: box, result: reader.read(image.isolating(box, margin: margin, paper: paper), threshold: threshold, dpi: dpi))
+        }
+        Self.trace(read, em: em)
+        return Self.joinedAfterMarks(read.filter { !$0.result.text.isEmpty }, em: em).flatMap(Self.characters(of:))
+    }
+
+    /// Marks that sit in the left of their square (、，。：；) or close a number (1.), so that the
+    /// ink of the text after them stands further off than a word's characters do.
+    static let leftSittingMarks: Set<Swift.Character> = ["、", "，", "。", "：", "；", ",", ".", ":", ";"]
+    /// How far, in text heights, the text after such a mark may stand and still continue it.
+    static let gapAfterMark = 1.2
+
+    /// Text pieces joined to the text piece they continue after a mark (`一、` and `本年新收…`).
+    static func joinedAfterMarks(_ pieces: [ReadPiece], em: Double) -> [ReadPiece] {
+        var out: [ReadPiece] = []
+        for piece in pieces.sorted(by: { ($0.box.x0, $0.box.y0) < ($1.box.x0, $1.box.y0) }) {
+            if piece.isText, let i = out.lastIndex(where: { continues($0, with: piece, em: em) }) {
+                out[i].result.text += piece.result.text
+                out[i].box = InkPieces.Box(x0: out[i].box.x0, y0: min(out[i].box.y0, piece.box.y0), x1: piece.box.x1, y1: max(out[i].box.y1, piece.box.y1))
             } else {
-                pieces.append(grown)
+                out.append(piece)
             }
         }
-        for word in labelWords {
-            out += word.map { Character(text: $0.text, x0: $0.x0, y0: $0.y0, x1: $0.x1, y1: $0.y1, confidence: nil) }
-        }
-        for p in pieces { out += read(p, image, threshold: threshold, dpi: dpi) }
         return out
     }
 
-    /// A piece of ink read alone as a cell: its text spread evenly over its box, one character a
-    /// slot; a doubtful reading one character holding the whole mark; nothing for no ink.
-    func read(_ p: (x0: Int, y0: Int, x1: Int, y1: Int), _ image: GrayImage, threshold: UInt8, dpi: Double) -> [Character] {
-        let margin = max(1, Int(dpi / 100))
-        let crop = image.cropped(x0: p.x0 - 2 * margin, y0: p.y0 - margin, x1: p.x1 + 2 * margin, y1: p.y1 + margin)
-        let result = reader.read(crop, threshold: threshold, dpi: dpi)
-        guard !result.text.isEmpty else { return [] }
+    /// Whether `next` goes on from the text piece `left` that ends in a mark sitting left.
+    static func continues(_ left: ReadPiece, with next: ReadPiece, em: Double) -> Bool {
+        guard left.isText, let last = left.result.text.last, leftSittingMarks.contains(last) else { return false }
+        let a = left.box, b = next.box
+        let overlap = min(a.y1, b.y1) - max(a.y0, b.y0)
+        return overlap * 2 >= min(a.height, b.height) && b.x0 >= a.x1 && Double(b.x0 - a.x1) <= gapAfterMark * em
+    }
+
+    /// Debugging (debug builds): appends each piece's box and reading to the file named by
+    /// `GONGKAI_OCR_TRACE`, a page's pieces together.
+    static func trace(_ pieces: [ReadPiece], em: Double) {
+        #if DEBUG
+        guard let path = getenv("GONGKAI_OCR_TRACE"), let file = fopen(path, "a") else { return }
+        fputs("== \(pieces.count) pieces, em \(Int(em)) px\n", file)
+        for p in pieces { fputs("piece \(p.box.x0),\(p.box.y0)-\(p.box.x1),\(p.box.y1) \(p.result.text) \(p.result.confidence ?? -1)\n", file) }
+        fclose(file)
+        #endif
+    }
+
+    /// A piece's text spread evenly over its box, one character a slot; a doubtful reading is one
+    /// provisional character holding the whole mark.
+    static func characters(of piece: ReadPiece) -> [Character] {
+        let p = piece.box, result = piece.result
         if result.doubtful {
-            return [Character(text: Self.placeholder, x0: p.x0, y0: p.y0, x1: p.x1, y1: p.y1, confidence: result.confidence, provisional: true)]
+            return [Character(text: placeholder, x0: p.x0, y0: p.y0, x1: p.x1, y1: p.y1, confidence: result.confidence, provisional: true)]
         }
         let letters = Array(result.text)
-        let step = Double(p.x1 - p.x0) / Double(letters.count)
+        let step = Double(p.width) / Double(letters.count)
+        let confidence = piece.isText ? nil : result.confidence
         return letters.enumerated().map { i, c in
             Character(text: String(c), x0: p.x0 + Int(Double(i) * step), y0: p.y0, x1: p.x0 + Int(Double(i + 1) * step), y1: p.y1,
-                      confidence: result.confidence)
+                      confidence: confidence)
         }
-    }
-
-    /// Largest symbol kept, in the page's typical character heights.
-    static let largestSymbol = 2.5
-
-    /// The median height of the page's symbols (at least one pixel).
-    static func typicalHeight(_ symbols: [RecognizedSymbol]) -> Double {
-        let heights = symbols.map { $0.y1 - $0.y0 }.sorted()
-        return heights.isEmpty ? 1 : Double(max(1, heights[heights.count / 2]))
-    }
-
-    /// Tesseract's words, each cut where two of its symbols stand apart (`wordGap`).
-    static func words(_ symbols: [RecognizedSymbol]) -> [[RecognizedSymbol]] {
-        var words: [[RecognizedSymbol]] = []
-        for s in symbols {
-            if let last = words.last?.last, last.word == s.word, last.line == s.line,
-               Double(s.x0 - last.x1) <= wordGap * Double(max(s.y1 - s.y0, last.y1 - last.y0, 1)) {
-                words[words.count - 1].append(s)
-            } else {
-                words.append([s])
-            }
-        }
-        return words
-    }
-
-    /// A word of Chinese text: at least two characters, one of them an ideograph. A lone
-    /// ideograph is read again (a 1 comes back from the Chinese model as 工, 于 or 人).
-    static func isTextWord(_ word: [RecognizedSymbol]) -> Bool {
-        word.count >= 2 && word.contains { $0.text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } }
-    }
-
-    static func box(of word: [RecognizedSymbol]) -> (x0: Int, y0: Int, x1: Int, y1: Int) {
-        (word.map(\.x0).min() ?? 0, word.map(\.y0).min() ?? 0, word.map(\.x1).max() ?? 0, word.map(\.y1).max() ?? 0)
-    }
-
-    static func overlaps(_ a: (x0: Int, y0: Int, x1: Int, y1: Int), _ b: (x0: Int, y0: Int, x1: Int, y1: Int)) -> Bool {
-        a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1
     }
 }
 
-extension CellReader {
-    /// Every symbol the Chinese model recognises on a page, boxes in the page's own pixels (the
-    /// page is read at `readingDPI`, its paper made white, as cells are).
-    public func readSymbols(_ page: GrayImage, dpi: Double) -> [RecognizedSymbol] {
-        var image = page
-        let factor = Self.readingDPI / dpi
-        if abs(factor - 1) > 0.1 { image = image.scaled(by: factor) } else { return readSymbols(unscaled: page) }
-        image = image.paperStretched(paper: page.median)
-        let symbols = labels.recognizeSymbols(gray: image.pixels, width: image.width, height: image.height, layout: .block, resolution: Int(Self.readingDPI))
-        return symbols.map { s in
-            var t = s
-            t.x0 = Int(Double(s.x0) / factor); t.y0 = Int(Double(s.y0) / factor)
-            t.x1 = Int((Double(s.x1) / factor).rounded(.up)); t.y1 = Int((Double(s.y1) / factor).rounded(.up))
-            return t
+extension GrayImage {
+    /// The box with `margin` pixels of paper around it, nothing else's ink in it: a piece of print
+    /// cut out to be read alone.
+    func isolating(_ box: InkPieces.Box, margin: Int, paper: UInt8) -> GrayImage {
+        var out = GrayImage(width: box.width + 2 * margin, height: box.height + 2 * margin, filledWith: paper)
+        for y in max(0, box.y0)..<min(height, box.y1) {
+            for x in max(0, box.x0)..<min(width, box.x1) { out.pixels[(y - box.y0 + margin) * out.width + x - box.x0 + margin] = self[x, y] }
         }
-    }
-
-    private func readSymbols(unscaled page: GrayImage) -> [RecognizedSymbol] {
-        let image = page.paperStretched(paper: page.median)
-        return labels.recognizeSymbols(gray: image.pixels, width: image.width, height: image.height, layout: .block, resolution: Int(Self.readingDPI))
+        return out
     }
 }
