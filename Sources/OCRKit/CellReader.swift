@@ -114,19 +114,22 @@ public final class CellReader {
     }
 
     /// Digits under this height (pixels at `readingDPI`) are small type: 11 pt serif digits are
-    /// some 17 px tall, and the digit model reads a 3 among them as an 8 at 91 %.
+    /// some 17 px tall, and the digit model reads a 3 among them as an 8 at 91 %, a lone 0 of
+    /// 15 px as a 6 at 88 % (lone digits are checked so only where a 0 may have become them).
     static let smallDigitHeight = 20.0
 
     /// A sure number in small type, read again enlarged by half (`secondLookScale`): taken when
-    /// both readings agree, a doubtful reading naming both when they do not — two readings that
-    /// both fit give no value.
+    /// both readings agree (and a lone 6, 8 or 9 has its loops), a doubtful reading naming both
+    /// when they do not — two readings that both fit give no value.
     private func confirmedInSmallType(_ value: OCREngine.Reading, _ p: CellPicture) -> Result {
-        guard value.text.count > 1, Double(p.ink.y1 - p.ink.y0) * p.factor < Self.smallDigitHeight else {
+        guard value.text.count > 1 || "689".contains(value.text), Double(p.ink.y1 - p.ink.y0) * p.factor < Self.smallDigitHeight else {
             return Result(text: value.text, confidence: value.confidence, doubtful: false)
         }
         let second = readDigits(p.image.scaled(by: Self.secondLookScale), layout: .line, resolution: p.resolution)
-        if second.text == value.text { return Result(text: value.text, confidence: value.confidence, doubtful: false) }
-        return Result(text: "\(Self.doubtfulMark)\(value.confidence)%: \(value.text) or \(second.text)?〕", confidence: value.confidence, doubtful: true)
+        let shaped = value.text.count > 1 || value.text.first.map { CellInk.hasLoops(of: $0, p.crop, p.ink, threshold: p.threshold) } == true
+        if second.text == value.text, shaped { return Result(text: value.text, confidence: value.confidence, doubtful: false) }
+        let readings = second.text == value.text ? value.text : "\(value.text) or \(second.text)"
+        return Result(text: "\(Self.doubtfulMark)\(value.confidence)%: \(readings)?〕", confidence: value.confidence, doubtful: true)
     }
 
     /// A cell neither model read surely as a number or a label: a second, enlarged look, then
@@ -363,8 +366,30 @@ enum CellInk {
     /// least half the glyph's height (the holes of 6 and 9 take one half, 8 has two) and whose
     /// middle is the glyph's (those of 6 and 9 lie low and high).
     static func isRing(_ image: GrayImage, _ box: Box, threshold: UInt8) -> Bool {
+        guard let holes = holes(image, box, threshold: threshold), holes.count == 1, let hole = holes.first else { return false }
+        let glyphHeight = box.y1 - box.y0
+        // Rows of the framed picture: the glyph runs from 1 to glyphHeight.
+        let offCentre = abs(Double(hole.top + hole.bottom) / 2 - Double(glyphHeight + 1) / 2)
+        return (hole.bottom - hole.top + 1) * 2 >= glyphHeight && offCentre <= Double(glyphHeight) * 0.12
+    }
+
+    /// Whether a lone 6, 8 or 9 has its digit's loops: 8 two holes, 6 one whose middle lies in the
+    /// glyph's lower part, 9 one in its upper part. In small type a blurred 0 is read as a sure 6
+    /// while its shape is no clear ring: the digit's own shape must then speak for it.
+    static func hasLoops(of digit: Character, _ image: GrayImage, _ box: Box, threshold: UInt8) -> Bool {
+        guard let holes = holes(image, box, threshold: threshold) else { return false }
+        if digit == "8" { return holes.count == 2 }
+        guard holes.count == 1, let hole = holes.first else { return false }
+        let middle = Double(hole.top + hole.bottom) / 2 / Double(box.y1 - box.y0 + 1)
+        return digit == "6" ? middle >= 0.58 : digit == "9" ? middle <= 0.42 : false
+    }
+
+    /// The holes a lone glyph's ink encloses (regions of paper of at least 4 pixels not joined to
+    /// the paper around it: rows counted from 1 at the glyph's top), or nil when the glyph is not
+    /// shaped like a digit (taller than wide, not a stroke).
+    static func holes(_ image: GrayImage, _ box: Box, threshold: UInt8) -> [(count: Int, top: Int, bottom: Int)]? {
         let glyphWidth = box.x1 - box.x0, glyphHeight = box.y1 - box.y0
-        guard glyphHeight >= 8, glyphWidth >= 4, glyphHeight * 10 >= glyphWidth * 11, glyphHeight <= glyphWidth * 5 / 2 else { return false }
+        guard glyphHeight >= 8, glyphWidth >= 4, glyphHeight * 10 >= glyphWidth * 11, glyphHeight <= glyphWidth * 5 / 2 else { return nil }
         // The ink on a one-pixel frame of paper, so that the paper around the glyph is one region.
         let w = glyphWidth + 2, h = glyphHeight + 2
         var ink = [Bool](repeating: false, count: w * h)
@@ -388,11 +413,7 @@ enum CellInk {
         }
         // Region 0 is the paper around the glyph (it holds the frame's corner); specks of a pixel
         // or two are noise, not holes.
-        let holes = spans.dropFirst().filter { $0.count >= 4 }
-        guard holes.count == 1, let hole = holes.first else { return false }
-        // Rows of the framed picture: the glyph runs from 1 to glyphHeight.
-        let offCentre = abs(Double(hole.top + hole.bottom) / 2 - Double(glyphHeight + 1) / 2)
-        return (hole.bottom - hole.top + 1) * 2 >= glyphHeight && offCentre <= Double(glyphHeight) * 0.12
+        return Array(spans.dropFirst().filter { $0.count >= 4 })
     }
 
     /// A lone 1: a glyph clearly taller than wide whose middle (two fifths to three fifths of its

@@ -42,7 +42,55 @@ public struct PageTextReader {
             ReadPiece(box: box, result: reader.read(image.isolating(box, margin: margin, paper: paper), threshold: threshold, dpi: dpi))
         }
         Self.trace(read, em: em)
-        return Self.joinedAfterMarks(read.filter { !$0.result.text.isEmpty }, em: em).flatMap(Self.characters(of:))
+        let numbered = withNumberingJoined(read.filter { !$0.result.text.isEmpty }, em: em, in: image, threshold: threshold, dpi: dpi)
+        return Self.joinedAfterMarks(numbered, em: em).flatMap(Self.characters(of:))
+    }
+
+    /// Widest piece taken for numbering, and how far off the text it opens it may stand, in text
+    /// heights: `3．` is some one and a half wide, its full stop sits left in its square and a space
+    /// may follow it.
+    static let numberingWidth = 1.6
+    static let numberingGap = 1.6
+
+    /// Numbering read apart from the text it opens (`3．` then `补正后…`, a number or a doubtful
+    /// reading alone) joined to it: a narrow piece that is no text, with a text piece starting on
+    /// its line just right of it, is read again together with that piece, and the two are one when
+    /// that reading opens with numbering (`opensWithNumbering`). A value left of a label is not a
+    /// table's order, so a narrow piece there is rarely anything else; the reading decides.
+    func withNumberingJoined(_ pieces: [ReadPiece], em: Double, in image: GrayImage, threshold: UInt8, dpi: Double) -> [ReadPiece] {
+        var out = pieces.sorted { ($0.box.x0, $0.box.y0) < ($1.box.x0, $1.box.y0) }
+        var i = 0
+        while i < out.count {
+            let left = out[i]
+            if !left.isText, Double(left.box.width) <= Self.numberingWidth * em,
+               let j = out.indices.first(where: { out[$0].isText && Self.opens(left.box, out[$0].box, within: Self.numberingGap * em) }) {
+                let box = left.box.union(out[j].box)
+                let result = reader.read(image.isolating(box, margin: max(4, Int(em / 2)), paper: image.median), threshold: threshold, dpi: dpi)
+                if !result.doubtful, Self.opensWithNumbering(result.text) {
+                    out[j] = ReadPiece(box: box, result: result)
+                    out.remove(at: i)
+                    continue
+                }
+            }
+            i += 1
+        }
+        return out
+    }
+
+    /// Whether `text` starts on `mark`'s line, right of it, at most `gap` pixels off.
+    static func opens(_ mark: InkPieces.Box, _ text: InkPieces.Box, within gap: Double) -> Bool {
+        let overlap = min(mark.y1, text.y1) - max(mark.y0, text.y0)
+        return overlap * 2 >= min(mark.height, text.height) && text.x0 >= mark.x1 && Double(text.x0 - mark.x1) <= gap
+    }
+
+    /// Whether a label opens with numbering: `1.` `2．` `3、` `一、` `（四）`.
+    static func opensWithNumbering(_ text: String) -> Bool {
+        let t = Array(text.filter { !$0.isWhitespace })
+        guard t.count >= 3, t.dropFirst(2).contains(where: CellReader.isChinese) else { return false }
+        let numerals = "一二三四五六七八九十"
+        if t[0].isNumber { return ".．、,，".contains(t[1]) || (t[1].isNumber && ".．、,，".contains(t[2])) }
+        if "(（".contains(t[0]) { return numerals.contains(t[1]) }
+        return numerals.contains(t[0]) && t[1] == "、"
     }
 
     /// Marks that sit in the left of their square (、，。：；) or close a number (1.), so that the

@@ -14,7 +14,7 @@ public enum InkPieces {
         public init(x0: Int, y0: Int, x1: Int, y1: Int) { self.x0 = x0; self.y0 = y0; self.x1 = x1; self.y1 = y1 }
         public var width: Int { x1 - x0 }
         public var height: Int { y1 - y0 }
-        func union(_ o: Box) -> Box { Box(x0: min(x0, o.x0), y0: min(y0, o.y0), x1: max(x1, o.x1), y1: max(y1, o.y1)) }
+        public func union(_ o: Box) -> Box { Box(x0: min(x0, o.x0), y0: min(y0, o.y0), x1: max(x1, o.x1), y1: max(y1, o.y1)) }
         /// The empty space between the two boxes across and down (0 where they overlap).
         func gaps(to o: Box) -> (across: Int, down: Int) {
             (max(0, max(x0, o.x0) - min(x1, o.x1)), max(0, max(y0, o.y0) - min(y1, o.y1)))

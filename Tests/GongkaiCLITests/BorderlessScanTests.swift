@@ -68,3 +68,27 @@ private func picture(_ width: Int, _ height: Int, ink boxes: [(Int, Int, Int, In
     #expect(cleaned[2, 5] == 220)
     #expect(cleaned[10, 4] == 10)
 }
+
+@Test func numberingIsToldFromAValue() {
+    #expect(PageTextReader.opensWithNumbering("3．补正后申请内容仍不"))
+    #expect(PageTextReader.opensWithNumbering("12.其他"))
+    #expect(PageTextReader.opensWithNumbering("（四）无法提供"))
+    #expect(PageTextReader.opensWithNumbering("一、本年新收"))
+    #expect(!PageTextReader.opensWithNumbering("30"))
+    #expect(!PageTextReader.opensWithNumbering("3 申请"))
+    #expect(!PageTextReader.opensWithNumbering("自然人"))
+}
+
+@Test func aLoneSixNeedsItsLowLoop() {
+    // A 10×16 glyph of solid ink with one hole of paper: low (a 6), centred and tall (a 0).
+    func glyph(holeRows: Range<Int>) -> GrayImage {
+        var image = GrayImage(width: 14, height: 20, filledWith: 230)
+        for y in 2..<18 { for x in 2..<12 where !(holeRows.contains(y) && (5..<9).contains(x)) { image.pixels[y * 14 + x] = 20 } }
+        return image
+    }
+    let box = CellInk.Box(x0: 2, y0: 2, x1: 12, y1: 18)
+    #expect(CellInk.hasLoops(of: "6", glyph(holeRows: 11..<15), box, threshold: 128))
+    #expect(!CellInk.hasLoops(of: "9", glyph(holeRows: 11..<15), box, threshold: 128))
+    #expect(!CellInk.hasLoops(of: "6", glyph(holeRows: 5..<15), box, threshold: 128))
+    #expect(CellInk.isRing(glyph(holeRows: 5..<15), box, threshold: 128))
+}
