@@ -77,8 +77,32 @@ public final class CellReader {
     /// Reads the cell whose inside (borders excluded) is `crop`, scanned at `dpi`; `name` names
     /// the picture written for debugging (`GONGKAI_OCR_DUMP`, debug builds).
     public func read(_ cell: GrayImage, threshold: UInt8, dpi: Double, name: String? = nil) -> Result {
+        guard let picture = picture(of: cell, threshold: threshold, dpi: dpi) else { return Result(text: "", confidence: nil, doubtful: false) }
+        Self.dump(picture.image, name: name)
+        if picture.ink.isFlat(dpi: dpi) { return Result(text: "—", confidence: 100, doubtful: false) }
+        if CellInk.isSlash(picture.crop, picture.ink, threshold: threshold) { return Result(text: "/", confidence: 100, doubtful: false) }
+        return readText(picture, name: name)
+    }
+
+    /// How much a piece of text is enlarged for the Chinese model's second look: two ideographs
+    /// of 10.5 pt (24 px at 200 dpi) standing alone come back as nothing, enlarged by half as
+    /// what they are.
+    static let textLookScale = 1.5
+
+    /// The Chinese model's reading of a cell enlarged by `textLookScale`, when it is text (holds
+    /// Chinese); nil otherwise. For print known to stand as tall as a line of text, which the
+    /// first reading left doubtful.
+    public func readAsText(_ cell: GrayImage, threshold: UInt8, dpi: Double) -> Result? {
+        guard let p = picture(of: cell, threshold: threshold, dpi: dpi) else { return nil }
+        let image = p.image.scaled(by: Self.textLookScale)
+        let reading = labels.read(gray: image.pixels, width: image.width, height: image.height, layout: .block, resolution: p.resolution)
+        return Self.isLabel(reading.text, p.crop, p.ink, threshold: p.threshold) ? Self.labelResult(reading) : nil
+    }
+
+    /// The cell's picture as the models are given it; nil for a cell without ink.
+    func picture(of cell: GrayImage, threshold: UInt8, dpi: Double) -> CellPicture? {
         let crop = CellInk.withoutBorderRemnants(cell, threshold: threshold, band: max(2, Int(dpi / 36)))
-        guard let ink = CellInk.bounds(crop, threshold: threshold) else { return Result(text: "", confidence: nil, doubtful: false) }
+        guard let ink = CellInk.bounds(crop, threshold: threshold) else { return nil }
         let margin = max(2, Int(dpi / 50))
         var image = crop.cropped(x0: ink.x0 - margin, y0: ink.y0 - margin, x1: ink.x1 + margin, y1: ink.y1 + margin)
         // Tesseract's models read printed cells best near 200 dpi (10.5 pt digits about 20 px
@@ -86,11 +110,7 @@ public final class CellReader {
         let factor = Self.readingDPI / dpi
         if abs(factor - 1) > 0.1 { image = image.scaled(by: factor) }
         image = image.paperStretched(paper: crop.median).padded(10)
-        Self.dump(image, name: name)
-        if ink.isFlat(dpi: dpi) { return Result(text: "—", confidence: 100, doubtful: false) }
-        if CellInk.isSlash(crop, ink, threshold: threshold) { return Result(text: "/", confidence: 100, doubtful: false) }
-        let picture = CellPicture(crop: crop, ink: ink, image: image, threshold: threshold, dpi: dpi, factor: factor, resolution: Int(Self.readingDPI))
-        return readText(picture, name: name)
+        return CellPicture(crop: crop, ink: ink, image: image, threshold: threshold, dpi: dpi, factor: factor, resolution: Int(Self.readingDPI))
     }
 
     /// The first look: a label-shaped cell by the Chinese model first (the digit model would only

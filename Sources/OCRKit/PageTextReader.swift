@@ -39,12 +39,33 @@ public struct PageTextReader {
     public func characters(of pieces: [InkPieces.Box], em: Double, in image: GrayImage, threshold: UInt8, dpi: Double) -> [Character] {
         let paper = image.median, margin = max(4, Int(em / 2))
         let read = pieces.map { box in
-            ReadPiece(box: box, result: reader.read(image.isolating(box, margin: margin, paper: paper), threshold: threshold, dpi: dpi))
+            let picture = image.isolating(box, margin: margin, paper: paper)
+            var result = reader.read(picture, threshold: threshold, dpi: dpi)
+            // A doubtful piece a line of text tall and two characters wide: looked at again as text.
+            if result.doubtful, Double(box.height) >= Self.textHeight * em, Double(box.width) >= 1.5 * em,
+               let text = reader.readAsText(picture, threshold: threshold, dpi: dpi) { result = text }
+            return ReadPiece(box: box, result: result)
         }
         Self.trace(read, em: em)
         let numbered = withNumberingJoined(read.filter { !$0.result.text.isEmpty }, em: em, in: image, threshold: threshold, dpi: dpi)
-        return Self.joinedAfterMarks(numbered, em: em).flatMap(Self.characters(of:))
+        return Self.joinedAfterMarks(numbered, em: em).map { Self.lineTall($0, em: em) }.flatMap(Self.characters(of:))
     }
+
+    /// The piece's box made one text line (`em`) tall about its middle, as a PDF gives every glyph
+    /// its font's box: boxes of ink are as tall as their marks (a dash two pixels, digits
+    /// three quarters of an ideograph), and the layout measures the gaps between lines and their
+    /// middles on such boxes.
+    static func lineTall(_ piece: ReadPiece, em: Double) -> ReadPiece {
+        var out = piece
+        let middle = Double(piece.box.y0 + piece.box.y1) / 2, half = max(em, Double(piece.box.height)) / 2
+        out.box.y0 = Int((middle - half).rounded())
+        out.box.y1 = Int((middle + half).rounded())
+        return out
+    }
+
+    /// Print at least this tall (in heights of the page's lines of text) is as tall as a line of
+    /// characters: digits stand some three quarters of it.
+    static let textHeight = 0.85
 
     /// Widest piece taken for numbering, and how far off the text it opens it may stand, in text
     /// heights: `3．` is some one and a half wide, its full stop sits left in its square and a space

@@ -15,8 +15,14 @@ public enum Deskew {
     /// The page's skew in degrees: a horizontal line on the page runs at this slope (positive:
     /// down to the right in image coordinates). `solidSize`: ink at least this many pixels
     /// across both ways is a solid area, not print (`SolidInk`), and left out.
+    ///
+    /// Two profiles are asked: of the whole ink, and of its lower edges (an ink pixel above
+    /// paper: the feet of a line's characters, the edges of rules). They agree on a page of
+    /// tables; where they differ by over `maxDisagreement` the whole ink's profile was flat (a
+    /// page of thin print without rules: 0.24° found on a page turned -0.59°) and the edges' is
+    /// taken.
     public static func angle(of ink: [Bool], width: Int, height: Int, solidSize: Int = .max) -> Double {
-        // Every second pixel each way: plenty of points for a profile, a quarter of the work.
+        // Solid areas are found on every second pixel each way: a quarter of the work.
         let sampled = SolidInk.sample(ink, width: width, height: height, step: 2)
         let print = SolidInk.withoutSolidAreas(sampled.ink, width: sampled.width, height: sampled.height, size: max(1, solidSize / 2))
         var xs: [Double] = [], ys: [Double] = []
@@ -25,13 +31,31 @@ public enum Deskew {
                 xs.append(Double(2 * x)); ys.append(Double(2 * y))
             }
         }
+        var ex: [Double] = [], ey: [Double] = []
+        for y in 0..<max(0, height - 1) {
+            for x in 0..<width where ink[y * width + x] && !ink[(y + 1) * width + x] && print[(y / 2) * sampled.width + x / 2] {
+                ex.append(Double(x)); ey.append(Double(y))
+            }
+        }
         guard xs.count > 100 else { return 0 }
+        let whole = peak(xs, ys, width: width, height: height, bin: 2)
+        guard ex.count > 100 else { return whole }
+        let edges = peak(ex, ey, width: width, height: height, bin: 1)
+        return abs(whole - edges) > maxDisagreement ? edges : whole
+    }
+
+    /// Degrees the two profiles may differ by before the edges' is taken.
+    static let maxDisagreement = 0.4
+
+    /// The angle at which the points' projection onto the vertical axis, in bins of `bin`
+    /// pixels, is most peaked (the sum of the squared bin counts).
+    static func peak(_ xs: [Double], _ ys: [Double], width: Int, height: Int, bin: Int) -> Double {
         func score(_ degrees: Double) -> Double {
             let a = degrees * Double.pi / 180, s = sin(a), c = cos(a)
             var bins = [Int](repeating: 0, count: 2 * (width + height) + 4)
             let offset = Double(width + height)
             for i in xs.indices {
-                let b = Int(ys[i] * c - xs[i] * s + offset) / 2
+                let b = Int(ys[i] * c - xs[i] * s + offset) / bin
                 if b >= 0 && b < bins.count { bins[b] += 1 }
             }
             return bins.reduce(0.0) { $0 + Double($1) * Double($1) }
