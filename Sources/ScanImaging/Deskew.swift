@@ -31,16 +31,21 @@ public enum Deskew {
                 xs.append(Double(2 * x)); ys.append(Double(2 * y))
             }
         }
+        // Solid where the sampled picture has ink that `withoutSolidAreas` took out.
+        func isSolid(_ x: Int, _ y: Int) -> Bool {
+            let i = (y / 2) * sampled.width + x / 2
+            return sampled.ink[i] && !print[i]
+        }
         var ex: [Double] = [], ey: [Double] = []
         for y in 0..<max(0, height - 1) {
-            for x in 0..<width where ink[y * width + x] && !ink[(y + 1) * width + x] && print[(y / 2) * sampled.width + x / 2] {
+            for x in 0..<width where ink[y * width + x] && !ink[(y + 1) * width + x] && !isSolid(x, y) {
                 ex.append(Double(x)); ey.append(Double(y))
             }
         }
         guard xs.count > 100 else { return 0 }
         let whole = peak(xs, ys, width: width, height: height, bin: 2)
         guard ex.count > 100 else { return whole }
-        let edges = peak(ex, ey, width: width, height: height, bin: 1)
+        let edges = peak(ex, ey, width: width, height: height, bin: 1, shared: true)
         return abs(whole - edges) > maxDisagreement ? edges : whole
     }
 
@@ -49,16 +54,26 @@ public enum Deskew {
 
     /// The angle at which the points' projection onto the vertical axis, in bins of `bin`
     /// pixels, is most peaked (the sum of the squared bin counts).
-    static func peak(_ xs: [Double], _ ys: [Double], width: Int, height: Int, bin: Int) -> Double {
+    /// `shared`: each point counts in the two nearest bins by its distance to them.
+    static func peak(_ xs: [Double], _ ys: [Double], width: Int, height: Int, bin: Int, shared: Bool = false) -> Double {
         func score(_ degrees: Double) -> Double {
             let a = degrees * Double.pi / 180, s = sin(a), c = cos(a)
-            var bins = [Int](repeating: 0, count: 2 * (width + height) + 4)
+            var bins = [Double](repeating: 0, count: 2 * (width + height) + 4)
             let offset = Double(width + height)
             for i in xs.indices {
-                let b = Int(ys[i] * c - xs[i] * s + offset) / bin
-                if b >= 0 && b < bins.count { bins[b] += 1 }
+                let position = (ys[i] * c - xs[i] * s + offset) / Double(bin)
+                let b = Int(position)
+                guard b >= 0 && b + 1 < bins.count else { continue }
+                if shared {
+                    // Shared between the two nearest bins: level (0°) gains nothing from the
+                    // pixel grid's own rows.
+                    let f = position - Double(b)
+                    bins[b] += 1 - f; bins[b + 1] += f
+                } else {
+                    bins[b] += 1
+                }
             }
-            return bins.reduce(0.0) { $0 + Double($1) * Double($1) }
+            return bins.reduce(0.0) { $0 + $1 * $1 }
         }
         var best = 0.0, bestScore = score(0)
         for step in [0.25, 0.05, 0.01] {
