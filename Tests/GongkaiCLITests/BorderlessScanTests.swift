@@ -12,12 +12,7 @@ private let borderlessScan = "Tests/GongkaiCLITests/ScanFixtures/w033_p2_borderl
 private let borderlessTruth = "Tests/GongkaiCLITests/ScanFixtures/w033_p2_borderless_scan.expected.json"
 
 @Test func borderlessScanIsReadWithoutWrongValues() throws {
-    let result = try CLI.run(["extract", borderlessScan])
-    #expect(result.status == 0, "stderr: \(result.stderr)")
-    let json = try #require(result.json)
-    let right = try applicationCellsRight(json, expected: borderlessTruth)
-    var got: [String: Any] = [:]
-    jsonLeaves(try #require(json["applications"]), into: &got)
+    let (right, got) = try extractedScanFixture(borderlessScan, expected: borderlessTruth)
     // Measured: 170 of 175 (Tesseract's layout of the whole page gave 150; before any stream
     // reading, none). A drop means cells the stream reading of scans no longer gives.
     #expect(right >= 165)
@@ -33,14 +28,10 @@ private let thinBorderlessScan = "Tests/GongkaiCLITests/ScanFixtures/w042_p2_thi
 private let thinBorderlessTruth = "Tests/GongkaiCLITests/ScanFixtures/w042_p2_thin_borderless_scan.expected.json"
 
 @Test func thinPrintWithoutRulesIsDeskewedByItsLowerEdges() throws {
-    let result = try CLI.run(["extract", thinBorderlessScan])
-    #expect(result.status == 0, "stderr: \(result.stderr)")
-    let json = try #require(result.json)
+    let (right, got) = try extractedScanFixture(thinBorderlessScan, expected: thinBorderlessTruth)
     // Measured: 108 of table 三's 175 cells (the rest are on page 3, not scanned); with the whole
     // ink's profile alone, none: no table 三 was found.
-    #expect(try applicationCellsRight(json, expected: thinBorderlessTruth) >= 100)
-    var got: [String: Any] = [:]
-    jsonLeaves(try #require(json["applications"]), into: &got)
+    #expect(right >= 100)
     #expect(got["new_received.natural_person"] as? Int == 8)
 }
 

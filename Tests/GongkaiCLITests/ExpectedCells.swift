@@ -26,3 +26,15 @@ func applicationCellsRight(_ json: [String: Any], expected expectedPath: String)
     }
     return right
 }
+
+/// A scan fixture extracted through the CLI (which must succeed): how many of table 三's cells
+/// are right against `expected` (every value given must be right, checked inside), and the
+/// applications' values by path.
+func extractedScanFixture(_ path: String, expected: String) throws -> (right: Int, cells: [String: Any]) {
+    let result = try CLI.run(["extract", path])
+    #expect(result.status == 0, "stderr: \(result.stderr)")
+    let json = try #require(result.json)
+    var cells: [String: Any] = [:]
+    jsonLeaves(try #require(json["applications"]), into: &cells)
+    return (try applicationCellsRight(json, expected: expected), cells)
+}
