@@ -12,6 +12,9 @@ struct ScannedStreamPage {
     /// Lines of pieces standing apart (`InkPieces.alignedRows`) a page needs before it is read this
     /// way: pages of running text have none, and reading all of a page's print is costly.
     static let minAlignedRows = 2
+    /// …or one line of at least this many such pieces: table 四's one row of fifteen numbers under
+    /// headers set two characters to a line in narrow columns.
+    static let piecesOfALoneRow = 8
     /// Rules wider than this many points are painted over before the page is read (Tesseract reads
     /// a rule through a line of text as dashes); pixels each side of the stroke painted too.
     static let eraseMargin = 2
@@ -22,7 +25,8 @@ struct ScannedStreamPage {
         let dpi = scale * 72
         let clean = image.painted(lines.map { Self.pixelBox(of: $0, scale: scale) }, level: image.median)
         let (pieces, em) = InkPieces.pieces(clean, threshold: threshold, dpi: dpi)
-        guard InkPieces.alignedRows(pieces, em: em) >= Self.minAlignedRows else { return [] }
+        guard InkPieces.alignedRows(pieces, em: em) >= Self.minAlignedRows
+            || InkPieces.alignedRows(pieces, em: em, minPieces: Self.piecesOfALoneRow) >= 1 else { return [] }
         let characters = PageTextReader(reader: reader).characters(of: pieces, em: em, in: clean, threshold: threshold, dpi: dpi)
         var content = page
         let box = { (c: PageTextReader.Character) in Rect(x0: Double(c.x0) / scale, y0: Double(c.y0) / scale, x1: Double(c.x1) / scale, y1: Double(c.y1) / scale) }

@@ -68,6 +68,9 @@ private func picture(_ width: Int, _ height: Int, ink boxes: [(Int, Int, Int, In
     #expect(InkPieces.alignedRows(row(0) + row(40), em: 20) == 2)
     let prose = (0..<5).map { InkPieces.Box(x0: 0, y0: 30 * $0, x1: 400, y1: 30 * $0 + 20) }
     #expect(InkPieces.alignedRows(prose, em: 20) == 0)
+    // Table 四: one row of fifteen numbers.
+    let numbers = (0..<15).map { InkPieces.Box(x0: 60 * $0, y0: 100, x1: 60 * $0 + 10, y1: 116) }
+    #expect(InkPieces.alignedRows(numbers + prose, em: 20, minPieces: 8) == 1)
 }
 
 @Test func inkTouchingACellsSidesIsNotReadWithIt() {
