@@ -135,7 +135,8 @@ public final class CellReader {
 
     /// Digits under this height (pixels at `readingDPI`) are small type: 11 pt serif digits are
     /// some 17 px tall, and the digit model reads a 3 among them as an 8 at 91 %, a lone 0 of
-    /// 15 px as a 6 at 88 % (lone digits are checked so only where a 0 may have become them).
+    /// 15 px as a 6 at 88 %, both models alike (lone digits are checked so only where a 0 may
+    /// have become them, and must show their loops under `minLoneDigitHeight`).
     static let smallDigitHeight = 20.0
 
     /// A sure number in small type, read again enlarged by half (`secondLookScale`): taken when
@@ -146,7 +147,9 @@ public final class CellReader {
             return Result(text: value.text, confidence: value.confidence, doubtful: false)
         }
         let second = readDigits(p.image.scaled(by: Self.secondLookScale), layout: .line, resolution: p.resolution)
-        let shaped = value.text.count > 1 || value.text.first.map { CellInk.hasLoops(of: $0, p.crop, p.ink, threshold: p.threshold) } == true
+        // A lone 6, 8 or 9 of tiny type (under `minLoneDigitHeight`) must also show its loops.
+        let tiny = Double(p.ink.y1 - p.ink.y0) * p.factor < Self.minLoneDigitHeight
+        let shaped = value.text.count > 1 || !tiny || value.text.first.map { CellInk.hasLoops(of: $0, p.crop, p.ink, threshold: p.threshold) } == true
         if second.text == value.text, shaped { return Result(text: value.text, confidence: value.confidence, doubtful: false) }
         let readings = second.text == value.text ? value.text : "\(value.text) or \(second.text)"
         return Result(text: "\(Self.doubtfulMark)\(value.confidence)%: \(readings)?〕", confidence: value.confidence, doubtful: true)
@@ -393,15 +396,46 @@ enum CellInk {
         return (hole.bottom - hole.top + 1) * 2 >= glyphHeight && offCentre <= Double(glyphHeight) * 0.12
     }
 
-    /// Whether a lone 6, 8 or 9 has its digit's loops: 8 two holes, 6 one whose middle lies in the
-    /// glyph's lower part, 9 one in its upper part. In small type a blurred 0 is read as a sure 6
-    /// while its shape is no clear ring: the digit's own shape must then speak for it.
+    /// Whether a lone 6, 8 or 9 is shaped as that digit and not as a 0: its loops (8 two holes, 6
+    /// one in its lower part, 9 one in its upper part), or where tiny print leaves no hole, its
+    /// weight — a 6 carries more ink in its lower half, a 9 in its upper, an 8 has ink where a 0
+    /// has its hole. In small type a blurred 0 is read as a sure 6 by both models: the digit's
+    /// own shape must then speak for it. Looked at the page's ink level and at the glyph's own
+    /// faint one (`faintThreshold`).
     static func hasLoops(of digit: Character, _ image: GrayImage, _ box: Box, threshold: UInt8) -> Bool {
-        guard let holes = holes(image, box, threshold: threshold) else { return false }
-        if digit == "8" { return holes.count == 2 }
-        guard holes.count == 1, let hole = holes.first else { return false }
-        let middle = Double(hole.top + hole.bottom) / 2 / Double(box.y1 - box.y0 + 1)
-        return digit == "6" ? middle >= 0.58 : digit == "9" ? middle <= 0.42 : false
+        let faint = faintThreshold(image, box)
+        let looped = [threshold, faint].contains { level in
+            guard let holes = holes(image, box, threshold: level) else { return false }
+            if digit == "8" { return holes.count == 2 }
+            guard holes.count == 1, let hole = holes.first else { return false }
+            let middle = Double(hole.top + hole.bottom) / 2 / Double(box.y1 - box.y0 + 1)
+            return digit == "6" ? middle >= 0.58 : digit == "9" ? middle <= 0.42 : false
+        }
+        return looped || isWeighted(as: digit, image, box, threshold: faint) || isWeighted(as: digit, image, box, threshold: threshold)
+    }
+
+    /// How much more ink the heavy half of a 6 or 9 carries than the other.
+    static let digitWeightRatio = 1.1
+
+    /// A 6 heavier below, a 9 heavier above (by `digitWeightRatio`), an 8 with ink at its middle.
+    static func isWeighted(as digit: Character, _ image: GrayImage, _ box: Box, threshold: UInt8) -> Bool {
+        let h = box.y1 - box.y0, w = box.x1 - box.x0
+        guard h >= 6, w >= 3 else { return false }
+        func ink(rows: Range<Int>, columns: Range<Int>) -> Double {
+            var n = 0
+            for y in rows { for x in columns where image[x, y] < threshold { n += 1 } }
+            return Double(n)
+        }
+        let columns = box.x0..<box.x1
+        let top = ink(rows: box.y0..<(box.y0 + h / 2), columns: columns), bottom = ink(rows: (box.y1 - h / 2)..<box.y1, columns: columns)
+        switch digit {
+        case "6": return bottom >= digitWeightRatio * top
+        case "9": return top >= digitWeightRatio * bottom
+        case "8":
+            let middle = ink(rows: (box.y0 + h * 2 / 5)..<(box.y1 - h * 2 / 5), columns: (box.x0 + w / 3)..<(box.x1 - w / 3))
+            return middle > 0
+        default: return false
+        }
     }
 
     /// The holes a lone glyph's ink encloses (regions of paper of at least 4 pixels not joined to

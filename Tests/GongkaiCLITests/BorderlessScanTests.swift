@@ -93,16 +93,19 @@ private func picture(_ width: Int, _ height: Int, ink boxes: [(Int, Int, Int, In
     #expect(!PageTextReader.opensWithNumbering("自然人"))
 }
 
-@Test func aLoneSixNeedsItsLowLoop() {
-    // A 10×16 glyph of solid ink with one hole of paper: low (a 6), centred and tall (a 0).
-    func glyph(holeRows: Range<Int>) -> GrayImage {
+@Test func aLoneSixNeedsItsShapeAndAZeroIsNone() {
+    // Glyphs 10 wide and 16 tall drawn with strokes 2 px wide (x, y within the box at 2, 2).
+    func glyph(_ strokes: [(Int, Int, Int, Int)]) -> GrayImage {
         var image = GrayImage(width: 14, height: 20, filledWith: 230)
-        for y in 2..<18 { for x in 2..<12 where !(holeRows.contains(y) && (5..<9).contains(x)) { image.pixels[y * 14 + x] = 20 } }
+        for (x0, y0, x1, y1) in strokes { for y in (2 + y0)..<(2 + y1) { for x in (2 + x0)..<(2 + x1) { image.pixels[y * 14 + x] = 20 } } }
         return image
     }
     let box = CellInk.Box(x0: 2, y0: 2, x1: 12, y1: 18)
-    #expect(CellInk.hasLoops(of: "6", glyph(holeRows: 11..<15), box, threshold: 128))
-    #expect(!CellInk.hasLoops(of: "9", glyph(holeRows: 11..<15), box, threshold: 128))
-    #expect(!CellInk.hasLoops(of: "6", glyph(holeRows: 5..<15), box, threshold: 128))
-    #expect(CellInk.isRing(glyph(holeRows: 5..<15), box, threshold: 128))
+    // A 0: a ring round a tall centred hole. A 6: a stem down the left, a top bar, a loop below.
+    let zero = glyph([(0, 0, 10, 2), (0, 14, 10, 16), (0, 0, 2, 16), (8, 0, 10, 16)])
+    let six = glyph([(0, 0, 2, 16), (0, 0, 8, 2), (0, 7, 10, 9), (0, 14, 10, 16), (8, 7, 10, 16)])
+    #expect(CellInk.isRing(zero, box, threshold: 128))
+    for digit: Character in ["6", "8", "9"] { #expect(!CellInk.hasLoops(of: digit, zero, box, threshold: 128), "\(digit)") }
+    #expect(CellInk.hasLoops(of: "6", six, box, threshold: 128))
+    #expect(!CellInk.hasLoops(of: "9", six, box, threshold: 128))
 }
