@@ -75,11 +75,7 @@ struct ScannedStreamPage {
         }
     }
 
-    /// A value, or a number `CellReader` could not read surely (its marked doubtful reading).
-    static func isValueReading(_ text: String) -> Bool {
-        TableTokens.isValue(text) || CellReader.isDoubtful(text)
-    }
-
+    /// The pixels a ruling line covers, `eraseMargin` added round it.
     static func pixelBox(of line: RulingLine, scale: Double) -> (x0: Int, y0: Int, x1: Int, y1: Int) {
         let half = line.thickness / 2 * scale + Double(eraseMargin)
         let across = (Int(line.position * scale - half), Int((line.position * scale + half).rounded(.up)))

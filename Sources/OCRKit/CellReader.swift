@@ -152,7 +152,7 @@ public final class CellReader {
         let shaped = value.text.count > 1 || !tiny || value.text.first.map { CellInk.hasLoops(of: $0, p.crop, p.ink, threshold: p.threshold) } == true
         if second.text == value.text, shaped { return Result(text: value.text, confidence: value.confidence, doubtful: false) }
         let readings = second.text == value.text ? value.text : "\(value.text) or \(second.text)"
-        return Result(text: "\(Self.doubtfulMark)\(value.confidence)%: \(readings)?〕", confidence: value.confidence, doubtful: true)
+        return Self.doubtful(readings, confidence: value.confidence)
     }
 
     /// A cell neither model read surely as a number or a label: a second, enlarged look, then
@@ -199,7 +199,7 @@ public final class CellReader {
             }
         }
         let shown = value.text.isEmpty ? text : value.text
-        return Result(text: "\(Self.doubtfulMark)\(value.confidence)%: \(shown)?〕", confidence: value.confidence, doubtful: true)
+        return Self.doubtful(shown, confidence: value.confidence)
     }
 
     /// The Chinese model's reading of a cell's picture, as one block.
@@ -209,6 +209,11 @@ public final class CellReader {
 
     /// How the text of a doubtful reading opens (the report takes such a cell as unreadable).
     public static let doubtfulMark = "〔OCR "
+
+    /// A doubtful reading showing what was read (`〔OCR 91%: 108 or 103?〕`).
+    static func doubtful(_ shown: String, confidence: Int) -> Result {
+        Result(text: "\(doubtfulMark)\(confidence)%: \(shown)?〕", confidence: confidence, doubtful: true)
+    }
 
     /// Whether a cell's text is a doubtful reading rather than what the cell says.
     public static func isDoubtful(_ text: String) -> Bool { text.hasPrefix(doubtfulMark) }

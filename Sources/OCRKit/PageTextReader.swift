@@ -37,9 +37,10 @@ public struct PageTextReader {
     /// The characters of the pieces of print (`InkPieces`, text `em` pixels tall) of the page
     /// `image` (scanned at `dpi`, `threshold` its ink level).
     public func characters(of pieces: [InkPieces.Box], em: Double, in image: GrayImage, threshold: UInt8, dpi: Double) -> [Character] {
-        let paper = image.median, margin = max(4, Int(em / 2))
+        let paper = image.median
+        let cutOut = { (box: InkPieces.Box) in image.isolating(box, margin: max(4, Int(em / 2)), paper: paper) }
         let read = pieces.map { box in
-            let picture = image.isolating(box, margin: margin, paper: paper)
+            let picture = cutOut(box)
             var result = reader.read(picture, threshold: threshold, dpi: dpi)
             // A doubtful piece a line of text tall and two characters wide: looked at again as text.
             if result.doubtful, Double(box.height) >= Self.textHeight * em, Double(box.width) >= 1.5 * em,
@@ -47,7 +48,7 @@ public struct PageTextReader {
             return ReadPiece(box: box, result: result)
         }
         Self.trace(read, em: em)
-        let numbered = withNumberingJoined(read.filter { !$0.result.text.isEmpty }, em: em, in: image, threshold: threshold, dpi: dpi)
+        let numbered = withNumberingJoined(read.filter { !$0.result.text.isEmpty }, em: em, threshold: threshold, dpi: dpi, cutOut: cutOut)
         return Self.joinedAfterMarks(numbered, em: em).map { Self.lineTall($0, em: em) }.flatMap(Self.characters(of:))
     }
 
@@ -78,15 +79,16 @@ public struct PageTextReader {
     /// its line just right of it, is read again together with that piece, and the two are one when
     /// that reading opens with numbering (`opensWithNumbering`). A value left of a label is not a
     /// table's order, so a narrow piece there is rarely anything else; the reading decides.
-    func withNumberingJoined(_ pieces: [ReadPiece], em: Double, in image: GrayImage, threshold: UInt8, dpi: Double) -> [ReadPiece] {
+    /// `cutOut` gives a box's picture alone on paper.
+    func withNumberingJoined(_ pieces: [ReadPiece], em: Double, threshold: UInt8, dpi: Double, cutOut: (InkPieces.Box) -> GrayImage) -> [ReadPiece] {
         var out = pieces.sorted { ($0.box.x0, $0.box.y0) < ($1.box.x0, $1.box.y0) }
         var i = 0
         while i < out.count {
             let left = out[i]
             if !left.isText, Double(left.box.width) <= Self.numberingWidth * em,
-               let j = out.indices.first(where: { out[$0].isText && Self.opens(left.box, out[$0].box, within: Self.numberingGap * em) }) {
+               let j = out.indices.first(where: { out[$0].isText && out[$0].box.startsBeside(left.box, within: Self.numberingGap * em) }) {
                 let box = left.box.union(out[j].box)
-                let result = reader.read(image.isolating(box, margin: max(4, Int(em / 2)), paper: image.median), threshold: threshold, dpi: dpi)
+                let result = reader.read(cutOut(box), threshold: threshold, dpi: dpi)
                 if !result.doubtful, Self.opensWithNumbering(result.text) {
                     out[j] = ReadPiece(box: box, result: result)
                     out.remove(at: i)
@@ -96,12 +98,6 @@ public struct PageTextReader {
             i += 1
         }
         return out
-    }
-
-    /// Whether `text` starts on `mark`'s line, right of it, at most `gap` pixels off.
-    static func opens(_ mark: InkPieces.Box, _ text: InkPieces.Box, within gap: Double) -> Bool {
-        let overlap = min(mark.y1, text.y1) - max(mark.y0, text.y0)
-        return overlap * 2 >= min(mark.height, text.height) && text.x0 >= mark.x1 && Double(text.x0 - mark.x1) <= gap
     }
 
     /// Whether a label opens with numbering: `1.` `2．` `3、` `一、` `（四）`.
@@ -126,7 +122,7 @@ public struct PageTextReader {
         for piece in pieces.sorted(by: { ($0.box.x0, $0.box.y0) < ($1.box.x0, $1.box.y0) }) {
             if piece.isText, let i = out.lastIndex(where: { continues($0, with: piece, em: em) }) {
                 out[i].result.text += piece.result.text
-                out[i].box = InkPieces.Box(x0: out[i].box.x0, y0: min(out[i].box.y0, piece.box.y0), x1: piece.box.x1, y1: max(out[i].box.y1, piece.box.y1))
+                out[i].box = out[i].box.union(piece.box)
             } else {
                 out.append(piece)
             }
@@ -137,9 +133,7 @@ public struct PageTextReader {
     /// Whether `next` goes on from the text piece `left` that ends in a mark sitting left.
     static func continues(_ left: ReadPiece, with next: ReadPiece, em: Double) -> Bool {
         guard left.isText, let last = left.result.text.last, leftSittingMarks.contains(last) else { return false }
-        let a = left.box, b = next.box
-        let overlap = min(a.y1, b.y1) - max(a.y0, b.y0)
-        return overlap * 2 >= min(a.height, b.height) && b.x0 >= a.x1 && Double(b.x0 - a.x1) <= gapAfterMark * em
+        return next.box.startsBeside(left.box, within: gapAfterMark * em)
     }
 
     /// Debugging (debug builds): appends each piece's box and reading to the file named by

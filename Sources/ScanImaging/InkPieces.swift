@@ -15,6 +15,13 @@ public enum InkPieces {
         public var width: Int { x1 - x0 }
         public var height: Int { y1 - y0 }
         public func union(_ o: Box) -> Box { Box(x0: min(x0, o.x0), y0: min(y0, o.y0), x1: max(x1, o.x1), y1: max(y1, o.y1)) }
+        /// Whether this box starts on `left`'s line (they share at least half the shorter one's
+        /// height), right of it and at most `gap` pixels off.
+        public func startsBeside(_ left: Box, within gap: Double) -> Bool {
+            let overlap = min(left.y1, y1) - max(left.y0, y0)
+            return overlap * 2 >= min(left.height, height) && x0 >= left.x1 && Double(x0 - left.x1) <= gap
+        }
+
         /// The empty space between the two boxes across and down (0 where they overlap).
         func gaps(to o: Box) -> (across: Int, down: Int) {
             (max(0, max(x0, o.x0) - min(x1, o.x1)), max(0, max(y0, o.y0) - min(y1, o.y1)))
@@ -79,8 +86,7 @@ public enum InkPieces {
     /// Whether `text` is a line of characters (full height, a few wide) starting on `mark`'s line
     /// within `markGap` of it.
     static func opensText(_ mark: Box, _ text: Box, em: Double, settings: Settings) -> Bool {
-        let g = mark.gaps(to: text)
-        return text.x0 >= mark.x1 && Double(g.across) <= settings.markGap * em && g.down == 0
+        text.startsBeside(mark, within: settings.markGap * em)
             && Double(text.height) >= settings.fullHeight * em && Double(text.width) >= 2 * em
             && Double(mark.union(text).height) <= settings.maxHeight * em
     }
